@@ -1,0 +1,28 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Loads the demo office, service standards, officers and each service's demo data. Safe to run twice."
+
+    def handle(self, *args, **options):
+        accounts = []
+        with transaction.atomic():
+            # portal first: the others need its office and roles.
+            for config in sorted(apps.get_app_configs(), key=lambda c: c.name != "portal"):
+                try:
+                    module = import_module(f"{config.name}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{config.name}.demo":
+                        raise
+                    continue
+                accounts.extend(module.load() or [])
+        self.stdout.write(
+            self.style.SUCCESS("Demo data ready. Accounts (role, user name, password):")
+        )
+        width = max(len(role) for role, _, _ in accounts)
+        for role, username, password in accounts:
+            self.stdout.write(f"  {role:<{width}}  {username:<28} {password}")

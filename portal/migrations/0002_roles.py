@@ -1,0 +1,27 @@
+"""The office's roles as groups. Each app adds its action permissions in its own migration."""
+
+from django.db import migrations
+
+ROLES = [
+    "Petugas Antar Kerja",
+    "Petugas Pengaduan",
+    "Sekretariat",
+    "Kepala Seksi Penempatan",
+    "Kepala Bidang",
+    "Kepala Dinas",
+]
+
+
+def create_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("portal", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+    operations = [migrations.RunPython(create_roles, remove_roles)]

@@ -1,0 +1,140 @@
+"""The core every service shares: users, the office running the portal, the service standards."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """Everyone who logs in: job seekers, employers and officers.
+
+    Job seekers and employers are ordinary, non-staff users whose profile lives in jobboard;
+    officers are staff whose work is decided by their groups (see portal.roles).
+    """
+
+    email = models.EmailField(_("e-mail address"), blank=True, db_index=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def display_name(self):
+        return self.get_full_name() or self.username
+
+
+class OfficeProfile(models.Model):
+    """The office running this portal. One row, edited by an administrator.
+
+    Everything the documents print about the office (address, phone, the complaint e-mail,
+    the radio programme, the Kadis) comes from here, never from code.
+    """
+
+    government = models.CharField(_("local government"), max_length=200)
+    name = models.CharField(_("office name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, default="Disnaker")
+    address = models.CharField(_("address"), max_length=300)
+    region = models.CharField(_("region (city/regency)"), max_length=100)
+    province = models.CharField(_("province"), max_length=100)
+    phone = models.CharField(_("telephone"), max_length=40)
+    complaint_email = models.EmailField(_("complaint e-mail address"))
+    website = models.URLField(_("web address"), blank=True)
+    radio_station = models.CharField(_("radio station"), max_length=100, blank=True)
+    radio_programme = models.CharField(_("radio complaint programme"), max_length=100, blank=True)
+    head_title = models.CharField(
+        _("title of the head of office"), max_length=150, default="Kepala Dinas"
+    )
+    head_name = models.CharField(_("name of the head of office"), max_length=150, blank=True)
+    head_nip = models.CharField(_("NIP of the head of office"), max_length=30, blank=True)
+    permit_number_format = models.CharField(
+        _("AKAD permit number format"),
+        max_length=100,
+        default="560/{seq:04d}/AKAD/{year}",
+        help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
+    )
+    ak1_number_format = models.CharField(
+        _("AK/I number format"),
+        max_length=100,
+        default="AK1/{seq:06d}/{year}",
+        help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("office profile")
+        verbose_name_plural = _("office profile")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        """The office profile, or an unsaved blank one on a portal not yet configured."""
+        return cls.objects.order_by("pk").first() or cls(name="Dinas Tenaga Kerja", government="")
+
+
+class ServiceStandardQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class ServiceStandard(models.Model):
+    """A service's public "Standar Pelayanan", as the office's own document words it.
+
+    List fields hold one item per line; the page numbers them.
+    """
+
+    class Service(models.TextChoices):
+        JOB_EXCHANGE = "bkol", _("Online job exchange (Bursa Kerja On Line)")
+        AKAD_PERMIT = "akad", _("AKAD inter-regional placement permit")
+        COMPLAINTS = "pengaduan", _("Complaints, suggestions and input")
+
+    service = models.CharField(_("service"), max_length=20, choices=Service, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    decree_number = models.CharField(_("decree number (No. SK)"), max_length=100, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    requirements = models.TextField(_("requirements"), help_text=_("One requirement per line."))
+    procedure = models.TextField(
+        _("system, mechanism and procedure"), help_text=_("One step per line.")
+    )
+    completion_time = models.CharField(_("completion time"), max_length=100)
+    completion_time_details = models.TextField(
+        _("completion time details"), blank=True, help_text=_("One item per line.")
+    )
+    fee = models.CharField(_("fee"), max_length=100)
+    product = models.TextField(_("service product"), help_text=_("One item per line."))
+    complaint_channels = models.TextField(
+        _("complaint channels"), blank=True, help_text=_("One channel per line.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+    history = HistoricalRecords()
+
+    objects = ServiceStandardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("service standard")
+        verbose_name_plural = _("service standards")
+
+    def __str__(self):
+        return self.title
+
+    @staticmethod
+    def _lines(text):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def requirement_list(self):
+        return self._lines(self.requirements)
+
+    def procedure_list(self):
+        return self._lines(self.procedure)
+
+    def completion_time_list(self):
+        return self._lines(self.completion_time_details)
+
+    def product_list(self):
+        return self._lines(self.product)
+
+    def complaint_channel_list(self):
+        return self._lines(self.complaint_channels)

@@ -1,0 +1,97 @@
+"""The office's roles as Django groups, and how the apps give them permissions.
+
+Code checks permissions, never group names. The groups exist so an administrator can give a
+person a role in one click; each app adds its own action permissions to them in a data
+migration with ``grant()``.
+"""
+
+JOB_PLACEMENT_OFFICER = "Petugas Antar Kerja"
+COMPLAINT_OFFICER = "Petugas Pengaduan"
+SECRETARIAT = "Sekretariat"
+SECTION_HEAD = "Kepala Seksi Penempatan"
+DIVISION_HEAD = "Kepala Bidang"
+HEAD_OF_OFFICE = "Kepala Dinas"
+
+ALL_ROLES = [
+    JOB_PLACEMENT_OFFICER,
+    COMPLAINT_OFFICER,
+    SECRETARIAT,
+    SECTION_HEAD,
+    DIVISION_HEAD,
+    HEAD_OF_OFFICE,
+]
+
+
+def grant(apps, app_label, role_permissions):
+    """Give groups permissions from a data migration.
+
+    ``role_permissions`` maps a role name to codenames of ``app_label``. Permissions are
+    normally created after migrations (post_migrate), so they are created here first.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config(app_label)
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codenames in role_permissions.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        perms = list(
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+        missing = set(codenames) - {p.codename for p in perms}
+        if missing:
+            raise LookupError(f"unknown permissions for {app_label}: {sorted(missing)}")
+        group.permissions.add(*perms)
+
+
+def revoke(apps, app_label, role_permissions):
+    Group = apps.get_model("auth", "Group")
+    for role, codenames in role_permissions.items():
+        group = Group.objects.filter(name=role).first()
+        if group:
+            group.permissions.remove(
+                *group.permissions.filter(content_type__app_label=app_label, codename__in=codenames)
+            )
+
+
+def declared_role_permissions():
+    """Every app's ``<app>.roles.ROLE_PERMISSIONS`` as {role: {"app_label.codename", ...}}.
+
+    Each app declares what its roles may do in its own ``roles.py``; its data migration
+    applies a frozen copy. ``sync_roles`` re-applies the declaration (after a test flush, or
+    to repair a database by hand), and a test checks migration and declaration agree.
+    """
+    from importlib import import_module
+
+    from django.apps import apps as global_apps
+
+    declared = {role: set() for role in ALL_ROLES}
+    for config in global_apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.roles")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.roles":
+                raise
+            continue
+        for role, codenames in getattr(module, "ROLE_PERMISSIONS", {}).items():
+            declared.setdefault(role, set()).update(f"{config.label}.{c}" for c in codenames)
+    return declared
+
+
+def sync_roles():
+    """Make every role group hold exactly its declared permissions."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for config in global_apps.get_app_configs():
+        create_permissions(config, verbosity=0)
+    for role, perms in declared_role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = [
+            Permission.objects.get(content_type__app_label=label, codename=codename)
+            for label, codename in (p.split(".", 1) for p in sorted(perms))
+        ]
+        group.permissions.set(wanted)

@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+from .forms import LoginForm
+
+portal_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("standar-pelayanan/<slug:service>/", views.service_standard, name="service_standard"),
+        path("akun/", views.dashboard, name="dashboard"),
+        path("berkas/<str:model>/<int:pk>/<str:field>/", views.download, name="download"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("", include(portal_patterns)),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("loker/", include("jobboard.urls")),
+    path("akad/", include("akad_permits.urls")),
+    path("pengaduan/", include("complaints.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Portal Disnaker"
+admin.site.site_title = "Portal Disnaker"
+admin.site.index_title = _("Officers' workspace")

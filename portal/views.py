@@ -1,0 +1,78 @@
+from pathlib import PurePosixPath
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .files import content_type_for
+from .models import ServiceStandard
+
+
+@require_GET
+def home(request):
+    standards = ServiceStandard.objects.published()
+    return render(request, "portal/home.html", {"standards": standards})
+
+
+@require_GET
+def service_standard(request, service):
+    standard = get_object_or_404(ServiceStandard.objects.published(), service=service)
+    return render(request, "portal/service_standard.html", {"standard": standard})
+
+
+@login_required
+def dashboard(request):
+    """Where a person lands after logging in: officers in the admin, others on their own pages.
+
+    Each app offers its links through ``AppConfig.account_links(user)`` so this page needs to
+    know nothing about the services.
+    """
+    if request.user.is_staff:
+        return redirect("admin:index")
+    sections = []
+    for config in apps.get_app_configs():
+        hook = getattr(config, "account_links", None)
+        if hook:
+            links = hook(request.user)
+            if links:
+                sections.append((config.verbose_name, links))
+    if len(sections) == 1 and len(sections[0][1]) == 1:
+        return redirect(sections[0][1][0][1])
+    return render(request, "portal/dashboard.html", {"sections": sections})
+
+
+@never_cache
+@login_required
+@require_GET
+def download(request, model, pk, field):
+    """The one way out for private uploads: the owner and permitted officers only."""
+    try:
+        model_class = apps.get_model(model)
+    except (LookupError, ValueError):
+        raise Http404 from None
+    if field not in getattr(model_class, "private_file_fields", ()):
+        raise Http404
+    obj = get_object_or_404(model_class, pk=pk)
+    if not obj.can_read_files(request.user):
+        raise PermissionDenied
+    stored = getattr(obj, field)
+    if not stored:
+        raise Http404
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    ext = PurePosixPath(stored.name).suffix
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{model_class._meta.model_name}-{pk}-{field}{ext}",
+        content_type=content_type_for(stored.name),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,122 @@
+"""Fixtures every app's tests share: the office, role holders, files to upload."""
+
+import datetime
+import os
+
+import pytest
+
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture
+def office(db):
+    from portal.demo import OFFICE
+    from portal.models import OfficeProfile
+
+    return OfficeProfile.objects.create(**OFFICE)
+
+
+@pytest.fixture
+def standards(db):
+    from portal.demo import STANDARDS
+    from portal.models import ServiceStandard
+
+    return [ServiceStandard.objects.create(**s) for s in STANDARDS]
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("name", role=portal.roles.X, staff=True) -> a user with password 'pw-Secret-123'."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    def make(username, *, role=None, staff=None, superuser=False, **fields):
+        User = get_user_model()
+        user = User.objects.create_user(
+            username=username,
+            password="pw-Secret-123",
+            email=fields.pop("email", f"{username}@example.com"),
+            is_staff=bool(role or superuser) if staff is None else staff,
+            is_superuser=superuser,
+            **fields,
+        )
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def roles_synced(db):
+    """Groups with their declared permissions, also after a transactional test's flush."""
+    from portal.roles import sync_roles
+
+    sync_roles()
+
+
+@pytest.fixture
+def officers(make_user, roles_synced):
+    """One officer per role, keyed by role name."""
+    from portal import roles
+
+    return {role: make_user(f"officer-{i}", role=role) for i, role in enumerate(roles.ALL_ROLES)}
+
+
+# --- files -------------------------------------------------------------------------------
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PNG_BYTES = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
+
+
+@pytest.fixture
+def upload():
+    """upload("pdf"|"png"|"exe"|"html", name=None, size=None) -> SimpleUploadedFile."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    contents = {
+        "pdf": PDF_BYTES,
+        "png": PNG_BYTES,
+        "exe": EXE_BYTES,
+        "html": b"<html><script>alert(1)</script></html>",
+    }
+    types = {
+        "pdf": "application/pdf",
+        "png": "image/png",
+        "exe": "application/pdf",
+        "html": "application/pdf",
+    }
+
+    def make(kind="pdf", name=None, size=None):
+        data = contents[kind]
+        if size:
+            data = data + b"0" * (size - len(data))
+        return SimpleUploadedFile(
+            name or f"document.{'pdf' if kind in ('exe', 'html') else kind}",
+            data,
+            content_type=types[kind],
+        )
+
+    return make
+
+
+def make_nik(birth_date, sex="L", seq=1, region="357401"):
+    """A NIK that passes validation: Kota Probolinggo region code, DDMMYY (+40 for women)."""
+    day = birth_date.day + (40 if sex == "P" else 0)
+    return f"{region}{day:02d}{birth_date:%m%y}{seq:04d}"
+
+
+@pytest.fixture
+def nik():
+    return make_nik
+
+
+@pytest.fixture
+def birth_date():
+    return datetime.date(1998, 5, 17)
