@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/po.py update          # makemessages -l id (all apps, templates)
     .venv/bin/python scripts/po.py missing         # list msgids without a translation
-    .venv/bin/python scripts/po.py fill FILE.json  # {"English msgid": "Teks Indonesia", ...}
+    .venv/bin/python scripts/po.py fill FILE.json  # {"English msgid": "Teks Indonesia", ...}, then compiles
 
 Every command holds an exclusive lock on the catalogue, so several people (or agents)
 can update it at once without losing each other's translations.
@@ -97,6 +97,7 @@ def main(argv):
                 )
         else:
             filled, given = fill(argv[1])
+            subprocess.run(["msgfmt", "--check-format", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True)
             print(
                 f"filled {filled} entries from {given} translations; {len(missing())} still untranslated"
             )
