@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # full-text search (SearchVector, GIN indexes) in jobboard
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
