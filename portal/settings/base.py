@@ -210,3 +210,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Complaint mailbox (complaints' fetch_complaint_mail command, run from cron) --------
+COMPLAINT_IMAP = {
+    "HOST": env("COMPLAINT_IMAP_HOST", ""),
+    "PORT": int(env("COMPLAINT_IMAP_PORT", "993")),
+    "USER": env("COMPLAINT_IMAP_USER", ""),
+    "PASSWORD": env("COMPLAINT_IMAP_PASSWORD", ""),
+    "SSL": env_bool("COMPLAINT_IMAP_SSL", True),
+    "MAILBOX": env("COMPLAINT_IMAP_MAILBOX", "INBOX"),
+}
