@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "complaints"
-urlpatterns = []
+urlpatterns = [
+    path("", views.create, name="create"),
+    path("terkirim/", views.confirmation, name="confirmation"),
+    path("status/", views.status, name="status"),
+    path("status/<str:reference>/surat.pdf", views.answer_letter, name="answer_letter"),
+]

@@ -1,0 +1,222 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import OfficeProfile
+
+from .models import Channel, Complaint
+
+COMPLAINANT_FIELDS = [
+    "complainant_name",
+    "complainant_institution",
+    "complainant_address",
+    "complainant_phone",
+    "complainant_email",
+]
+
+
+def validate_phone(value):
+    digits = re.sub(r"[\s\-()+.]", "", value or "")
+    if not digits.isdigit() or not 8 <= len(digits) <= 15:
+        raise ValidationError(
+            _("Enter a telephone number of 8 to 15 digits, e.g. 0812 3456 7890."), code="phone"
+        )
+
+
+def channel_choices(channels):
+    """The channels as the office names them: its own phone number, address and radio show."""
+    office = OfficeProfile.current()
+    labels = {
+        Channel.COUNTER: _("Counter (in person)"),
+        Channel.TELEPHONE: _("Telephone %(phone)s") % {"phone": office.phone}
+        if office.phone
+        else Channel.TELEPHONE.label,
+        Channel.EMAIL: _("E-mail to %(address)s") % {"address": office.complaint_email}
+        if office.complaint_email
+        else Channel.EMAIL.label,
+        Channel.RADIO: _("%(station)s, programme “%(programme)s”")
+        % {"station": office.radio_station, "programme": office.radio_programme}
+        if office.radio_programme
+        else Channel.RADIO.label,
+        Channel.WEB: Channel.WEB.label,
+    }
+    return [(channel.value, labels[channel]) for channel in channels]
+
+
+class ComplaintDataForm(forms.ModelForm):
+    """What every channel asks: who complains, how to reach them, and the complaint."""
+
+    required_message = _("This field is required.")
+
+    class Meta:
+        model = Complaint
+        fields = [*COMPLAINANT_FIELDS, "subject", "text"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "complainant_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "complainant_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "complainant_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["complainant_phone"].validators.append(validate_phone)
+        self.fields["text"].error_messages["required"] = _("Write the complaint.")
+
+    def require(self, cleaned, *names):
+        for name in names:
+            if not (cleaned.get(name) or "").strip() and name not in self.errors:
+                self.add_error(name, ValidationError(self.required_message, code="required"))
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise ValidationError(_("Write the complaint."), code="required")
+        return text
+
+    def complaint_data(self):
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+class PublicComplaintForm(ComplaintDataForm):
+    """The portal's own channel: a person online writes the complaint with full identity."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("complainant_address", "complainant_phone"):
+            self.fields[name].required = True
+        self.fields["complainant_email"].help_text = _(
+            "Optional. We send the reference and the answer to this address."
+        )
+        self.fields["complainant_institution"].help_text = _(
+            "The company or organisation you speak for, if any."
+        )
+
+
+class IntakeForm(ComplaintDataForm):
+    """The receiving officer's form for the counter, the telephone, the radio and e-mail."""
+
+    channel = forms.ChoiceField(label=_("channel"), widget=forms.RadioSelect)
+
+    class Meta(ComplaintDataForm.Meta):
+        fields = [
+            "channel",
+            *ComplaintDataForm.Meta.fields,
+            "radio_forwarded_by",
+            "radio_broadcast_date",
+        ]
+        widgets = {
+            **ComplaintDataForm.Meta.widgets,
+            "radio_broadcast_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = channel_choices(
+            [Channel.COUNTER, Channel.TELEPHONE, Channel.RADIO, Channel.EMAIL]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        channel = cleaned.get("channel")
+        # The standard: the officer asks name, institution, address and a telephone number
+        # that can be called; e-mail complaints are answered at their address; the radio's
+        # staff forward the report of a broadcast.
+        if channel in (Channel.COUNTER, Channel.TELEPHONE):
+            self.require(cleaned, "complainant_address", "complainant_phone")
+        elif channel == Channel.RADIO:
+            self.require(cleaned, "complainant_phone", "radio_forwarded_by")
+            if (
+                not cleaned.get("radio_broadcast_date")
+                and "radio_broadcast_date" not in self.errors
+            ):
+                self.add_error(
+                    "radio_broadcast_date",
+                    ValidationError(self.required_message, code="required"),
+                )
+        elif channel == Channel.EMAIL:
+            self.require(cleaned, "complainant_email")
+        broadcast = cleaned.get("radio_broadcast_date")
+        if broadcast and broadcast > timezone.localdate():
+            self.add_error(
+                "radio_broadcast_date",
+                ValidationError(_("The broadcast date cannot be in the future."), code="future"),
+            )
+        if channel != Channel.RADIO:
+            cleaned["radio_forwarded_by"] = ""
+            cleaned["radio_broadcast_date"] = None
+        return cleaned
+
+    def complaint_data(self):
+        data = super().complaint_data()
+        data.pop("channel")
+        return data
+
+
+class StatusForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Complaint reference"),
+        max_length=30,
+        help_text=_("As written in your confirmation, e.g. ADU-2026-K7M2QX."),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
+    )
+    contact = forms.CharField(
+        label=_("Telephone number or e-mail address"),
+        max_length=254,
+        help_text=_("The one you gave with the complaint."),
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class InstructionForm(forms.Form):
+    instruction = forms.CharField(
+        label=_("Instruction to the Kepala Seksi"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class FollowUpForm(forms.Form):
+    follow_up = forms.CharField(
+        label=_("Follow-up for the receiving officer"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(forms.Form):
+    letter_number = forms.CharField(label=_("letter number"), max_length=100, required=False)
+    answer = forms.CharField(
+        label=_("Written answer to the complainant"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+STEP_FORMS = {
+    "report": NoteForm,
+    "pass": NoteForm,
+    "coordinate": InstructionForm,
+    "hand_back": FollowUpForm,
+    "answer": AnswerForm,
+    "close": NoteForm,
+}
+
+
+class DismissForm(forms.Form):
+    note = forms.CharField(
+        label=_("Reason for dismissing"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class BookPeriodForm(forms.Form):
+    start = forms.DateField(label=_("from"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            self.add_error("end", _("The end of the period is before its start."))
+        return cleaned

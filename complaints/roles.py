@@ -1,0 +1,18 @@
+"""What each role may do with complaints (see portal.roles and services.TRANSITIONS)."""
+
+ROLE_PERMISSIONS = {
+    "Petugas Pengaduan": [
+        "view_complaint",
+        "add_complaint",
+        "change_complaint",
+        "record_complaint",
+        "report_complaint",
+        "answer_complaint",
+        "close_complaint",
+        "view_unreadablemail",
+        "handle_unreadable_mail",
+    ],
+    "Kepala Seksi Penempatan": ["view_complaint", "pass_complaint", "hand_back_complaint"],
+    "Kepala Bidang": ["view_complaint", "coordinate_complaint"],
+    "Kepala Dinas": ["view_complaint"],
+}

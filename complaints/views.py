@@ -1,0 +1,78 @@
+"""The public side: the web complaint form, its confirmation, and the status check."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from . import letters, services
+from .forms import PublicComplaintForm, StatusForm
+from .models import Channel, Complaint
+
+SESSION_CONFIRMED = "complaints_confirmed"
+SESSION_CHECKED = "complaints_checked"
+
+
+@require_http_methods(["GET", "POST"])
+def create(request):
+    form = PublicComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complaint = services.record_complaint(
+            actor=None, channel=Channel.WEB, data=form.complaint_data()
+        )
+        request.session[SESSION_CONFIRMED] = complaint.pk
+        return redirect("complaints:confirmation")
+    return render(request, "complaints/create.html", {"form": form})
+
+
+@never_cache
+def confirmation(request):
+    pk = request.session.get(SESSION_CONFIRMED)
+    complaint = Complaint.objects.filter(pk=pk).first() if pk else None
+    if complaint is None:
+        return redirect("complaints:create")
+    return render(request, "complaints/confirmation.html", {"complaint": complaint})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status(request):
+    """Reference and contact together open the complaint; anything else gets one answer.
+
+    The refusal is the same whether the reference exists or not, so the page cannot be used
+    to find out which references are real.
+    """
+    form = StatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        complaint = (
+            Complaint.objects.matching_contact(
+                form.cleaned_data["reference"], form.cleaned_data["contact"]
+            )
+            .prefetch_related("steps")
+            .first()
+        )
+        if complaint is not None:
+            checked = set(request.session.get(SESSION_CHECKED, []))
+            checked.add(complaint.pk)
+            request.session[SESSION_CHECKED] = sorted(checked)
+            return render(request, "complaints/status.html", {"complaint": complaint})
+        form.add_error(
+            None,
+            _(
+                "We found no complaint with this reference and this telephone number or "
+                "e-mail address. Check both and try again."
+            ),
+        )
+    return render(request, "complaints/status_form.html", {"form": form})
+
+
+@never_cache
+def answer_letter(request, reference):
+    """The answer letter as PDF, for whoever opened the complaint on the status page."""
+    complaint = Complaint.objects.filter(reference=reference.upper()).first()
+    if complaint is None or complaint.pk not in request.session.get(SESSION_CHECKED, []):
+        raise Http404
+    if not complaint.is_answered:
+        raise Http404
+    return letters.letter_pdf_response(complaint)
