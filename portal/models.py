@@ -138,3 +138,18 @@ class ServiceStandard(models.Model):
 
     def complaint_channel_list(self):
         return self._lines(self.complaint_channels)
+
+
+class RateLimitCounter(models.Model):
+    """Hits per client and time window, shared by every application host (see portal.ratelimit)."""
+
+    scope = models.CharField(max_length=50)
+    client = models.CharField(max_length=64, help_text="keyed hash of the client address, never the address")
+    window_start = models.DateTimeField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "client", "window_start"], name="ratelimit_window_unique")
+        ]
+        indexes = [models.Index(fields=["window_start"], name="ratelimit_window_idx")]

@@ -1,6 +1,7 @@
 from pathlib import PurePosixPath
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -76,3 +77,14 @@ def download(request, model, pk, field):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout response: an Indonesian page that says how long to wait."""
+    cooloff = settings.AXES_COOLOFF_TIME
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"cooloff_minutes": int(cooloff.total_seconds() // 60)},
+        status=429,
+    )

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "portal.middleware.SlidingSessionMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -104,7 +109,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
-AUTHENTICATION_BACKENDS = ["portal.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out address/user before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "portal.backends.EmailOrUsernameBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -172,8 +181,11 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Sessions and cache (shareable between application hosts) -------------------------
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = 60 * 60 * 8
-SESSION_SAVE_EVERY_REQUEST = False
+# Idle sessions end after 30 minutes; portal.middleware.SlidingSessionMiddleware extends an
+# active one (writing the session at most every few minutes, not on every request).
+SESSION_COOKIE_AGE = int(env("SESSION_IDLE_SECONDS", "1800"))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
@@ -181,6 +193,19 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
     )
 }
+
+# --- Login throttling (django-axes) and form rate limits ----------------------------------
+
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_LOCKOUT_CALLABLE = "portal.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.net.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+# Number of reverse proxies in front of the portal that append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
