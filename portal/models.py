@@ -144,12 +144,19 @@ class RateLimitCounter(models.Model):
     """Hits per client and time window, shared by every application host (see portal.ratelimit)."""
 
     scope = models.CharField(max_length=50)
-    client = models.CharField(max_length=64, help_text="keyed hash of the client address, never the address")
+    client = models.CharField(
+        max_length=64, help_text="keyed hash of the client address, never the address"
+    )
     window_start = models.DateTimeField()
     hits = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["scope", "client", "window_start"], name="ratelimit_window_unique")
+            models.UniqueConstraint(
+                fields=["scope", "client", "window_start"], name="ratelimit_window_unique"
+            )
         ]
         indexes = [models.Index(fields=["window_start"], name="ratelimit_window_idx")]
+
+    def __str__(self):
+        return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ({self.hits})"

@@ -28,20 +28,25 @@ RETURNING hits
 
 def client_key(request):
     # The address is personal data: only a keyed hash of it is stored.
-    return hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
+    return hmac.new(
+        settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256
+    ).hexdigest()
 
 
 def hit(scope, key, limit, period):
     """Count one hit; True while the client stays within ``limit`` hits per ``period`` seconds."""
     now = timezone.now()
-    start = datetime.datetime.fromtimestamp(int(now.timestamp()) // period * period, tz=datetime.UTC)
+    start = datetime.datetime.fromtimestamp(
+        int(now.timestamp()) // period * period, tz=datetime.UTC
+    )
     with connection.cursor() as cursor:
         cursor.execute(SQL, [scope, key, start])
         (hits,) = cursor.fetchone()
         if hits == 1:
             # First hit of a new window: a cheap moment to forget windows older than a day.
             cursor.execute(
-                "DELETE FROM portal_ratelimitcounter WHERE window_start < %s", [now - datetime.timedelta(days=1)]
+                "DELETE FROM portal_ratelimitcounter WHERE window_start < %s",
+                [now - datetime.timedelta(days=1)],
             )
     return hits <= limit
 
@@ -56,9 +61,14 @@ def rate_limited(scope, limit, period=3600, methods=("POST",)):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method in methods and getattr(settings, "RATELIMIT_ENABLED", True):
-                if not hit(scope, client_key(request), limit, period):
-                    return render(request, "portal/rate_limited.html", {"minutes": max(period // 60, 1)}, status=429)
+            limited = request.method in methods and getattr(settings, "RATELIMIT_ENABLED", True)
+            if limited and not hit(scope, client_key(request), limit, period):
+                return render(
+                    request,
+                    "portal/rate_limited.html",
+                    {"minutes": max(period // 60, 1)},
+                    status=429,
+                )
             return view(request, *args, **kwargs)
 
         return wrapped
