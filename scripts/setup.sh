@@ -64,6 +64,7 @@ fi
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-portal.settings.dev}"
 say "migrating the database"
 python manage.py migrate --noinput -v 0
+python manage.py createcachetable
 say "compiling translations"
 python manage.py compilemessages --ignore=.venv --ignore=var -v 0
 say "collecting static files"

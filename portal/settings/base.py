@@ -144,10 +144,28 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # folder and leave only through portal.views.download, which checks who asks.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/unused-private/"},
-    },
+    # Several application hosts share the private files either through a shared folder
+    # (PRIVATE_MEDIA_ROOT on NFS or similar) or an S3-compatible bucket (django-storages,
+    # `pip install -e '.[s3]'`), chosen by PRIVATE_STORAGE_BUCKET.
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env("PRIVATE_STORAGE_BUCKET"),
+                "endpoint_url": env("PRIVATE_STORAGE_ENDPOINT"),
+                "access_key": env("PRIVATE_STORAGE_ACCESS_KEY"),
+                "secret_key": env("PRIVATE_STORAGE_SECRET_KEY"),
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if env("PRIVATE_STORAGE_BUCKET")
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/unused-private/"},
+        }
+    ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MAX_UPLOAD_SIZE = 5 * 1024 * 1024
