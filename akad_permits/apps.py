@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class AkadPermitsConfig(AppConfig):
     name = "akad_permits"
     verbose_name = _("AKAD permits")
+
+    def account_links(self, user):
+        """The employer's entry to its AKAD applications on the account page."""
+        from django.urls import reverse
+
+        from jobboard.models import Employer
+
+        if user.is_staff or not Employer.objects.active().filter(user=user).exists():
+            return []
+        return [(_("My AKAD permit applications"), reverse("akad_permits:application_list"))]

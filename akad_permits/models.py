@@ -1,1 +1,358 @@
-from django.db import models  # noqa: F401
+"""Ijin Pelayanan Antar Kerja Antar Daerah (AKAD): the application, its positions, its steps.
+
+From the Lumajang "Standar Pelayanan" (seed 002): an employer or recruiter applies to the
+Kadis with four attachments; the Sekretariat, the Kadis, the Kabid and the Kasi move it
+through the six steps of the procedure; the Kadis signs the permit. The states and the
+moves between them are in ``services.TRANSITIONS``; nothing else assigns ``status``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.files import PrivateUploadTo, validate_document
+
+from . import standards
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned to the applicant")
+    REGISTERED = "registered", _("Registered by the Sekretariat")
+    DISPOSED = "disposed", _("Disposed to the Bidang Penempatan")
+    CONSULTED = "consulted", _("Consulted with the Kadis")
+    DRAFTED = "drafted", _("Permit drafted")
+    ISSUED = "issued", _("Permit issued")
+    REFUSED = "refused", _("Refused")
+
+
+# The officers' states: the service clock runs while the file waits in one of them. The
+# action that normally ends each wait names the standard it is measured against.
+STATE_ACTION = {
+    Status.SUBMITTED: "register",
+    Status.REGISTERED: "dispose",
+    Status.DISPOSED: "consult",
+    Status.CONSULTED: "draft",
+    Status.DRAFTED: "sign",
+}
+FINAL_STATES = (Status.ISSUED, Status.REFUSED)
+EDITABLE_STATES = (Status.DRAFT, Status.RETURNED)
+
+# The four attachments the document requires, in its order (procedure step 1).
+ATTACHMENT_FIELDS = ("vacancy_file", "recommendation_file", "assignment_file", "workforce_file")
+
+
+class PermitApplicationQuerySet(models.QuerySet):
+    def of_user(self, user):
+        return self.filter(employer__user=user)
+
+    def waiting_in(self, states):
+        """A work queue: the given states, the longest-waiting first."""
+        return self.filter(status__in=states).order_by("state_entered_at", "pk")
+
+    def issued(self):
+        return self.filter(status=Status.ISSUED)
+
+
+class PermitApplication(models.Model):
+    private_file_fields = ATTACHMENT_FIELDS
+
+    employer = models.ForeignKey(
+        "jobboard.Employer",
+        on_delete=models.PROTECT,
+        related_name="akad_applications",
+        verbose_name=_("applicant"),
+        editable=False,
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.DRAFT, editable=False
+    )
+
+    # -- the recruitment ---------------------------------------------------------------------
+    recruiter_name = models.CharField(
+        _("recruiting company (pengerah)"),
+        max_length=200,
+        blank=True,
+        help_text=_("The company or agency that recruits the workers."),
+    )
+    user_company = models.CharField(
+        _("company using the workers (pengguna)"),
+        max_length=200,
+        blank=True,
+        help_text=_("The company where the workers will be employed."),
+    )
+    destination_province = models.CharField(_("destination province"), max_length=100, blank=True)
+    destination_city = models.CharField(_("destination regency/city"), max_length=100, blank=True)
+    recruitment_start = models.DateField(_("recruitment period from"), null=True, blank=True)
+    recruitment_end = models.DateField(_("recruitment period until"), null=True, blank=True)
+
+    # -- the AKAD recruitment recommendation ------------------------------------------------
+    recommendation_number = models.CharField(_("recommendation number"), max_length=100, blank=True)
+    recommendation_date = models.DateField(_("recommendation date"), null=True, blank=True)
+    recommendation_issuer = models.CharField(
+        _("office that issued the recommendation"), max_length=200, blank=True
+    )
+
+    # -- the assignment letter for recruitment (surat tugas pengerahan) ---------------------
+    assignment_number = models.CharField(_("assignment letter number"), max_length=100, blank=True)
+    assignment_date = models.DateField(_("assignment letter date"), null=True, blank=True)
+    assignment_person = models.CharField(_("person assigned"), max_length=150, blank=True)
+
+    # -- attachments ------------------------------------------------------------------------
+    vacancy_file = models.FileField(
+        _("vacancy data, user and recruiter of the workers"),
+        upload_to=PrivateUploadTo("akad/vacancy"),
+        validators=[validate_document],
+        blank=True,
+    )
+    recommendation_file = models.FileField(
+        _("AKAD recruitment recommendation"),
+        upload_to=PrivateUploadTo("akad/recommendation"),
+        validators=[validate_document],
+        blank=True,
+    )
+    assignment_file = models.FileField(
+        _("assignment letter for recruitment"),
+        upload_to=PrivateUploadTo("akad/assignment"),
+        validators=[validate_document],
+        blank=True,
+    )
+    workforce_file = models.FileField(
+        _("data of the number of workers needed"),
+        upload_to=PrivateUploadTo("akad/workforce"),
+        validators=[validate_document],
+        blank=True,
+    )
+
+    # -- the workflow's own records (written by services only) --------------------------
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("first submitted at"), null=True, editable=False)
+    state_entered_at = models.DateTimeField(
+        _("in this step since"), default=timezone.now, editable=False
+    )
+    # Working minutes spent in the officers' states that are already left; the current one
+    # is added live. Kept here so a queue of 50 rows needs no step history to show lateness.
+    elapsed_minutes = models.PositiveIntegerField(
+        _("working minutes in finished steps"), default=0, editable=False
+    )
+    agenda_number = models.CharField(_("agenda number"), max_length=60, blank=True, editable=False)
+    agenda_date = models.DateField(_("agenda date"), null=True, blank=True, editable=False)
+    returned_items = models.JSONField(
+        _("attachments to correct"), default=dict, blank=True, editable=False
+    )
+    return_reason = models.TextField(_("what is missing"), blank=True, editable=False)
+    disposition_instruction = models.TextField(
+        _("disposition instruction"), blank=True, editable=False
+    )
+    consultation_outcome = models.TextField(_("consultation outcome"), blank=True, editable=False)
+    permit_year = models.PositiveSmallIntegerField(
+        _("permit year"), null=True, blank=True, editable=False
+    )
+    permit_seq = models.PositiveIntegerField(
+        _("running number in the year"), null=True, blank=True, editable=False
+    )
+    permit_number = models.CharField(
+        _("permit number"), max_length=100, null=True, blank=True, unique=True, editable=False
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True, editable=False)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True, editable=False)
+    coverage = models.TextField(_("what the permit covers"), blank=True, editable=False)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
+    signer_title = models.CharField(_("signed as"), max_length=150, blank=True, editable=False)
+    signer_name = models.CharField(_("signed by"), max_length=150, blank=True, editable=False)
+    signer_nip = models.CharField(_("signer's NIP"), max_length=30, blank=True, editable=False)
+    verification_code = models.CharField(
+        _("verification code"), max_length=20, null=True, blank=True, unique=True, editable=False
+    )
+    refusal_reason = models.TextField(_("reasons for refusal"), blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = PermitApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("AKAD permit application")
+        verbose_name_plural = _("AKAD permit applications")
+        ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("register_permit", _("Can register an incoming AKAD application (Sekretariat)")),
+            ("return_permit", _("Can return an incomplete AKAD application")),
+            ("dispose_permit", _("Can dispose an AKAD application to the Bidang (Kadis)")),
+            ("consult_permit", _("Can record the consultation with the Kadis (Kabid)")),
+            ("draft_permit", _("Can prepare the AKAD permit (Kasi)")),
+            ("sign_permit", _("Can sign and issue the AKAD permit (Kadis)")),
+            ("refuse_permit", _("Can refuse an AKAD application (Kadis)")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["permit_year", "permit_seq"], name="akad_permit_seq_unique_per_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(recruitment_end__isnull=True)
+                | Q(recruitment_start__isnull=True)
+                | Q(recruitment_end__gte=models.F("recruitment_start")),
+                name="akad_recruitment_period_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "state_entered_at"], name="akad_queue_idx")]
+
+    def __str__(self):
+        if self.permit_number:
+            return self.permit_number
+        return _("AKAD application no. %(pk)s") % {"pk": self.pk}
+
+    @property
+    def reference(self):
+        return f"AKAD-{self.pk:05d}" if self.pk else ""
+
+    @property
+    def is_editable(self):
+        return self.status in EDITABLE_STATES
+
+    @property
+    def is_final(self):
+        return self.status in FINAL_STATES
+
+    def can_read_files(self, user):
+        return user.is_authenticated and (
+            user.pk == self.employer.user_id or user.has_perm("akad_permits.view_permitapplication")
+        )
+
+    def missing_items(self):
+        """Labels of what submission still needs; empty when the file is complete."""
+        missing = []
+        for name in (
+            "recruiter_name",
+            "user_company",
+            "destination_province",
+            "destination_city",
+            "recruitment_start",
+            "recruitment_end",
+            "recommendation_number",
+            "recommendation_date",
+            "recommendation_issuer",
+            "assignment_number",
+            "assignment_date",
+            "assignment_person",
+            *ATTACHMENT_FIELDS,
+        ):
+            if not getattr(self, name):
+                missing.append(self._meta.get_field(name).verbose_name)
+        if self.pk is None or not self.positions.exists():
+            missing.append(_("at least one position with its number of workers"))
+        return missing
+
+    # -- time against the standard ---------------------------------------------------------
+    @property
+    def current_action(self):
+        return STATE_ACTION.get(self.status)
+
+    def current_step_minutes(self, now=None):
+        if self.status not in STATE_ACTION:
+            return 0
+        return standards.working_minutes(self.state_entered_at, now or timezone.now())
+
+    def current_step_standard(self):
+        return standards.STEP_STANDARD_MINUTES.get(self.current_action)
+
+    def is_step_late(self, now=None):
+        limit = self.current_step_standard()
+        return limit is not None and self.current_step_minutes(now) > limit
+
+    def total_minutes(self, now=None):
+        return self.elapsed_minutes + self.current_step_minutes(now)
+
+    def is_total_late(self, now=None):
+        return self.total_minutes(now) > standards.TOTAL_STANDARD_MINUTES
+
+    def total_workers(self):
+        return sum(p.male_count + p.female_count for p in self.positions.all())
+
+
+class PermitPosition(models.Model):
+    """One position to fill, with the number of workers by sex."""
+
+    application = models.ForeignKey(
+        PermitApplication, on_delete=models.CASCADE, related_name="positions"
+    )
+    title = models.CharField(_("position"), max_length=150)
+    male_count = models.PositiveIntegerField(_("male workers"), default=0)
+    female_count = models.PositiveIntegerField(_("female workers"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(male_count__gt=0) | Q(female_count__gt=0),
+                name="akad_position_has_workers",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def total(self):
+        return self.male_count + self.female_count
+
+
+class PermitStep(models.Model):
+    """The story a person reads: who moved the application from where to where, and why."""
+
+    application = models.ForeignKey(
+        PermitApplication, on_delete=models.CASCADE, related_name="steps"
+    )
+    action = models.CharField(_("action"), max_length=20)
+    from_status = models.CharField(_("from"), max_length=12, choices=Status)
+    to_status = models.CharField(_("to"), max_length=12, choices=Status)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+    # Working minutes the application waited in from_status before this step (0 for the
+    # applicant's own steps, whose time the service standard does not count).
+    minutes = models.PositiveIntegerField(_("working minutes in the step"), default=0)
+
+    class Meta:
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def standard_minutes(self):
+        action = STATE_ACTION.get(self.from_status)
+        return standards.STEP_STANDARD_MINUTES.get(action)
+
+    @property
+    def is_late(self):
+        limit = self.standard_minutes
+        return limit is not None and self.minutes > limit
+
+
+class PermitNumberCounter(models.Model):
+    """The last running number handed out per year; its row lock serialises numbering."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("permit number counter")
+        verbose_name_plural = _("permit number counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"

@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "akad_permits"
-urlpatterns = []
+urlpatterns = [
+    path("", views.application_list, name="application_list"),
+    path("baru/", views.application_edit, name="application_create"),
+    path("<int:pk>/", views.application_detail, name="application_detail"),
+    path("<int:pk>/ubah/", views.application_edit, name="application_edit"),
+    path("<int:pk>/ijin.pdf", views.permit_pdf, name="permit_pdf"),
+    path("verifikasi/", views.verify, name="verify_lookup"),
+    path("verifikasi/<str:code>/", views.verify, name="verify"),
+]

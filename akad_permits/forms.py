@@ -1,0 +1,270 @@
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
+
+DATE_WIDGET = {"type": "date"}
+
+
+def date_input():
+    return forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d")
+
+
+# --- the applicant's form -----------------------------------------------------------------
+
+
+class ApplicationForm(forms.ModelForm):
+    """The application. A draft may be incomplete; submitting requires everything.
+
+    ``submitting`` turns every field into a required one (a file already stored counts), and,
+    after a return, requires a new upload of each attachment the Sekretariat asked to correct.
+    """
+
+    class Meta:
+        model = PermitApplication
+        fields = [
+            "recruiter_name",
+            "user_company",
+            "destination_province",
+            "destination_city",
+            "recruitment_start",
+            "recruitment_end",
+            "recommendation_number",
+            "recommendation_date",
+            "recommendation_issuer",
+            "assignment_number",
+            "assignment_date",
+            "assignment_person",
+            *ATTACHMENT_FIELDS,
+        ]
+        widgets = {
+            "recruitment_start": date_input(),
+            "recruitment_end": date_input(),
+            "recommendation_date": date_input(),
+            "assignment_date": date_input(),
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        for name in ATTACHMENT_FIELDS:
+            field = self.fields[name]
+            # Stored files live outside every served folder: no "currently: <url>" link,
+            # the saved file is offered through the private download view instead.
+            field.widget = forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})
+            field.help_text = _("PDF, JPG or PNG, at most 5 MB.")
+            if self.instance.pk and getattr(self.instance, name):
+                field.help_text = format_html(
+                    '{} <a href="{}">{}</a>. {}',
+                    _("A file is saved"),
+                    reverse(
+                        "portal:download",
+                        args=["akad_permits.PermitApplication", self.instance.pk, name],
+                    ),
+                    _("download it"),
+                    _("Choose a new file only to replace it."),
+                )
+        self.to_correct = (
+            dict(self.instance.returned_items) if self.instance.status == Status.RETURNED else {}
+        )
+        for name in self.to_correct:
+            self.fields[name].help_text = _(
+                "The Sekretariat asked for a corrected file: upload it again."
+            )
+        if submitting:
+            # A file already stored satisfies a required FileField (and its input then
+            # carries no HTML "required"); the ones to correct are checked in clean().
+            for field in self.fields.values():
+                field.required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("recruitment_start"), cleaned.get("recruitment_end")
+        if start and end and end < start:
+            self.add_error(
+                "recruitment_end", _("The recruitment period cannot end before it starts.")
+            )
+        if self.submitting:
+            for name, old_name in self.to_correct.items():
+                replaced = name in self.errors or name in self.files
+                if not replaced and getattr(self.instance, name).name == old_name:
+                    self.add_error(name, _("Upload the corrected file."))
+        return cleaned
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = PermitPosition
+        fields = ["title", "male_count", "female_count"]
+        widgets = {
+            "male_count": forms.NumberInput(attrs={"min": 0}),
+            "female_count": forms.NumberInput(attrs={"min": 0}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        male, female = cleaned.get("male_count"), cleaned.get("female_count")
+        if male is not None and female is not None and male + female == 0:
+            self.add_error(
+                "male_count", _("Enter the number of workers: at least one, male or female.")
+            )
+        return cleaned
+
+
+class BasePositionFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, submitting=False, **kwargs):
+        self.submitting = submitting
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.submitting or any(self.errors):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and (form.has_changed() or form.instance.pk)
+        ]
+        if not kept:
+            raise forms.ValidationError(_("Add at least one position with its number of workers."))
+
+
+PositionFormSet = forms.inlineformset_factory(
+    PermitApplication,
+    PermitPosition,
+    form=PositionForm,
+    formset=BasePositionFormSet,
+    extra=2,
+    can_delete=True,
+)
+
+
+# --- the officers' step forms (admin) ---------------------------------------------------
+
+
+class StepForm(forms.Form):
+    """A short form for one step; ``service_kwargs`` turns it into the service's arguments."""
+
+    def __init__(self, *args, application, **kwargs):
+        self.application = application
+        super().__init__(*args, **kwargs)
+
+    def service_kwargs(self):
+        return dict(self.cleaned_data)
+
+
+class RegisterForm(StepForm):
+    agenda_number = forms.CharField(label=_("Agenda number"), max_length=60)
+    agenda_date = forms.DateField(
+        label=_("Agenda date"), widget=date_input(), initial=timezone.localdate
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The file was checked and is complete."),
+    )
+
+
+class ReturnForm(StepForm):
+    items = forms.MultipleChoiceField(
+        label=_("Attachments that are missing or must be corrected"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reason = forms.CharField(
+        label=_("What the applicant must complete"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = [
+            (name, PermitApplication._meta.get_field(name).verbose_name)
+            for name in ATTACHMENT_FIELDS
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("items") and not (cleaned.get("reason") or "").strip():
+            raise forms.ValidationError(
+                _("Say what is missing: tick an attachment or write a note.")
+            )
+        return cleaned
+
+
+class DisposeForm(StepForm):
+    instruction = forms.CharField(
+        label=_("Instruction to the Bidang Penempatan dan Pelatihan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        initial=_("Please process the AKAD permit in accordance with the regulations."),
+    )
+
+
+class ConsultForm(StepForm):
+    outcome = forms.CharField(
+        label=_("Outcome of the consultation with the Kadis"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DraftForm(StepForm):
+    valid_from = forms.DateField(
+        label=_("Valid from"), widget=date_input(), initial=timezone.localdate
+    )
+    valid_until = forms.DateField(label=_("Valid until"), widget=date_input())
+    coverage = forms.CharField(
+        label=_("What the permit covers (workers and regions)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        app = self.application
+        self.fields["valid_until"].initial = app.recruitment_end
+        lines = [f"{p.title}: {p.male_count} L, {p.female_count} P" for p in app.positions.all()]
+        lines.append(
+            _("Destination: %(city)s, %(province)s")
+            % {"city": app.destination_city, "province": app.destination_province}
+        )
+        self.fields["coverage"].initial = "\n".join(lines)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
+        if start and end and end < start:
+            self.add_error("valid_until", _("The permit cannot end before it starts."))
+        return cleaned
+
+
+class SignForm(StepForm):
+    confirm = forms.BooleanField(
+        label=_("I have read the prepared permit and sign it."),
+        required=True,
+    )
+
+    def service_kwargs(self):
+        return {}
+
+
+class RefuseForm(StepForm):
+    reason = forms.CharField(
+        label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+STEP_FORMS = {
+    "register": RegisterForm,
+    "return": ReturnForm,
+    "dispose": DisposeForm,
+    "consult": ConsultForm,
+    "draft": DraftForm,
+    "sign": SignForm,
+    "refuse": RefuseForm,
+}

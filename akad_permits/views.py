@@ -1,0 +1,178 @@
+"""The applicant's pages and the public verification page. Thin: forms in, services out."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from jobboard.models import Employer
+
+from . import pdf, services, timeline
+from .forms import ApplicationForm, PositionFormSet
+from .models import EDITABLE_STATES, PermitApplication, Status
+
+
+def _active_employer(user):
+    return Employer.objects.active().filter(user=user).first()
+
+
+def _employer_or_refuse(request):
+    employer = _active_employer(request.user)
+    if employer is None:
+        return None, render(request, "akad_permits/not_employer.html", status=403)
+    return employer, None
+
+
+def _own_application(request, pk):
+    return get_object_or_404(
+        PermitApplication.objects.select_related("employer"),
+        pk=pk,
+        employer__user=request.user,
+    )
+
+
+@login_required
+@require_GET
+def application_list(request):
+    employer, refusal = _employer_or_refuse(request)
+    if refusal:
+        return refusal
+    applications = PermitApplication.objects.filter(employer=employer).order_by("-created_at")
+    page = Paginator(applications, 20).get_page(request.GET.get("page"))
+    return render(request, "akad_permits/application_list.html", {"page": page})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_edit(request, pk=None):
+    """Create or edit a draft (or a returned application); save it, or submit it."""
+    employer, refusal = _employer_or_refuse(request)
+    if refusal:
+        return refusal
+    if pk is None:
+        application = PermitApplication(employer=employer, recruiter_name=employer.company_name)
+    else:
+        application = _own_application(request, pk)
+        if not application.is_editable:
+            messages.info(request, _("This application can no longer be changed."))
+            return redirect("akad_permits:application_detail", pk=pk)
+
+    submitting = request.method == "POST" and "submit" in request.POST
+    if request.method == "POST":
+        form = ApplicationForm(
+            request.POST, request.FILES, instance=application, submitting=submitting
+        )
+        formset = PositionFormSet(
+            request.POST, instance=application, prefix="positions", submitting=submitting
+        )
+        if form.is_valid() and formset.is_valid():
+            with transaction.atomic():
+                if application.pk:
+                    current = (
+                        PermitApplication.objects.select_for_update()
+                        .only("status")
+                        .get(pk=application.pk)
+                    )
+                    if current.status not in EDITABLE_STATES:
+                        messages.error(request, _("This application can no longer be changed."))
+                        return redirect("akad_permits:application_detail", pk=application.pk)
+                application = form.save()
+                formset.instance = application
+                formset.save()
+            if not submitting:
+                messages.success(request, _("Draft saved. You can finish and submit it later."))
+                return redirect("akad_permits:application_edit", pk=application.pk)
+            try:
+                services.submit(application=application, actor=request.user)
+            except services.TransitionError as exc:
+                messages.error(request, exc.message)
+                return redirect("akad_permits:application_edit", pk=application.pk)
+            messages.success(
+                request,
+                _("Your application was submitted to the Kadis. You will be told by e-mail."),
+            )
+            return redirect("akad_permits:application_detail", pk=application.pk)
+        messages.error(
+            request,
+            _(
+                "Please correct the marked fields. Files you chose must be chosen again; "
+                "files already saved are kept."
+            ),
+        )
+    else:
+        form = ApplicationForm(instance=application)
+        formset = PositionFormSet(instance=application, prefix="positions")
+    return render(
+        request,
+        "akad_permits/application_form.html",
+        {"form": form, "formset": formset, "application": application},
+    )
+
+
+@login_required
+@require_GET
+def application_detail(request, pk):
+    application = _own_application(request, pk)
+    return render(
+        request,
+        "akad_permits/application_detail.html",
+        {
+            "application": application,
+            "positions": application.positions.all(),
+            "timeline": timeline.build(application),
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def permit_pdf(request, pk):
+    """The signed permit, for its applicant and for the officers who handle permits."""
+    application = get_object_or_404(PermitApplication.objects.select_related("employer"), pk=pk)
+    is_owner = application.employer.user_id == request.user.pk
+    if not (is_owner or request.user.has_perm("akad_permits.view_permitapplication")):
+        raise PermissionDenied
+    if application.status != Status.ISSUED:
+        raise Http404
+    response = HttpResponse(pdf.render_permit(application), content_type="application/pdf")
+    filename = f"ijin-akad-{application.permit_year}-{application.permit_seq:04d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def verify(request, code=None):
+    """Public: anyone holding the permit's code sees whether the office issued it."""
+    if code is None and request.GET.get("code"):
+        return redirect("akad_permits:verify", code=request.GET["code"].strip().upper()[:20] or "-")
+    application = None
+    if code:
+        application = (
+            PermitApplication.objects.issued()
+            .select_related("employer")
+            .filter(verification_code=code.strip().upper())
+            .first()
+        )
+    return render(
+        request,
+        "akad_permits/verify.html",
+        {
+            "code": code,
+            "permit": application,
+            "positions": application.positions.all() if application else [],
+            "today": timezone.localdate(),
+            "lookup_url": reverse("akad_permits:verify_lookup"),
+        },
+        status=404 if code and application is None else 200,
+    )
