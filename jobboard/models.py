@@ -6,7 +6,10 @@ Petugas Antar Kerja to check and activate.
 """
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -67,6 +70,14 @@ class Registration(models.Model):
     def is_active(self):
         return self.status == RegistrationStatus.ACTIVE
 
+    @property
+    def is_waiting(self):
+        return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_rejected(self):
+        return self.status == RegistrationStatus.REJECTED
+
 
 class Sex(models.TextChoices):
     MALE = "L", _("Male")
@@ -115,7 +126,17 @@ class JobSeeker(Registration):
 
     private_file_fields = ("ktp_scan", "ak1_scan", "photo", "cv")
 
-    nik = models.CharField(_("NIK"), max_length=16, unique=True, validators=[validate_nik_shape])
+    nik = models.CharField(
+        _("NIK"),
+        max_length=16,
+        unique=True,
+        validators=[validate_nik_shape],
+        error_messages={
+            "unique": _(
+                "This NIK is already registered. If it is yours, log in or contact the office."
+            )
+        },
+    )
     full_name = models.CharField(_("full name"), max_length=150)
     birth_place = models.CharField(_("place of birth"), max_length=100)
     birth_date = models.DateField(_("date of birth"))
@@ -165,7 +186,16 @@ class JobSeeker(Registration):
         validators=[validate_document],
         blank=True,
     )
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # Indonesian has no PostgreSQL dictionary: 'simple' keeps words as typed, ranking does the rest.
+    search = models.GeneratedField(
+        expression=SearchVector("desired_job", "skills", weight="A", config="simple")
+        + SearchVector(
+            "education_major", "work_experience", "kecamatan", "city", weight="B", config="simple"
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at", "search"])
 
     class Meta:
         verbose_name = _("job seeker")
@@ -174,7 +204,10 @@ class JobSeeker(Registration):
             ("activate_jobseeker", _("Can activate or reject job seekers")),
             ("view_jobseeker_documents", _("Can read job seekers' documents")),
         ]
-        indexes = [models.Index(fields=["status", "submitted_at"], name="jobseeker_queue_idx")]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="jobseeker_queue_idx"),
+            GinIndex(fields=["search"], name="jobseeker_search_idx"),
+        ]
 
     def __str__(self):
         return self.full_name
@@ -183,6 +216,12 @@ class JobSeeker(Registration):
         return user.is_authenticated and (
             user.pk == self.user_id or user.has_perm("jobboard.view_jobseeker_documents")
         )
+
+    @property
+    def age(self):
+        today = timezone.localdate()
+        b = self.birth_date
+        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
 
 
 class LegalForm(models.TextChoices):
@@ -208,6 +247,7 @@ class Employer(Registration):
         max_length=13,
         unique=True,
         validators=[validate_nib],
+        error_messages={"unique": _("This NIB is already registered.")},
     )
     npwp = models.CharField(_("NPWP"), max_length=16, validators=[validate_npwp])
     sector = models.CharField(_("business sector"), max_length=100, db_index=True)
@@ -231,3 +271,294 @@ class Employer(Registration):
         return user.is_authenticated and (
             user.pk == self.user_id or user.has_perm("jobboard.activate_employer")
         )
+
+
+class Step(models.Model):
+    """A move in a workflow, as the person reads it: from, to, who, when, and the note."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class RegistrationStep(Step):
+    """One decision on a registration, in the words a person reads (activated, rejected because...)."""
+
+    jobseeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, null=True, blank=True, related_name="steps"
+    )
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, null=True, blank=True, related_name="steps"
+    )
+    from_status = models.CharField(_("from"), max_length=10, choices=RegistrationStatus)
+    to_status = models.CharField(_("to"), max_length=10, choices=RegistrationStatus)
+
+    class Meta(Step.Meta):
+        verbose_name = _("registration step")
+        verbose_name_plural = _("registration steps")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jobseeker__isnull=True) ^ Q(employer__isnull=True),
+                name="registrationstep_one_subject",
+            )
+        ]
+
+
+# --- Vacancies ---------------------------------------------------------------------------
+
+
+class VacancyStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for verification")
+    PUBLISHED = "published", _("Published")
+    RETURNED = "returned", _("Returned for correction")
+    CLOSED = "closed", _("Closed by the employer")
+
+
+class WorkType(models.TextChoices):
+    FULL_TIME = "full_time", _("Full time")
+    PART_TIME = "part_time", _("Part time")
+    CONTRACT = "contract", _("Contract")
+    INTERNSHIP = "internship", _("Internship (magang)")
+    DAILY = "daily", _("Daily or piece work")
+
+
+class VacancyQuerySet(models.QuerySet):
+    def published(self):
+        """Public vacancies: published and not past their closing date (no cron needed)."""
+        return self.filter(status=VacancyStatus.PUBLISHED, closing_date__gte=timezone.localdate())
+
+    def waiting(self):
+        return self.filter(status=VacancyStatus.SUBMITTED).order_by("submitted_at", "pk")
+
+
+class Vacancy(models.Model):
+    """A vacancy (step 7 of the document), posted with the letter signed by the company's head."""
+
+    private_file_fields = ("vacancy_letter",)
+
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="vacancies", verbose_name=_("employer")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    position = models.CharField(_("position"), max_length=150)
+    openings_male = models.PositiveSmallIntegerField(_("openings for men"), default=0)
+    openings_female = models.PositiveSmallIntegerField(_("openings for women"), default=0)
+    openings_any = models.PositiveSmallIntegerField(_("openings for men or women"), default=0)
+    min_education = models.CharField(
+        _("minimum education"), max_length=3, choices=Education, db_index=True
+    )
+    min_experience_years = models.PositiveSmallIntegerField(
+        _("minimum experience (years)"), default=0
+    )
+    skills = models.TextField(_("skills required"), blank=True)
+    place = models.CharField(_("place of work"), max_length=100, db_index=True)
+    work_type = models.CharField(_("type of work"), max_length=12, choices=WorkType, db_index=True)
+    salary_min = models.PositiveIntegerField(_("salary from (Rp)"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salary up to (Rp)"), null=True, blank=True)
+    salary_negotiable = models.BooleanField(_("salary negotiable"), default=False)
+    description = models.TextField(_("description"))
+    closing_date = models.DateField(_("closing date"))
+    vacancy_letter = models.FileField(
+        _("vacancy letter signed by the company's head"),
+        upload_to=PrivateUploadTo("vacancies/letters"),
+        validators=[validate_document],
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=VacancyStatus,
+        default=VacancyStatus.SUBMITTED,
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("decided by"),
+    )
+    return_reason = models.TextField(_("reason for return"), blank=True, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    search = models.GeneratedField(
+        expression=SearchVector("title", "position", weight="A", config="simple")
+        + SearchVector("skills", "place", weight="B", config="simple")
+        + SearchVector("description", weight="C", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at", "search"])
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        permissions = [("verify_vacancy", _("Can publish or return vacancies"))]
+        indexes = [
+            models.Index(fields=["status", "closing_date"], name="vacancy_public_idx"),
+            models.Index(fields=["status", "submitted_at"], name="vacancy_queue_idx"),
+            GinIndex(fields=["search"], name="vacancy_search_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="vacancy_salary_range",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def openings(self):
+        return self.openings_male + self.openings_female + self.openings_any
+
+    @property
+    def is_open(self):
+        return self.status == VacancyStatus.PUBLISHED and self.closing_date >= timezone.localdate()
+
+    def can_read_files(self, user):
+        return user.is_authenticated and (
+            user.pk == self.employer.user_id or user.has_perm("jobboard.verify_vacancy")
+        )
+
+
+class VacancyStep(Step):
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(_("from"), max_length=10, choices=VacancyStatus)
+    to_status = models.CharField(_("to"), max_length=10, choices=VacancyStatus)
+
+    class Meta(Step.Meta):
+        verbose_name = _("vacancy step")
+        verbose_name_plural = _("vacancy steps")
+
+
+# --- Applications and placements ---------------------------------------------------------
+
+
+class ApplicationStatus(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    INTERVIEW = "interview", _("Invited to interview")
+    HIRED = "hired", _("Hired")
+    REJECTED = "rejected", _("Not selected")
+
+
+class Application(models.Model):
+    vacancy = models.ForeignKey(
+        Vacancy, on_delete=models.CASCADE, related_name="applications", verbose_name=_("vacancy")
+    )
+    jobseeker = models.ForeignKey(
+        JobSeeker,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("job seeker"),
+    )
+    letter = models.TextField(_("short letter"), blank=True, max_length=2000)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ApplicationStatus,
+        default=ApplicationStatus.APPLIED,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("applied at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vacancy", "jobseeker"], name="one_application_per_vacancy"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.jobseeker} → {self.vacancy}"
+
+
+class ApplicationStep(Step):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(_("from"), max_length=12, choices=ApplicationStatus)
+    to_status = models.CharField(_("to"), max_length=12, choices=ApplicationStatus)
+
+    class Meta(Step.Meta):
+        verbose_name = _("application step")
+        verbose_name_plural = _("application steps")
+
+
+class Placement(models.Model):
+    """A penempatan: a hire through the job exchange, which the office counts. One per application."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="placement"
+    )
+    jobseeker = models.ForeignKey(
+        JobSeeker, on_delete=models.PROTECT, related_name="placements", verbose_name=_("job seeker")
+    )
+    employer = models.ForeignKey(
+        Employer, on_delete=models.PROTECT, related_name="placements", verbose_name=_("employer")
+    )
+    vacancy = models.ForeignKey(
+        Vacancy, on_delete=models.PROTECT, related_name="placements", verbose_name=_("vacancy")
+    )
+    placed_on = models.DateField(_("date of placement"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-placed_on", "-pk"]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self):
+        return f"{self.jobseeker} — {self.employer} ({self.placed_on:%d-%m-%Y})"
+
+
+# --- The employer's own shortlist of job seekers (step 6) ---------------------------------
+
+
+class SavedCandidate(models.Model):
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="saved_candidates"
+    )
+    jobseeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, related_name="+", verbose_name=_("job seeker")
+    )
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("saved job seeker")
+        verbose_name_plural = _("saved job seekers")
+        constraints = [
+            models.UniqueConstraint(fields=["employer", "jobseeker"], name="save_candidate_once")
+        ]
+
+    def __str__(self):
+        return f"{self.employer}: {self.jobseeker}"

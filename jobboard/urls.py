@@ -1,4 +1,36 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import accounts, employer, public
 
 app_name = "jobboard"
-urlpatterns = []
+urlpatterns = [
+    path("", public.vacancy_list, name="vacancy_list"),
+    path("lowongan/<int:pk>/", public.vacancy_detail, name="vacancy_detail"),
+    path("lowongan/<int:pk>/lamar/", public.apply, name="apply"),
+    path("daftar/pencari-kerja/", accounts.register_jobseeker, name="register_jobseeker"),
+    path("daftar/perusahaan/", accounts.register_employer, name="register_employer"),
+    path("akun/status/", accounts.my_status, name="my_status"),
+    path("akun/profil/", accounts.profile_edit, name="profile_edit"),
+    path("akun/lamaran/", accounts.my_applications, name="my_applications"),
+    path("perusahaan/lowongan/", employer.employer_vacancies, name="employer_vacancies"),
+    path("perusahaan/lowongan/baru/", employer.vacancy_create, name="vacancy_create"),
+    path("perusahaan/lowongan/<int:pk>/ubah/", employer.vacancy_edit, name="vacancy_edit"),
+    path("perusahaan/lowongan/<int:pk>/tutup/", employer.vacancy_close, name="vacancy_close"),
+    path(
+        "perusahaan/lowongan/<int:pk>/pelamar/",
+        employer.vacancy_applicants,
+        name="vacancy_applicants",
+    ),
+    path("perusahaan/lamaran/<int:pk>/", employer.application_move, name="application_move"),
+    path("perusahaan/pencari-kerja/", employer.candidate_search, name="candidate_search"),
+    path("perusahaan/pencari-kerja/<int:pk>/", employer.candidate_detail, name="candidate_detail"),
+    path(
+        "perusahaan/pencari-kerja/<int:pk>/simpan/",
+        employer.candidate_save,
+        name="candidate_save",
+    ),
+    path("perusahaan/tersimpan/", employer.shortlist, name="shortlist"),
+    path(
+        "perusahaan/tersimpan/<int:pk>/hapus/", employer.shortlist_remove, name="shortlist_remove"
+    ),
+]

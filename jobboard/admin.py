@@ -1,0 +1,478 @@
+"""The Petugas Antar Kerja's daily tool: activation and vacancy queues, oldest first.
+
+Every decision goes through jobboard.services, one object at a time, so each one is
+permission-checked, logged and mailed; status is never editable here.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    Application,
+    Employer,
+    JobSeeker,
+    Placement,
+    RegistrationStatus,
+    Vacancy,
+    VacancyStatus,
+)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_("The person reads this in the e-mail and after logging in."),
+        error_messages={"required": _("Give the reason, so the person knows what to correct.")},
+    )
+
+
+def queue_filter(status_choices, default):
+    """A status filter that opens on the queue (the waiting ones) instead of everything."""
+
+    class QueueFilter(admin.SimpleListFilter):
+        parameter_name = "status"
+
+        def lookups(self, request, model_admin):
+            return [*status_choices, ("all", _("All"))]
+
+        def choices(self, changelist):
+            value = self.value() or default
+            for lookup, label in self.lookup_choices:
+                yield {
+                    "selected": value == str(lookup),
+                    "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                    "display": label,
+                }
+
+        def queryset(self, request, queryset):
+            value = self.value() or default
+            if value == "all":
+                return queryset
+            return queryset.filter(status=value)
+
+    QueueFilter.title = _("status")
+    return QueueFilter
+
+
+def private_links(obj):
+    """Links to the object's uploads through the checked download view, never a file URL."""
+    label = obj._meta.label
+    rows = [
+        (
+            reverse("portal:download", args=[label, obj.pk, field]),
+            obj._meta.get_field(field).verbose_name,
+        )
+        for field in obj.private_file_fields
+        if getattr(obj, field)
+    ]
+    if not rows:
+        return _("No documents uploaded")
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join("", '<li><a href="{}" target="_blank">{}</a></li>', rows),
+    )
+
+
+def step_list(steps):
+    rows = [
+        (
+            timezone.localtime(step.created_at).strftime("%d-%m-%Y %H:%M"),
+            step.get_to_status_display(),
+            step.actor.display_name(),
+            step.note,
+        )
+        for step in steps
+    ]
+    if not rows:
+        return "—"
+    return format_html("<ol>{}</ol>", format_html_join("", "<li>{} · {} · {} {}</li>", rows))
+
+
+class DecisionAdmin(SimpleHistoryAdmin):
+    """Shared by the three queues: approve / refuse-with-reason on one or many, via a service."""
+
+    decision_permission = None  # "jobboard.activate_jobseeker"
+    approve_label = refuse_label = None
+    approve_service = refuse_service = None
+    waiting_status = None
+    list_per_page = 50
+    change_form_template = "admin/jobboard/decision_change_form.html"
+
+    def has_decide_permission(self, request):
+        return request.user.has_perm(self.decision_permission)
+
+    def has_add_permission(self, request):
+        return False  # rows come from the public forms
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a decision, not a deletion, ends a registration
+
+    @admin.display(description=_("waiting for"))
+    def waited(self, obj):
+        if obj.status != self.waiting_status:
+            return "—"
+        return timesince(obj.submitted_at)
+
+    @admin.display(description=_("documents"))
+    def documents(self, obj):
+        return private_links(obj)
+
+    @admin.display(description=_("decisions"))
+    def decisions(self, obj):
+        return step_list(obj.steps.select_related("actor"))
+
+    # -- running the service for each selected row ------------------------------------------
+    def _run(self, request, objects, call):
+        done, refused = 0, []
+        for obj in objects:
+            try:
+                call(obj)
+                done += 1
+            except (services.TransitionNotAllowed, PermissionDenied, ValidationError) as exc:
+                refused.append(f"{obj}: {exc}")
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d item done.", "%(count)d items done.", done) % {"count": done},
+                messages.SUCCESS,
+            )
+        for line in refused:
+            self.message_user(request, line, messages.WARNING)
+        return done
+
+    def approve_selected(self, request, queryset):
+        service = type(self).approve_service
+        self._run(request, queryset, lambda obj: service(obj, actor=request.user))
+
+    def refuse_selected(self, request, queryset):
+        """An intermediate page asks for the reason, then refuses each selected row with it."""
+        form = ReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            service = type(self).refuse_service
+            reason = form.cleaned_data["reason"]
+            self._run(
+                request, queryset, lambda obj: service(obj, actor=request.user, reason=reason)
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/jobboard/reason_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": self.refuse_label,
+                "objects": queryset,
+                "form": form,
+                "action": request.POST.get("action"),
+                "opts": self.model._meta,
+                "button": self.refuse_label,
+            },
+        )
+
+    # -- the same decision from the change page --------------------------------------------
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "<path:object_id>/decide/",
+                self.admin_site.admin_view(self.decide_view),
+                name="{}_{}_decide".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def decide_view(self, request, object_id):
+        if not self.has_decide_permission(request):
+            raise PermissionDenied
+        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        change_url = reverse(
+            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
+        )
+        if request.method == "POST" and "approve" in request.POST:
+            self._run(request, [obj], lambda o: type(self).approve_service(o, actor=request.user))
+            return redirect(change_url)
+        form = ReasonForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            self._run(
+                request,
+                [obj],
+                lambda o: type(self).refuse_service(
+                    o, actor=request.user, reason=form.cleaned_data["reason"]
+                ),
+            )
+            return redirect(change_url)
+        return TemplateResponse(
+            request,
+            "admin/jobboard/reason_form.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": self.refuse_label,
+                "objects": [obj],
+                "form": form,
+                "opts": self.model._meta,
+                "button": self.refuse_label,
+                "single": True,
+            },
+        )
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_decide"] = (
+            obj is not None
+            and obj.status == self.waiting_status
+            and self.has_decide_permission(request)
+        )
+        context["approve_label"] = self.approve_label
+        context["refuse_label"] = self.refuse_label
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+class RegistrationAdmin(DecisionAdmin):
+    waiting_status = RegistrationStatus.WAITING
+    approve_label = _("Activate")
+    refuse_label = _("Reject with reason")
+    approve_service = staticmethod(services.activate_registration)
+    refuse_service = staticmethod(services.reject_registration)
+    list_filter = [
+        queue_filter(
+            [(RegistrationStatus.WAITING, _("Waiting (queue)"))]
+            + [(s, s.label) for s in (RegistrationStatus.ACTIVE, RegistrationStatus.REJECTED)],
+            RegistrationStatus.WAITING,
+        )
+    ]
+    ordering = ["submitted_at", "pk"]
+    list_select_related = ["decided_by"]
+    actions = ["activate", "reject"]
+    decision_fields = [
+        "status",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "rejection_reason",
+        "decisions",
+    ]
+
+    @admin.action(description=_("Activate the selected accounts"), permissions=["decide"])
+    def activate(self, request, queryset):
+        return self.approve_selected(request, queryset)
+
+    @admin.action(
+        description=_("Reject the selected accounts, with a reason"), permissions=["decide"]
+    )
+    def reject(self, request, queryset):
+        return self.refuse_selected(request, queryset)
+
+
+@admin.register(JobSeeker)
+class JobSeekerAdmin(RegistrationAdmin):
+    decision_permission = "jobboard.activate_jobseeker"
+    list_display = [
+        "full_name",
+        "nik",
+        "education_level",
+        "city",
+        "submitted_at",
+        "waited",
+        "status",
+        "decided_by",
+        "decided_at",
+    ]
+    search_fields = ["nik", "full_name", "email", "phone"]
+    fieldsets = [
+        (_("Decision"), {"fields": RegistrationAdmin.decision_fields}),
+        (_("Documents"), {"fields": ["documents"]}),
+        (
+            _("Identity"),
+            {
+                "fields": [
+                    "nik",
+                    "full_name",
+                    "birth_place",
+                    "birth_date",
+                    "sex",
+                    "marital_status",
+                    "religion",
+                ]
+            },
+        ),
+        (
+            _("Address and contact"),
+            {"fields": ["address", "kelurahan", "kecamatan", "city", "phone", "email"]},
+        ),
+        (
+            _("Education and work"),
+            {
+                "fields": [
+                    "education_level",
+                    "education_major",
+                    "education_institution",
+                    "graduation_year",
+                    "skills",
+                    "work_experience",
+                    "desired_job",
+                    "discoverable",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = RegistrationAdmin.decision_fields + ["documents"]
+
+
+@admin.register(Employer)
+class EmployerAdmin(RegistrationAdmin):
+    decision_permission = "jobboard.activate_employer"
+    list_display = [
+        "company_name",
+        "legal_form",
+        "nib",
+        "sector",
+        "submitted_at",
+        "waited",
+        "status",
+        "decided_by",
+        "decided_at",
+    ]
+    search_fields = ["company_name", "nib", "npwp", "email"]
+    fieldsets = [
+        (_("Decision"), {"fields": RegistrationAdmin.decision_fields}),
+        (
+            _("Company"),
+            {
+                "fields": [
+                    "company_name",
+                    "legal_form",
+                    "nib",
+                    "npwp",
+                    "sector",
+                    "address",
+                    "city",
+                    "contact_person",
+                    "phone",
+                    "email",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = RegistrationAdmin.decision_fields
+
+
+@admin.register(Vacancy)
+class VacancyAdmin(DecisionAdmin):
+    decision_permission = "jobboard.verify_vacancy"
+    waiting_status = VacancyStatus.SUBMITTED
+    approve_label = _("Publish")
+    refuse_label = _("Return with reason")
+    approve_service = staticmethod(services.publish_vacancy)
+    refuse_service = staticmethod(services.return_vacancy)
+    list_filter = [
+        queue_filter(
+            [(VacancyStatus.SUBMITTED, _("Waiting (queue)"))]
+            + [
+                (s, s.label)
+                for s in (VacancyStatus.PUBLISHED, VacancyStatus.RETURNED, VacancyStatus.CLOSED)
+            ],
+            VacancyStatus.SUBMITTED,
+        ),
+        "work_type",
+        "min_education",
+    ]
+    list_display = [
+        "title",
+        "employer",
+        "place",
+        "closing_date",
+        "submitted_at",
+        "waited",
+        "status",
+        "decided_by",
+    ]
+    list_select_related = ["employer", "decided_by"]
+    search_fields = ["title", "position", "employer__company_name"]
+    ordering = ["submitted_at", "pk"]
+    actions = ["publish", "return_with_reason"]
+    decision_fields = [
+        "status",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "published_at",
+        "return_reason",
+        "decisions",
+        "documents",
+    ]
+    fieldsets = [
+        (_("Decision"), {"fields": decision_fields}),
+        (
+            _("Vacancy"),
+            {
+                "fields": [
+                    "employer",
+                    "title",
+                    "position",
+                    ("openings_male", "openings_female", "openings_any"),
+                    "min_education",
+                    "min_experience_years",
+                    "skills",
+                    "place",
+                    "work_type",
+                    ("salary_min", "salary_max", "salary_negotiable"),
+                    "description",
+                    "closing_date",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [*decision_fields, "employer"]
+
+    @admin.action(description=_("Publish the selected vacancies"), permissions=["decide"])
+    def publish(self, request, queryset):
+        return self.approve_selected(request, queryset)
+
+    @admin.action(
+        description=_("Return the selected vacancies, with a reason"), permissions=["decide"]
+    )
+    def return_with_reason(self, request, queryset):
+        return self.refuse_selected(request, queryset)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReadOnlyAdmin):
+    list_display = ["jobseeker", "vacancy", "employer", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["jobseeker", "vacancy__employer"]
+    search_fields = ["jobseeker__full_name", "vacancy__title"]
+
+    @admin.display(description=_("employer"))
+    def employer(self, obj):
+        return obj.vacancy.employer
+
+
+@admin.register(Placement)
+class PlacementAdmin(ReadOnlyAdmin):
+    """The office counts placements (penempatan); the change list shows how many."""
+
+    list_display = ["placed_on", "jobseeker", "employer", "vacancy", "recorded_by"]
+    list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]
+    date_hierarchy = "placed_on"
+    search_fields = ["jobseeker__full_name", "employer__company_name"]

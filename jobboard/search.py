@@ -1,0 +1,50 @@
+"""Full-text search over the stored ``search`` columns (GIN-indexed tsvectors).
+
+PostgreSQL has no Indonesian dictionary, so the columns use the 'simple' configuration:
+words are lower-cased and kept as typed. To make up for the missing stemming each typed word
+also matches as a prefix ("operat" finds "operator"), all words must match, and results are
+ranked with the title and position weighted above the description.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
+
+from .models import Education
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def to_query(text):
+    """A prefix tsquery of every word, or None when nothing searchable was typed.
+
+    Words are reduced to letters and digits, so nothing typed reaches tsquery syntax.
+    """
+    words = WORD.findall((text or "").lower())[:10]
+    if not words:
+        return None
+    return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
+
+
+def ranked(queryset, text):
+    """Filter by the words and order best first; the queryset as it was when nothing was typed."""
+    query = to_query(text)
+    if query is None:
+        return queryset, False
+    return (
+        queryset.filter(search=query)
+        .annotate(rank=SearchRank(F("search"), query))
+        .order_by("-rank", "-pk"),
+        True,
+    )
+
+
+def levels_up_to(level):
+    """Education levels at or below ``level``, for "vacancies open to my education"."""
+    return Education.values[: Education.rank(level) + 1]
+
+
+def levels_from(level):
+    """Education levels at or above ``level``, for "job seekers with at least"."""
+    return Education.values[Education.rank(level) :]

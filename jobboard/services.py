@@ -1,0 +1,347 @@
+"""Every state change of the job exchange, and every write with a rule in it.
+
+Views, admin actions and the demo loader call these functions; nothing else assigns
+``status``. Each move checks who acts, checks the current state against a TRANSITIONS table,
+locks the row, writes a step row beside django-simple-history's audit, and queues e-mail to
+go out after the commit.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.notifications import notify
+
+from . import rules
+from .models import (
+    Application,
+    ApplicationStatus,
+    ApplicationStep,
+    Employer,
+    JobSeeker,
+    Placement,
+    RegistrationStatus,
+    RegistrationStep,
+    SavedCandidate,
+    Vacancy,
+    VacancyStatus,
+    VacancyStep,
+)
+
+
+class TransitionNotAllowed(Exception):
+    """The object is not in a state from which this move is possible (someone was quicker)."""
+
+
+# --- Registrations (steps 1-3 and 5 of the document) ---------------------------------------
+
+REGISTRATION_TRANSITIONS = {
+    (RegistrationStatus.WAITING, "activate"): RegistrationStatus.ACTIVE,
+    (RegistrationStatus.WAITING, "reject"): RegistrationStatus.REJECTED,
+    (RegistrationStatus.REJECTED, "resubmit"): RegistrationStatus.WAITING,
+}
+
+DECISION_PERMISSIONS = {
+    JobSeeker: "jobboard.activate_jobseeker",
+    Employer: "jobboard.activate_employer",
+}
+
+
+def _registration_target(profile, move):
+    try:
+        return REGISTRATION_TRANSITIONS[(profile.status, move)]
+    except KeyError:
+        raise TransitionNotAllowed(
+            _("%(name)s is %(status)s: this cannot be done now.")
+            % {"name": profile, "status": profile.get_status_display().lower()}
+        ) from None
+
+
+def _move_registration(profile, *, actor, move, note=""):
+    model = type(profile)
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=profile.pk)
+        target = _registration_target(locked, move)
+        step = RegistrationStep(
+            from_status=locked.status,
+            to_status=target,
+            actor=actor,
+            note=note,
+            **{model._meta.model_name: locked},
+        )
+        locked.status = target
+        now = timezone.now()
+        if move == "resubmit":
+            locked.submitted_at = now
+        else:
+            locked.decided_at = now
+            locked.decided_by = actor
+            locked.rejection_reason = note if move == "reject" else ""
+        locked._change_reason = move
+        locked.save()
+        step.save()
+        kind = "jobseeker" if model is JobSeeker else "employer"
+        if move != "resubmit":
+            outcome = "activated" if move == "activate" else "rejected"
+            notify(
+                f"jobboard/email/{kind}_{outcome}",
+                {"profile": locked, "reason": note},
+                locked.email,
+            )
+    return locked
+
+
+def _check_decider(profile, actor):
+    if not actor.has_perm(DECISION_PERMISSIONS[type(profile)]):
+        raise PermissionDenied(_("You may not activate or reject this account."))
+
+
+def activate_registration(profile, *, actor):
+    """Step 3 of the document: a Petugas Antar Kerja activates a job seeker or employer."""
+    _check_decider(profile, actor)
+    return _move_registration(profile, actor=actor, move="activate")
+
+
+def reject_registration(profile, *, actor, reason):
+    """Step 3, the other outcome: the account is refused, with a reason the person reads."""
+    _check_decider(profile, actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason, so the person knows what to correct."))
+    return _move_registration(profile, actor=actor, move="reject", note=reason)
+
+
+def resubmit_registration(profile, *, actor):
+    """After a rejection the person corrects the data and asks again (steps 2-3 once more)."""
+    if actor.pk != profile.user_id:
+        raise PermissionDenied
+    return _move_registration(profile, actor=actor, move="resubmit")
+
+
+def register_profile(form, *, user_fields):
+    """Steps 1-2: create the account and the profile in one transaction (an account without
+    a profile would be a dead end at the next login)."""
+    from django.contrib.auth import get_user_model
+
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(**user_fields)
+        profile = form.save(commit=False)
+        profile.user = user
+        profile.save()
+    return profile
+
+
+def save_profile_changes(form, *, actor):
+    """A person edits their own data; a rejected one sends it back to the queue with it."""
+    profile = form.instance
+    if actor.pk != profile.user_id:
+        raise PermissionDenied
+    with transaction.atomic():
+        profile = form.save()
+        if profile.is_rejected:
+            profile = resubmit_registration(profile, actor=actor)
+    return profile
+
+
+# --- Vacancies (step 7) --------------------------------------------------------------------
+
+VACANCY_TRANSITIONS = {
+    (VacancyStatus.SUBMITTED, "publish"): VacancyStatus.PUBLISHED,
+    (VacancyStatus.SUBMITTED, "return"): VacancyStatus.RETURNED,
+    (VacancyStatus.RETURNED, "resubmit"): VacancyStatus.SUBMITTED,
+    (VacancyStatus.PUBLISHED, "close"): VacancyStatus.CLOSED,
+}
+
+
+def _move_vacancy(vacancy, *, actor, move, note=""):
+    with transaction.atomic():
+        locked = Vacancy.objects.select_for_update().select_related("employer").get(pk=vacancy.pk)
+        try:
+            target = VACANCY_TRANSITIONS[(locked.status, move)]
+        except KeyError:
+            raise TransitionNotAllowed(
+                _("The vacancy is %(status)s: this cannot be done now.")
+                % {"status": locked.get_status_display().lower()}
+            ) from None
+        step = VacancyStep(
+            vacancy=locked, from_status=locked.status, to_status=target, actor=actor, note=note
+        )
+        locked.status = target
+        now = timezone.now()
+        if move in ("publish", "return"):
+            locked.decided_at = now
+            locked.decided_by = actor
+            locked.return_reason = note if move == "return" else ""
+            if move == "publish":
+                locked.published_at = now
+            notify(
+                f"jobboard/email/vacancy_{'published' if move == 'publish' else 'returned'}",
+                {"vacancy": locked, "reason": note},
+                locked.employer.email,
+            )
+        elif move == "resubmit":
+            locked.submitted_at = now
+        locked._change_reason = move
+        locked.save()
+        step.save()
+    return locked
+
+
+def _check_verifier(actor):
+    if not actor.has_perm("jobboard.verify_vacancy"):
+        raise PermissionDenied(_("You may not publish or return vacancies."))
+
+
+def publish_vacancy(vacancy, *, actor):
+    """Step 7: the officer has checked the signed letter; the vacancy becomes public."""
+    _check_verifier(actor)
+    return _move_vacancy(vacancy, actor=actor, move="publish")
+
+
+def return_vacancy(vacancy, *, actor, reason):
+    """Step 7, the other outcome: back to the employer with what to correct."""
+    _check_verifier(actor)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason, so the employer knows what to correct."))
+    return _move_vacancy(vacancy, actor=actor, move="return", note=reason)
+
+
+def close_vacancy(vacancy, *, actor):
+    """The employer ends a published vacancy before its closing date."""
+    if not rules.owns_vacancy(actor, vacancy):
+        raise PermissionDenied
+    return _move_vacancy(vacancy, actor=actor, move="close")
+
+
+def submit_vacancy(form, *, actor):
+    """Step 7: an active employer enters a vacancy with the signed letter; it waits for checking."""
+    employer = rules.active_employer(actor)
+    if employer is None:
+        raise PermissionDenied(_("Only an active employer may post vacancies."))
+    vacancy = form.save(commit=False)
+    vacancy.employer = employer
+    vacancy.save()
+    return vacancy
+
+
+def update_vacancy(form, *, actor):
+    """The owner corrects a vacancy not yet public; a returned one goes back to the queue."""
+    vacancy = form.instance
+    if not rules.can_edit_vacancy(actor, vacancy):
+        raise PermissionDenied
+    with transaction.atomic():
+        vacancy = form.save()
+        if vacancy.status == VacancyStatus.RETURNED:
+            vacancy = _move_vacancy(vacancy, actor=actor, move="resubmit")
+    return vacancy
+
+
+# --- Applications (step 4) and placements ---------------------------------------------------
+
+APPLICATION_TRANSITIONS = {
+    ApplicationStatus.APPLIED: (ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED),
+    ApplicationStatus.SHORTLISTED: (ApplicationStatus.INTERVIEW, ApplicationStatus.REJECTED),
+    ApplicationStatus.INTERVIEW: (ApplicationStatus.HIRED, ApplicationStatus.REJECTED),
+}
+
+
+def next_application_statuses(application):
+    return APPLICATION_TRANSITIONS.get(application.status, ())
+
+
+def apply(vacancy, *, actor, letter=""):
+    """Step 4: an active job seeker applies to an open vacancy with one click."""
+    seeker = rules.active_jobseeker(actor)
+    if seeker is None:
+        raise PermissionDenied(_("Only an active job seeker may apply."))
+    try:
+        with transaction.atomic():
+            # Lock the vacancy so an application cannot slip in while it is being closed.
+            locked = (
+                Vacancy.objects.select_for_update().select_related("employer").get(pk=vacancy.pk)
+            )
+            if not locked.is_open:
+                raise TransitionNotAllowed(_("This vacancy is closed."))
+            application = Application.objects.create(
+                vacancy=locked, jobseeker=seeker, letter=(letter or "").strip()
+            )
+            notify(
+                "jobboard/email/application_received",
+                {"application": application, "vacancy": locked, "jobseeker": seeker},
+                locked.employer.email,
+            )
+    except IntegrityError:
+        raise TransitionNotAllowed(_("You have already applied for this vacancy.")) from None
+    return application
+
+
+def move_application(application, *, actor, to_status, note="", placed_on=None):
+    """The employer moves an applicant on; a hire is recorded as a placement (penempatan)."""
+    with transaction.atomic():
+        locked = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("vacancy__employer", "jobseeker")
+            .get(pk=application.pk)
+        )
+        if not rules.owns_vacancy(actor, locked.vacancy):
+            raise PermissionDenied
+        if to_status not in APPLICATION_TRANSITIONS.get(locked.status, ()):
+            raise TransitionNotAllowed(
+                _("The application is %(status)s: it cannot be moved to %(target)s.")
+                % {
+                    "status": locked.get_status_display().lower(),
+                    "target": ApplicationStatus(to_status).label.lower(),
+                }
+            )
+        ApplicationStep.objects.create(
+            application=locked,
+            from_status=locked.status,
+            to_status=to_status,
+            actor=actor,
+            note=note,
+        )
+        locked.status = to_status
+        locked._change_reason = to_status
+        locked.save()
+        if to_status == ApplicationStatus.HIRED:
+            # One application, one placement: the OneToOne key makes a second count impossible.
+            Placement.objects.get_or_create(
+                application=locked,
+                defaults={
+                    "jobseeker": locked.jobseeker,
+                    "employer": locked.vacancy.employer,
+                    "vacancy": locked.vacancy,
+                    "placed_on": placed_on or timezone.localdate(),
+                    "recorded_by": actor,
+                },
+            )
+        notify(
+            "jobboard/email/application_moved",
+            {"application": locked, "vacancy": locked.vacancy, "note": note},
+            locked.jobseeker.email,
+        )
+    return locked
+
+
+# --- The employer's shortlist (step 6) -----------------------------------------------------
+
+
+def save_candidate(jobseeker, *, actor, note=""):
+    """Step 6: an active employer keeps a consenting job seeker's data, with a note."""
+    employer = rules.active_employer(actor)
+    if employer is None:
+        raise PermissionDenied(_("Only an active employer may save job seekers."))
+    if not rules.jobseeker_is_findable(jobseeker):
+        raise PermissionDenied
+    saved, _created = SavedCandidate.objects.update_or_create(
+        employer=employer, jobseeker=jobseeker, defaults={"note": (note or "").strip()}
+    )
+    return saved
+
+
+def remove_candidate(saved, *, actor):
+    if saved.employer.user_id != actor.pk:
+        raise PermissionDenied
+    saved.delete()

@@ -1,0 +1,113 @@
+"""Steps 1-2 and 5 of the document: registering; then the account's own pages."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+
+from .. import rules, services
+from ..forms import EmployerForm, EmployerRegistrationForm, JobSeekerForm, JobSeekerRegistrationForm
+
+BACKEND = "portal.backends.EmailOrUsernameBackend"
+
+
+def _register(request, form_class, template):
+    if request.user.is_authenticated and (
+        rules.jobseeker_of(request.user) or rules.employer_of(request.user)
+    ):
+        return redirect("jobboard:my_status")
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            profile = services.register_profile(form, user_fields=form.user_fields())
+            login(request, profile.user, backend=BACKEND)
+            messages.success(
+                request,
+                _(
+                    "Your registration has been received. A placement officer will check it; you will get an e-mail."
+                ),
+            )
+            return redirect("jobboard:my_status")
+    else:
+        form = form_class()
+    return render(request, template, {"form": form})
+
+
+@sensitive_post_parameters("password1", "password2", "nik", "npwp")
+def register_jobseeker(request):
+    return _register(request, JobSeekerRegistrationForm, "jobboard/register_jobseeker.html")
+
+
+@sensitive_post_parameters("password1", "password2", "npwp")
+def register_employer(request):
+    return _register(request, EmployerRegistrationForm, "jobboard/register_employer.html")
+
+
+def _own_profile(user):
+    return rules.jobseeker_of(user) or rules.employer_of(user)
+
+
+@login_required
+def my_status(request):
+    """A waiting or rejected account sees where it stands and why; an active one, its links."""
+    profile = _own_profile(request.user)
+    if profile is None:
+        return render(request, "jobboard/no_profile.html")
+    return render(
+        request,
+        "jobboard/my_status.html",
+        {
+            "profile": profile,
+            "is_jobseeker": profile._meta.model_name == "jobseeker",
+            "steps": profile.steps.select_related("actor"),
+        },
+    )
+
+
+@login_required
+def profile_edit(request):
+    profile = _own_profile(request.user)
+    if profile is None:
+        raise PermissionDenied
+    is_jobseeker = profile._meta.model_name == "jobseeker"
+    form_class = JobSeekerForm if is_jobseeker else EmployerForm
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, instance=profile)
+        if form.is_valid():
+            was_rejected = profile.is_rejected
+            services.save_profile_changes(form, actor=request.user)
+            if was_rejected:
+                messages.success(
+                    request,
+                    _(
+                        "Your corrected data has been sent again. A placement officer will check it."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your data has been saved."))
+            return redirect("jobboard:my_status")
+    else:
+        form = form_class(instance=profile)
+    return render(
+        request,
+        "jobboard/profile_edit.html",
+        {"form": form, "profile": profile, "is_jobseeker": is_jobseeker},
+    )
+
+
+@login_required
+def my_applications(request):
+    seeker = rules.jobseeker_of(request.user)
+    if seeker is None:
+        raise PermissionDenied
+    applications = seeker.applications.select_related("vacancy__employer").order_by(
+        "-created_at", "-pk"
+    )
+    return render(
+        request,
+        "jobboard/my_applications.html",
+        {"seeker": seeker, "applications": applications},
+    )

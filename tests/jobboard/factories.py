@@ -1,0 +1,53 @@
+"""Factories of the job exchange's own models, one function per model (state by argument)."""
+
+import datetime
+import itertools
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from tests.conftest import PDF_BYTES
+from tests.factories import make_employer, make_jobseeker
+
+_seq = itertools.count(1)
+
+
+def make_vacancy(employer=None, *, status="published", **fields):
+    from jobboard.models import Vacancy
+
+    n = next(_seq)
+    employer = employer or make_employer(status="active")
+    vacancy = Vacancy(
+        employer=employer,
+        status=status,
+        title=fields.pop("title", f"Operator produksi {n}"),
+        position=fields.pop("position", "Operator mesin"),
+        openings_any=fields.pop("openings_any", 2),
+        min_education=fields.pop("min_education", "SMK"),
+        skills=fields.pop("skills", "membaca gambar teknik"),
+        place=fields.pop("place", "Kota Probolinggo"),
+        work_type=fields.pop("work_type", "full_time"),
+        salary_min=fields.pop("salary_min", 2_500_000),
+        salary_max=fields.pop("salary_max", 3_000_000),
+        description=fields.pop("description", "Menjalankan mesin produksi di pabrik."),
+        closing_date=fields.pop("closing_date", timezone.localdate() + datetime.timedelta(days=30)),
+        published_at=timezone.now() if status == "published" else None,
+        **fields,
+    )
+    vacancy.vacancy_letter.save("surat.pdf", ContentFile(PDF_BYTES), save=False)
+    vacancy.save()
+    return vacancy
+
+
+def make_application(vacancy=None, jobseeker=None, *, status="applied", **fields):
+    from jobboard.models import Application
+
+    return Application.objects.create(
+        vacancy=vacancy or make_vacancy(),
+        jobseeker=jobseeker or make_jobseeker(status="active"),
+        status=status,
+        **fields,
+    )
+
+
+__all__ = ["make_application", "make_employer", "make_jobseeker", "make_vacancy"]
