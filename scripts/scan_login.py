@@ -1,0 +1,19 @@
+"""Logs in to the portal and prints the session cookie header (for the scanners)."""
+
+import http.cookiejar
+import re
+import sys
+import urllib.parse
+import urllib.request
+
+base, username, password = sys.argv[1:4]
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+page = opener.open(f"{base}/masuk/").read().decode()
+token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username, "password": password}).encode()
+opener.open(urllib.request.Request(f"{base}/masuk/", data=data, headers={"Referer": f"{base}/masuk/"}))
+cookies = {c.name: c.value for c in jar}
+if "sessionid" not in cookies:
+    sys.exit(f"login as {username} failed")
+print("; ".join(f"{k}={v}" for k, v in cookies.items()))
