@@ -349,7 +349,7 @@ class ComplaintAdmin(SimpleHistoryAdmin):
         complaint = get_object_or_404(Complaint, pk=pk)
         if not request.user.has_perm(services.required_permission(action)):
             raise PermissionDenied
-        form = STEP_FORMS[action](request.POST or None)
+        form = STEP_FORMS[action](request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 services.STEP_SERVICES[action](

@@ -212,8 +212,8 @@ class DismissForm(forms.Form):
 
 
 class BookPeriodForm(forms.Form):
-    start = forms.DateField(label=_("from"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("to"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("from date"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("to date"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,7 @@ SESSION_CHECKED = "complaints_checked"
 
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = PublicComplaintForm(request.POST or None)
+    form = PublicComplaintForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         complaint = services.record_complaint(
             actor=None, channel=Channel.WEB, data=form.complaint_data()
@@ -43,7 +43,7 @@ def status(request):
     The refusal is the same whether the reference exists or not, so the page cannot be used
     to find out which references are real.
     """
-    form = StatusForm(request.POST or None)
+    form = StatusForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         complaint = (
             Complaint.objects.matching_contact(
