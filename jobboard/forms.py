@@ -13,7 +13,7 @@ from .models import (
     Vacancy,
     WorkType,
 )
-from .validators import check_nik_matches, normalise_npwp, validate_npwp
+from .validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -178,6 +178,12 @@ class JobSeekerForm(FileRetryMixin, forms.ModelForm):
                 self.fields[name].help_text = _(
                     "Checked by the officer; ask the office to change it."
                 )
+
+    def clean_nik(self):
+        # The model's validators would run only after clean(), too late for the birth-date check.
+        nik = self.cleaned_data["nik"].strip()
+        validate_nik_shape(nik)
+        return nik
 
     def clean_graduation_year(self):
         year = self.cleaned_data["graduation_year"]

@@ -1,0 +1,249 @@
+"""Steps 1-2 and 5: registering, with every bad input refused on its field and the rest kept."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from jobboard.models import Employer, JobSeeker
+from tests.conftest import make_nik
+from tests.jobboard.factories import make_employer, make_jobseeker
+
+pytestmark = pytest.mark.django_db
+
+SEEKER_URL = reverse("jobboard:register_jobseeker")
+EMPLOYER_URL = reverse("jobboard:register_employer")
+BIRTH = datetime.date(1998, 5, 17)
+
+
+def seeker_data(**overrides):
+    data = {
+        "nik": make_nik(BIRTH, "P", seq=42),
+        "full_name": "Siti Aminah",
+        "birth_place": "Probolinggo",
+        "birth_date": "1998-05-17",
+        "sex": "P",
+        "marital_status": "belum_kawin",
+        "religion": "islam",
+        "address": "Jl. Mawar No. 3 RT 02/RW 01",
+        "kelurahan": "Kanigaran",
+        "kecamatan": "Kanigaran",
+        "city": "Kota Probolinggo",
+        "phone": "0812 3456 7890",
+        "email": "siti@example.com",
+        "password1": "Kerja-Keras-2026",
+        "password2": "Kerja-Keras-2026",
+        "education_level": "SMK",
+        "education_major": "Akuntansi",
+        "education_institution": "SMKN 2 Probolinggo",
+        "graduation_year": "2016",
+        "skills": "Microsoft Excel, kasir",
+        "work_experience": "2 tahun kasir minimarket",
+        "desired_job": "Staf administrasi",
+        "discoverable": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def seeker_files(upload, **overrides):
+    files = {"ktp_scan": upload("pdf", "ktp.pdf"), "ak1_scan": upload("png", "ak1.png")}
+    files.update(overrides)
+    return files
+
+
+def post_seeker(client, upload, data=None, files=None):
+    return client.post(SEEKER_URL, {**(data or seeker_data()), **(files or seeker_files(upload))})
+
+
+def test_a_job_seeker_registers_in_one_sitting_and_sees_the_waiting_state(client, upload):
+    assert client.get(SEEKER_URL).status_code == 200
+    response = post_seeker(client, upload)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobboard:my_status")
+    seeker = JobSeeker.objects.get()
+    assert seeker.is_waiting and seeker.user.email == "siti@example.com"
+    assert seeker.ktp_scan.name.startswith("jobseekers/ktp/")
+    assert seeker.ak1_scan.name.endswith(".png")
+    page = client.get(response["Location"])
+    assert "Menunggu aktivasi" in page.content.decode()
+    assert not mail.outbox
+    # The e-mail address is the login.
+    client.logout()
+    login = client.post(
+        reverse("login"), {"username": "siti@example.com", "password": "Kerja-Keras-2026"}
+    )
+    assert login.status_code == 302
+
+
+def _assert_refused(response, field, fragment):
+    assert response.status_code == 200, "should have been refused"
+    form = response.context["form"]
+    messages = " ".join(form.errors.get(field, []))
+    assert fragment in messages, form.errors
+    return form
+
+
+def _assert_kept(form, data, skip=()):
+    """Everything typed comes back in the form (passwords excepted, as browsers expect)."""
+    for name, value in data.items():
+        if name in ("password1", "password2", *skip):
+            continue
+        assert str(form[name].value()) in (value, "True" if value == "on" else value), name
+
+
+@pytest.mark.parametrize(
+    ("nik", "fragment"),
+    [
+        ("357401571980004", "tepat 16 digit"),  # 15 digits
+        ("3574015705980042", "tidak sesuai dengan tanggal lahir"),  # wrong: day of a woman +40
+        ("35740157059800AB", "hanya boleh berisi angka"),
+        ("9974015705980042", "kode provinsi"),
+    ],
+    ids=["wrong-length", "birth-date-mismatch", "letters", "province"],
+)
+def test_bad_niks_are_refused_with_their_message_and_the_rest_kept(client, upload, nik, fragment):
+    data = seeker_data(nik=nik, birth_date="1998-05-18" if "tanggal" in fragment else "1998-05-17")
+    if "tanggal" in fragment:
+        data["nik"] = make_nik(BIRTH, "P", seq=42)  # a NIK for the 17th, date typed as the 18th
+    response = post_seeker(client, upload, data)
+    form = _assert_refused(response, "nik", fragment)
+    _assert_kept(form, data)
+    assert not JobSeeker.objects.exists()
+    html = response.content.decode()
+    assert "pilih lagi file berikut" in html  # the files must be chosen again, and it says so
+
+
+def test_a_nik_of_a_woman_given_as_a_man_points_at_the_sex(client, upload):
+    data = seeker_data(sex="L")
+    response = post_seeker(client, upload, data)
+    _assert_refused(response, "sex", "perempuan")
+
+
+def test_an_already_registered_nik_is_refused(client, upload):
+    make_jobseeker(nik=make_nik(BIRTH, "P", seq=42), birth_date=BIRTH, sex="P")
+    response = post_seeker(client, upload)
+    _assert_refused(response, "nik", "sudah terdaftar")
+    assert JobSeeker.objects.count() == 1
+
+
+def test_an_already_used_email_is_refused(client, upload, make_user):
+    make_user("lama", email="siti@example.com")
+    response = post_seeker(client, upload)
+    _assert_refused(response, "email", "Sudah ada akun")
+
+
+def test_a_renamed_executable_is_refused_as_a_pdf(client, upload):
+    data = seeker_data()
+    response = post_seeker(
+        client, upload, data, seeker_files(upload, ktp_scan=upload("exe", "ktp.pdf"))
+    )
+    form = _assert_refused(response, "ktp_scan", "bukan dokumen")
+    _assert_kept(form, data)
+    assert "KTP" in response.content.decode().split("pilih lagi file berikut")[1][:300]
+
+
+def test_a_6_mb_file_is_refused(client, upload):
+    data = seeker_data()
+    big = upload("pdf", "ak1.pdf", size=6 * 1024 * 1024)
+    response = post_seeker(client, upload, data, seeker_files(upload, ak1_scan=big))
+    form = _assert_refused(response, "ak1_scan", "terlalu besar")
+    _assert_kept(form, data)
+
+
+def test_both_required_uploads_are_required(client, upload):
+    response = post_seeker(client, upload, files={"ktp_scan": upload("pdf")})
+    _assert_refused(response, "ak1_scan", "AK/I")
+
+
+def test_passwords_must_agree(client, upload):
+    response = post_seeker(client, upload, seeker_data(password2="lain-lagi-2026"))
+    _assert_refused(response, "password2", "tidak sama")
+
+
+# --- employers -----------------------------------------------------------------------------
+
+
+def employer_data(**overrides):
+    data = {
+        "company_name": "PT Sumber Rejeki",
+        "legal_form": "PT",
+        "nib": "9120001234567",
+        "npwp": "01.234.567.8-901.000",
+        "sector": "Industri pengolahan",
+        "address": "Jl. Raya Bromo 12",
+        "city": "Kota Probolinggo",
+        "contact_person": "Hendra Wijaya",
+        "phone": "(0335) 421234",
+        "email": "hrd@sumberrejeki.example",
+        "password1": "Rekrut-Baik-2026",
+        "password2": "Rekrut-Baik-2026",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_an_employer_registers_and_waits(client):
+    response = client.post(EMPLOYER_URL, employer_data())
+    assert response.status_code == 302
+    employer = Employer.objects.get()
+    assert employer.npwp == "012345678901000"  # stored as digits
+    assert employer.is_waiting
+    assert "Menunggu aktivasi" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "fragment"),
+    [
+        ("nib", "912000123456", "13 digit"),
+        ("nib", "91200012345AB", "13 digit"),
+        ("npwp", "01.234.567.8-901", "15 atau 16 digit"),
+        ("npwp", "0123456789012345678", "15 atau 16 digit"),
+        ("phone", "12ab", "8 sampai 15 digit"),
+    ],
+)
+def test_bad_company_numbers_are_refused_and_the_rest_kept(client, field, value, fragment):
+    data = employer_data(**{field: value})
+    response = client.post(EMPLOYER_URL, data)
+    form = _assert_refused(response, field, fragment)
+    _assert_kept(form, data)
+    assert not Employer.objects.exists()
+
+
+def test_an_already_registered_nib_is_refused(client):
+    make_employer(nib="9120001234567")
+    _assert_refused(client.post(EMPLOYER_URL, employer_data()), "nib", "sudah terdaftar")
+
+
+# --- after a rejection ---------------------------------------------------------------------
+
+
+def test_a_rejected_job_seeker_sees_the_reason_corrects_and_resubmits(client, officer, upload):
+    from jobboard import services
+
+    seeker = make_jobseeker()
+    services.reject_registration(seeker, actor=officer, reason="Fotokopi AK/I buram")
+    client.force_login(seeker.user)
+    # After login the dashboard leads straight to the state and the reason.
+    landing = client.get(reverse("portal:dashboard"), follow=True)
+    html = landing.content.decode()
+    assert "Ditolak" in html and "Fotokopi AK/I buram" in html
+    edit = client.get(reverse("jobboard:profile_edit"))
+    form = edit.context["form"]
+    data = {
+        name: (
+            form[name].value().isoformat()
+            if hasattr(form[name].value(), "isoformat")
+            else form[name].value()
+        )
+        for name in form.fields
+        if name not in ("ktp_scan", "ak1_scan", "photo", "cv")
+    }
+    data = {k: v for k, v in data.items() if v is not None and v is not False}
+    data["ak1_scan"] = upload("pdf", "ak1-baru.pdf")
+    response = client.post(reverse("jobboard:profile_edit"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    seeker.refresh_from_db()
+    assert seeker.is_waiting
+    assert "Menunggu aktivasi" in client.get(reverse("jobboard:my_status")).content.decode()
