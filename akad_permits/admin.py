@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -214,7 +215,7 @@ class PermitApplicationAdmin(SimpleHistoryAdmin):
         ]
         if not items:
             return "—"
-        return format_html_join(format_html("<br>"), '<a href="{}">{}</a>', items)
+        return format_html_join(mark_safe("<br>"), '<a href="{}">{}</a>', items)
 
     @admin.display(description=gettext_lazy("permit document"))
     def permit_pdf(self, obj):
