@@ -219,6 +219,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_LOCKOUT_CALLABLE = "portal.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "portal.net.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 # Number of reverse proxies in front of the portal that append to X-Forwarded-For.

@@ -1,0 +1,336 @@
+"""Loads each kind of page with wrk against gunicorn (production settings) and prints figures.
+
+Called by scripts/benchmark.sh after the benchmark database is filled. Environment:
+BENCH_DURATION (seconds per URL, default 15), BENCH_CONNECTIONS (32), BENCH_WORKERS (2),
+BENCH_THREADS (4).
+"""
+
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "scripts.bench.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Q  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from jobboard.models import Education, Vacancy, WorkType  # noqa: E402
+from portal import roles  # noqa: E402
+from scripts.bench.vocab import POSITIONS, WORDS  # noqa: E402
+
+OUT = ROOT / "var" / "bench"
+DURATION = int(os.environ.get("BENCH_DURATION", "15"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+rng = random.Random(7)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def write(name, lines):
+    path = OUT / name
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def search_queries(n):
+    """1-2 words and two filters, as a person would type and pick them."""
+    levels = [e for e in Education.values if e not in ("S2", "S3")]
+    words = WORDS + [p.split()[0].lower() for p in POSITIONS]
+    queries = set()
+    while len(queries) < n:
+        q = " ".join(rng.sample(words, rng.choice([1, 2])))
+        queries.add(
+            urllib.parse.urlencode(
+                {"q": q, "education": rng.choice(levels), "work_type": rng.choice(WorkType.values)}
+            )
+        )
+    return sorted(queries)
+
+
+def deep_queries(n, per_page=20, pages=50):
+    """Queries of the search's shape (one word, two filters) that really reach page 50.
+
+    At a reduced BENCH_SCALE few do; then the deepest available are used.
+    """
+    candidates = []
+    published = Vacancy.objects.published()
+    for _ in range(3 * n):
+        word, work_type, level = (
+            rng.choice(WORDS),
+            rng.choice(WorkType.values),
+            rng.choice(["D4", "S1", "S2"]),
+        )
+        allowed = Education.values[
+            : Education.rank(level) + 1
+        ]  # "my education": vacancies asking at most it
+        count = (
+            published.filter(work_type=work_type, min_education__in=allowed)
+            .filter(
+                Q(description__icontains=word)
+                | Q(title__icontains=word)
+                | Q(skills__icontains=word)
+            )
+            .count()
+        )
+        candidates.append(
+            (
+                count >= per_page * pages,
+                count,
+                urllib.parse.urlencode({"q": word, "education": level, "work_type": work_type}),
+            )
+        )
+    candidates.sort(reverse=True)
+    return sorted({query for _, _, query in candidates[:n]})
+
+
+def officer_cookie(base):
+    User = get_user_model()
+    officer, created = User.objects.get_or_create(
+        username="bench-officer", defaults={"is_staff": True}
+    )
+    if created:
+        officer.set_password("Bench2026!")
+        officer.save()
+    officer.groups.add(Group.objects.get(name=roles.JOB_PLACEMENT_OFFICER))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/scan_login.py"), base, "bench-officer", "Bench2026!"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def csrf_for(base, path):
+    with urllib.request.urlopen(base + path) as response:  # noqa: S310 - loopback
+        cookie = response.headers.get("Set-Cookie", "")
+        html = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    return re.search(r"csrftoken=([^;]+)", cookie).group(1), token
+
+
+def run_wrk(base, paths_file, cookie=None, post_path=None):
+    cmd = [
+        "wrk",
+        "-t",
+        "2",
+        "-c",
+        str(CONNECTIONS),
+        "-d",
+        f"{DURATION}s",
+        "--latency",
+        "--timeout",
+        "10s",
+        "-s",
+        str(ROOT / "scripts/bench/paths.lua"),
+    ]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    cmd += [base, "--", str(paths_file)] + ([post_path] if post_path else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+    def latency(pct):
+        m = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
+    sock = (
+        sum(map(int, m.groups()))
+        if (
+            m := re.search(
+                r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+            )
+        )
+        else 0
+    )
+    return {
+        "rps": rps,
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": non2xx + sock,
+        "requests": requests,
+        "raw": out,
+    }
+
+
+def worker_peak_memory(master_pid):
+    peaks = []
+    for child in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        status = Path(f"/proc/{child}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(peaks) if peaks else 0.0
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "scripts.bench.settings"}
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--threads",
+            str(THREADS),
+            "--worker-class",
+            "gthread",
+            "--error-logfile",
+            str(OUT / "gunicorn.log"),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/__bare__/")  # noqa: S310 - loopback
+                break
+            except OSError:
+                time.sleep(0.2)
+        search_url = reverse("jobboard:vacancy_list")
+        ids = list(Vacancy.objects.published().values_list("pk", flat=True).order_by("?")[:1000])
+        queries = search_queries(1000)
+        deep = deep_queries(50)
+        status_path = reverse("complaints:status")
+        csrf_cookie, token = csrf_for(base, status_path)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reference, complainant_phone FROM complaints_complaint ORDER BY random() LIMIT 1000"
+            )
+            complaints = cursor.fetchall()
+        officer = officer_cookie(base)
+        pages = [
+            ("bare view (ceiling)", write("bare.txt", ["/__bare__/"]), None, None),
+            ("home page", write("home.txt", ["/"]), None, None),
+            (
+                "vacancy search (1-2 words, 2 filters)",
+                write("search.txt", [f"{search_url}?{q}" for q in queries]),
+                None,
+                None,
+            ),
+            (
+                "search page 1 (deep queries)",
+                write("page1.txt", [f"{search_url}?{q}" for q in deep]),
+                None,
+                None,
+            ),
+            (
+                "search page 50 (deep queries)",
+                write("page50.txt", [f"{search_url}?{q}&page=50" for q in deep]),
+                None,
+                None,
+            ),
+            (
+                "vacancy detail",
+                write("detail.txt", [reverse("jobboard:vacancy_detail", args=[pk]) for pk in ids]),
+                None,
+                None,
+            ),
+            (
+                "complaint status check (POST)",
+                write(
+                    "status.txt",
+                    [
+                        urllib.parse.urlencode(
+                            {"csrfmiddlewaretoken": token, "reference": ref, "contact": phone}
+                        )
+                        for ref, phone in complaints
+                    ],
+                ),
+                f"csrftoken={csrf_cookie}",
+                status_path,
+            ),
+            (
+                "admin: waiting job seekers",
+                write("admin_queue.txt", ["/admin/jobboard/jobseeker/?status__exact=waiting"]),
+                officer,
+                None,
+            ),
+            (
+                "admin: vacancies",
+                write("admin_vacancies.txt", ["/admin/jobboard/vacancy/"]),
+                officer,
+                None,
+            ),
+        ]
+        # Warm every worker's connections and caches once, then measure.
+        for _, paths_file, cookie, post_path in pages:
+            subprocess.run(
+                [
+                    "wrk",
+                    "-t",
+                    "1",
+                    "-c",
+                    "4",
+                    "-d",
+                    "2s",
+                    "-s",
+                    str(ROOT / "scripts/bench/paths.lua"),
+                ]
+                + (["-H", f"Cookie: {cookie}"] if cookie else [])
+                + [base, "--", str(paths_file)]
+                + ([post_path] if post_path else []),
+                capture_output=True,
+                check=True,
+            )
+        results = []
+        for name, paths_file, cookie, post_path in pages:
+            result = run_wrk(base, paths_file, cookie, post_path)
+            results.append((name, result))
+            print(f"  measured {name}: {result['rps']:.0f} req/s", flush=True)
+            (OUT / f"wrk-{paths_file.stem}.txt").write_text(result["raw"])
+        memory = worker_peak_memory(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    bare = results[0][1]["rps"]
+    lines = [
+        f"{WORKERS} gunicorn workers x {THREADS} threads, wrk 2 threads x {CONNECTIONS} connections, "
+        f"{DURATION} s per URL, {os.cpu_count()} cores shared by server, database and load generator.",
+        "",
+        "| page | req/s | p50 ms | p99 ms | errors | vs bare |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in results:
+        lines.append(
+            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | {r['rps'] / bare:.0%} |"
+        )
+    lines += ["", f"Peak memory of a gunicorn worker (VmHWM): {memory:.0f} MB", ""]
+    text = "\n".join(lines)
+    (OUT / "results.md").write_text(text)
+    print()
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
