@@ -39,6 +39,32 @@ def make_vacancy(employer=None, *, status="published", **fields):
     return vacancy
 
 
+FIXED_IN_SHARED_FACTORY = {
+    "birth_place",
+    "marital_status",
+    "religion",
+    "address",
+    "kelurahan",
+    "kecamatan",
+    "phone",
+    "education_major",
+    "education_institution",
+    "graduation_year",
+    "desired_job",
+}
+
+
+def make_seeker(*, status="active", **fields):
+    """tests.factories.make_jobseeker, plus the fields it fixes."""
+    extra = {k: fields.pop(k) for k in list(fields) if k in FIXED_IN_SHARED_FACTORY}
+    seeker = make_jobseeker(status=status, **fields)
+    if extra:
+        for name, value in extra.items():
+            setattr(seeker, name, value)
+        seeker.save()
+    return seeker
+
+
 def make_application(vacancy=None, jobseeker=None, *, status="applied", **fields):
     from jobboard.models import Application
 
@@ -50,4 +76,4 @@ def make_application(vacancy=None, jobseeker=None, *, status="applied", **fields
     )
 
 
-__all__ = ["make_application", "make_employer", "make_jobseeker", "make_vacancy"]
+__all__ = ["make_application", "make_employer", "make_jobseeker", "make_seeker", "make_vacancy"]
