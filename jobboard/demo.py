@@ -1,0 +1,226 @@
+"""Demo data of the job exchange: active job seekers, one waiting, an active employer with
+published vacancies. Idempotent: rows are looked up by user name and title first.
+
+Decisions go through the services with the demo Petugas Antar Kerja as actor, so the demo
+shows who activated and published, as real data would.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from portal.demo import DEMO_PASSWORD, ensure_user
+
+from . import services
+from .models import Employer, JobSeeker, Vacancy
+
+# A one-page PDF, enough to stand for a scanned document.
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _nik(born, sex, seq):
+    day = born.day + (40 if sex == "P" else 0)
+    return f"357401{day:02d}{born:%m%y}{seq:04d}"
+
+
+SEEKERS = [
+    {
+        "username": "pencaker1",
+        "full_name": "Rina Wulandari",
+        "birth_date": datetime.date(1999, 3, 12),
+        "sex": "P",
+        "education_level": "SMK",
+        "education_major": "Akuntansi",
+        "education_institution": "SMKN 2 Probolinggo",
+        "graduation_year": 2017,
+        "skills": "Microsoft Excel, kasir, pembukuan sederhana",
+        "work_experience": "2 tahun kasir minimarket",
+        "desired_job": "Staf administrasi",
+        "kecamatan": "Kanigaran",
+        "status": "active",
+    },
+    {
+        "username": "pencaker2",
+        "full_name": "Agus Setiawan",
+        "birth_date": datetime.date(1996, 8, 3),
+        "sex": "L",
+        "education_level": "SMK",
+        "education_major": "Teknik Pengelasan",
+        "education_institution": "SMKN 1 Probolinggo",
+        "graduation_year": 2014,
+        "skills": "las listrik, las argon, membaca gambar teknik",
+        "work_experience": "3 tahun juru las bengkel konstruksi",
+        "desired_job": "Juru las",
+        "kecamatan": "Mayangan",
+        "status": "active",
+    },
+    {
+        "username": "pencaker3",
+        "full_name": "Dimas Prasetyo",
+        "birth_date": datetime.date(2000, 1, 25),
+        "sex": "L",
+        "education_level": "S1",
+        "education_major": "Teknik Informatika",
+        "education_institution": "Universitas Panca Marga",
+        "graduation_year": 2022,
+        "skills": "Python, jaringan komputer, desain grafis",
+        "work_experience": "Magang 6 bulan di dinas kominfo",
+        "desired_job": "Teknisi IT",
+        "kecamatan": "Kademangan",
+        "status": "active",
+    },
+    {
+        "username": "pencaker-baru",
+        "full_name": "Sari Indah Lestari",
+        "birth_date": datetime.date(2001, 11, 5),
+        "sex": "P",
+        "education_level": "SMA",
+        "education_major": "IPS",
+        "education_institution": "SMAN 3 Probolinggo",
+        "graduation_year": 2019,
+        "skills": "pelayanan pelanggan, bahasa Inggris",
+        "work_experience": "",
+        "desired_job": "Pramuniaga",
+        "kecamatan": "Wonoasih",
+        "status": "waiting",
+    },
+]
+
+EMPLOYER = {
+    "username": "perusahaan",
+    "company_name": "PT Bromo Makmur Sejahtera",
+    "legal_form": "PT",
+    "nib": "9120301234567",
+    "npwp": "013456789623000",
+    "sector": "Industri pengolahan",
+    "address": "Jl. Raya Bromo No. 88, Kedopok",
+    "city": "Kota Probolinggo",
+    "contact_person": "Hendra Wijaya",
+    "phone": "(0335) 421888",
+    "email": "hrd@bromomakmur.example.co.id",
+}
+
+VACANCIES = [
+    {
+        "title": "Juru Las Konstruksi",
+        "position": "Welder",
+        "openings_male": 3,
+        "min_education": "SMK",
+        "min_experience_years": 1,
+        "skills": "las listrik, las argon, membaca gambar teknik",
+        "place": "Kota Probolinggo",
+        "work_type": "contract",
+        "salary_min": 3_000_000,
+        "salary_max": 3_800_000,
+        "description": "Mengelas rangka baja untuk gudang dan jembatan kecil. Bekerja dalam tim di bengkel dan di lokasi proyek.",
+    },
+    {
+        "title": "Staf Administrasi Gudang",
+        "position": "Admin gudang",
+        "openings_any": 2,
+        "min_education": "SMA",
+        "skills": "Microsoft Excel, teliti",
+        "place": "Kota Probolinggo",
+        "work_type": "full_time",
+        "salary_min": 2_600_000,
+        "salary_max": 3_000_000,
+        "description": "Mencatat barang masuk dan keluar, menyusun laporan stok harian, dan membantu pengiriman.",
+    },
+    {
+        "title": "Operator Produksi",
+        "position": "Operator mesin pengemasan",
+        "openings_female": 5,
+        "openings_any": 5,
+        "min_education": "SMP",
+        "skills": "",
+        "place": "Kabupaten Probolinggo",
+        "work_type": "full_time",
+        "salary_negotiable": True,
+        "description": "Menjalankan mesin pengemasan makanan ringan dalam tiga shift. Pelatihan diberikan.",
+    },
+    {
+        "title": "Teknisi Jaringan Komputer",
+        "position": "Teknisi IT",
+        "openings_any": 1,
+        "min_education": "D3",
+        "min_experience_years": 1,
+        "skills": "jaringan komputer, Mikrotik",
+        "place": "Kota Probolinggo",
+        "work_type": "full_time",
+        "salary_min": 4_000_000,
+        "salary_max": 5_000_000,
+        "description": "Merawat jaringan kantor dan pabrik, memasang perangkat, membantu pengguna.",
+    },
+]
+
+
+def _officer():
+    return get_user_model().objects.get(username="antarkerja")
+
+
+def _seeker(data, officer):
+    data = dict(data)
+    username, status = data.pop("username"), data.pop("status")
+    user = ensure_user(
+        username, email=f"{username}@contoh.example.id", first_name=data["full_name"]
+    )
+    seeker = JobSeeker.objects.filter(user=user).first()
+    if seeker is None:
+        seq = SEEKERS.index(next(s for s in SEEKERS if s["username"] == username)) + 1
+        seeker = JobSeeker(
+            user=user,
+            nik=_nik(data["birth_date"], data["sex"], seq),
+            birth_place="Probolinggo",
+            marital_status="belum_kawin",
+            religion="islam",
+            address="Jl. Suroyo No. 10 RT 01/RW 03",
+            kelurahan=data["kecamatan"],
+            city="Kota Probolinggo",
+            phone="081234500000"[: -len(str(seq))] + str(seq),
+            email=user.email,
+            **data,
+        )
+        seeker.ktp_scan.save("ktp.pdf", ContentFile(PDF), save=False)
+        seeker.ak1_scan.save("ak1.pdf", ContentFile(PDF), save=False)
+        seeker.save()
+        if status == "active":
+            services.activate_registration(seeker, actor=officer)
+    return username
+
+
+def _employer(officer):
+    data = dict(EMPLOYER)
+    username = data.pop("username")
+    user = ensure_user(username, email=data["email"], first_name=data["contact_person"])
+    employer = Employer.objects.filter(user=user).first()
+    if employer is None:
+        employer = Employer.objects.create(user=user, **data)
+        services.activate_registration(employer, actor=officer)
+        employer.refresh_from_db()
+    return employer
+
+
+def load():
+    officer = _officer()
+    accounts = [("Pencari kerja (aktif)", _seeker(s, officer), DEMO_PASSWORD) for s in SEEKERS[:3]]
+    accounts.append(
+        ("Pencari kerja (menunggu aktivasi)", _seeker(SEEKERS[3], officer), DEMO_PASSWORD)
+    )
+    employer = _employer(officer)
+    accounts.append(("Pemberi kerja", employer.user.username, DEMO_PASSWORD))
+    closing = timezone.localdate() + datetime.timedelta(days=30)
+    for data in VACANCIES:
+        if Vacancy.objects.filter(employer=employer, title=data["title"]).exists():
+            continue
+        vacancy = Vacancy(employer=employer, closing_date=closing, **data)
+        vacancy.vacancy_letter.save("surat-lowongan.pdf", ContentFile(PDF), save=False)
+        vacancy.save()
+        services.publish_vacancy(vacancy, actor=officer)
+    return accounts
