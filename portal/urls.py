@@ -30,6 +30,7 @@ urlpatterns = [
     path("loker/", include("jobboard.urls")),
     path("akad/", include("akad_permits.urls")),
     path("pengaduan/", include("complaints.urls")),
+    path("mutu/", include("quality.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "jobboard",
     "akad_permits",
     "complaints",
+    "quality",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
