@@ -212,8 +212,12 @@ class DismissForm(forms.Form):
 
 
 class BookPeriodForm(forms.Form):
-    start = forms.DateField(label=_("from date"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("to date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("from date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("to date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def clean(self):
         cleaned = super().clean()

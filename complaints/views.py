@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from portal.ratelimit import rate_limited
+
 from . import letters, services
 from .forms import PublicComplaintForm, StatusForm
 from .models import Channel, Complaint
@@ -15,6 +17,7 @@ SESSION_CHECKED = "complaints_checked"
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("complaint-create", limit=10, period=3600)
 def create(request):
     form = PublicComplaintForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -37,6 +40,7 @@ def confirmation(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limited("complaint-status", limit=30, period=3600)  # guessing references is slow work
 def status(request):
     """Reference and contact together open the complaint; anything else gets one answer.
 

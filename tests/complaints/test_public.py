@@ -144,3 +144,12 @@ def test_status_form_needs_both_fields(client, office):
     response = client.post(reverse("complaints:status"), {"reference": "ADU-2026-AAAAAA"})
     assert "contact" in response.context["form"].errors
     assert 'value="ADU-2026-AAAAAA"' in response.text
+
+
+def test_status_checks_from_one_address_are_limited(client, make_complaint):
+    complaint = make_complaint()
+    for _ in range(30):
+        assert _check(client, "ADU-2026-AAAAAA", "081200000000").status_code == 200
+    response = _check(client, complaint.reference, "0812 3334 4455")
+    assert response.status_code == 429
+    assert complaint.complainant_name not in response.text
