@@ -62,7 +62,7 @@ def test_activate_action_on_many_runs_the_service_for_each(
         )
     assert response.status_code == 200
     assert JobSeeker.objects.filter(status="active").count() == 2
-    assert len(mail.outbox) == 2
+    assert len([m for m in mail.outbox if "sudah aktif" in m.subject]) == 2
     active = JobSeeker.objects.filter(status="active").first()
     assert active.decided_by == officer
     # Who decided and when is shown in the list.
