@@ -1,2 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "quality"
-urlpatterns = []
+urlpatterns = [
+    path("", views.public_index, name="public"),
+    path("dasbor/", views.dashboard, name="dashboard"),
+    path("dasbor/<slug:table>.csv", views.dashboard_csv, name="dashboard_csv"),
+    path("survei/<str:token>/", views.survey, name="survey"),
+]

@@ -1,0 +1,23 @@
+"""The promises the dashboard measures against, with where each comes from."""
+
+from akad_permits import standards as akad
+
+# Bursa Kerja On Line (seed 000, "Waktu Penyelesaian"): "± 5 menit untuk melakukan pengecekan
+# data dan AKTIVASI". Measured from the (re)submission to the officer's decision, in working
+# minutes (Monday-Friday 08:00-16:00 WIB), so a registration sent at night is not late at 08:01.
+ACTIVATION_MINUTES = 5
+
+# AKAD permit (seed 002): the SOP table's minutes per step and "1 Hari" for the whole, in
+# working time, exactly as akad_permits.standards defines them.
+PERMIT_STEP_MINUTES = akad.STEP_STANDARD_MINUTES
+PERMIT_TOTAL_MINUTES = akad.TOTAL_STANDARD_MINUTES
+WORKING_DAY_MINUTES = akad.WORKING_DAY_MINUTES
+
+# Complaints (seed 000): the standard promises a written answer but names no time. The
+# portal's own target: the written answer within 5 working days of receipt. A complaint is
+# late when it was answered after that, or is still unanswered past it.
+COMPLAINT_ANSWER_WORKING_DAYS = 5
+COMPLAINT_ANSWER_MINUTES = COMPLAINT_ANSWER_WORKING_DAYS * WORKING_DAY_MINUTES
+
+# Longest list of late items the page shows (the counts above each list are complete).
+LATE_LIST_LIMIT = 100

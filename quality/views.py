@@ -1,0 +1,183 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import charts, services, skm
+from . import dashboard as figures
+from .forms import MonthForm, SurveyForm
+from .models import SurveyInvitation
+from .public import service_rows
+from .stats import add_months, current_month, month_bounds
+
+
+def _check_head(request):
+    if not (request.user.is_staff and request.user.has_perm("quality.view_dashboard")):
+        raise PermissionDenied
+
+
+def _period(request):
+    form = MonthForm(request.GET or None)
+    month = form.cleaned_data["bulan"] if form.is_valid() else current_month()
+    return form, figures.Period(month=month, now=timezone.now())
+
+
+def _charts(tables):
+    by_key = {t.key: t for t in tables}
+    months = [row[0] for row in by_key["registrations"].rows]
+    short = [m.split(" ")[0][:3] + " " + m.split(" ")[-1][-2:] for m in months]
+    reg = by_key["registrations"]
+    steps = by_key["permit_steps"]
+    survey = by_key["survey_elements"]
+    return {
+        "registrations": charts.bar_chart(
+            "registrations",
+            _("Registrations and activations per month"),
+            short,
+            [
+                (
+                    _("Registered"),
+                    [
+                        a + b
+                        for a, b in zip(charts.column(reg, 1), charts.column(reg, 2), strict=True)
+                    ],
+                ),
+                (
+                    _("Activated"),
+                    [
+                        a + b
+                        for a, b in zip(charts.column(reg, 3), charts.column(reg, 4), strict=True)
+                    ],
+                ),
+            ],
+        ),
+        "complaints_channels": charts.bar_chart(
+            "complaints",
+            _("Complaints received per month"),
+            short,
+            [(_("Complaints"), charts.column(by_key["complaints_channels"], -1))],
+        ),
+        "permit_steps": charts.bar_chart(
+            "permit-steps",
+            _("Median minutes in each step against the SOP standard"),
+            [str(i + 1) for i in range(len(steps.rows))],
+            [
+                (_("SOP standard"), charts.column(steps, 1)),
+                (_("Median in the month"), charts.column(steps, 3)),
+            ],
+        ),
+        "survey_elements": charts.bar_chart(
+            "ikm",
+            _("IKM per service in the month (25-100)"),
+            [row[0].split(" (")[0] for row in survey.rows],
+            [(_("IKM"), [row[-2] for row in survey.rows])],
+            maximum=100,
+        ),
+    }
+
+
+@never_cache
+@login_required
+@require_GET
+def dashboard(request):
+    """The heads' daily view: service times against the standards, and the survey."""
+    _check_head(request)
+    form, period = _period(request)
+    sections = figures.build(period)
+    tables = [t for _title, ts in sections for t in ts]
+    context = {
+        "form": form,
+        "period": period,
+        "month_label": period.label(period.month),
+        "sections": sections,
+        "charts": _charts(tables),
+        "query": f"bulan={period.month:%Y-%m}",
+        "previous": f"{add_months(period.month, -1):%Y-%m}",
+        "next": f"{add_months(period.month, 1):%Y-%m}" if not period.is_current else None,
+    }
+    return render(request, "quality/dashboard.html", context)
+
+
+@never_cache
+@login_required
+@require_GET
+def dashboard_csv(request, table):
+    _check_head(request)
+    builder = figures.TABLE_BUILDERS.get(table)
+    if builder is None:
+        raise Http404
+    _form, period = _period(request)
+    result = builder(period)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{result.key}-{period.month:%Y-%m}.csv"'
+    )
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow([str(c) for c in result.columns])
+    for row in result.rows:
+        writer.writerow(["" if v is None else str(v) for v in row])
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey(request, token):
+    """The SKM form for one service event, reached by the random token in the invitation."""
+    invitation = get_object_or_404(SurveyInvitation.objects.select_related("response"), token=token)
+    if invitation.is_answered:
+        return render(
+            request,
+            "quality/survey_answered.html",
+            {"invitation": invitation, "again": request.method == "POST"},
+            status=409 if request.method == "POST" else 200,
+        )
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer(
+                invitation=invitation,
+                answers=form.cleaned_data,
+                comment=form.cleaned_data["comment"],
+            )
+        except services.AlreadyAnswered as exc:
+            messages.error(request, str(exc))
+            return render(
+                request,
+                "quality/survey_answered.html",
+                {"invitation": invitation, "again": True},
+                status=409,
+            )
+        messages.success(request, _("Thank you: your answers have been recorded."))
+        return redirect("quality:public")
+    return render(
+        request,
+        "quality/survey.html",
+        {"invitation": invitation, "form": form, "elements": skm.ELEMENTS},
+    )
+
+
+@require_GET
+def public_index(request):
+    """Each service's IKM and grade, and its promised versus actual time (public, no login)."""
+    month = current_month()
+    start, end = month_bounds(add_months(month, -11))[0], month_bounds(month)[1]
+    period = figures.Period(month=month, now=timezone.now())
+    return render(
+        request,
+        "quality/public.html",
+        {
+            "rows": service_rows(start, end),
+            "first_month": period.label(add_months(month, -11)),
+            "last_month": period.label(month),
+            "ikm_note": figures.ikm_note(),
+            "grades": skm.GRADES,
+        },
+    )
