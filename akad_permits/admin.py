@@ -143,7 +143,7 @@ class PermitApplicationAdmin(SimpleHistoryAdmin):
         return False
 
     # -- columns ----------------------------------------------------------------------------
-    @admin.display(description=gettext_lazy("reference"), ordering="pk")
+    @admin.display(description=gettext_lazy("reference"))
     def reference_link(self, obj):
         url = reverse("admin:akad_permits_permitapplication_change", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.reference)
@@ -185,15 +185,15 @@ class PermitApplicationAdmin(SimpleHistoryAdmin):
                 ),
             )
 
+        # The buttons come second so they stay in view on a narrow screen.
         return [
             "reference_link",
+            step_buttons,
             "recruiter_name",
-            "destination_city",
             "status",
             "state_entered_at",
             step_time,
             total_time,
-            step_buttons,
         ]
 
     @staticmethod

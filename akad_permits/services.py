@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -249,7 +249,9 @@ def return_to_applicant(*, application, actor, items=(), reason=""):
 
     def apply(app, now):
         app.returned_items = {field: getattr(app, field).name for field in items}
-        labels = [str(app._meta.get_field(field).verbose_name) for field in items]
+        # Stored text, read later by the applicant and in the e-mail: the office's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            labels = [str(app._meta.get_field(field).verbose_name) for field in items]
         app.return_reason = "\n".join(filter(None, ["; ".join(labels), reason.strip()]))
 
     app = _move(application, "return", actor, note=reason.strip(), apply=apply)

@@ -49,7 +49,9 @@ def test_two_kasi_drafting_at_once_give_one_transition_and_one_number(
     app = bring_to(make_application(employer), "consulted", officers)
     done, refused = race("draft", app.pk, two_kasi, step_kwargs("draft"))
     assert len(done) == 1 and len(refused) == 1
-    assert "cannot be taken now" in refused[0] and "Permit drafted" in refused[0]
+    # In the portal's language (Indonesian), naming the state someone else just reached.
+    assert "tidak dapat dilakukan sekarang" in refused[0]
+    assert "Konsep ijin disiapkan" in refused[0]
     app.refresh_from_db()
     assert app.status == Status.DRAFTED
     assert app.steps.filter(action="draft").count() == 1

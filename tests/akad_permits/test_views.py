@@ -220,7 +220,7 @@ def test_returned_application_is_corrected_and_resubmitted(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         app = in_state("returned")
-    assert len(mail.outbox) == 1
+    assert any(f"/akad/{app.pk}/" in m.body for m in mail.outbox)
     detail = employer_client.get(reverse("akad_permits:application_detail", args=[app.pk]))
     assert "belum ditandatangani" in detail.content.decode()
     url = reverse("akad_permits:application_edit", args=[app.pk])
@@ -313,13 +313,25 @@ def test_pages_render_in_both_languages(employer_client, in_state, language):
         assert f'lang="{language}"' in response.content.decode()
 
 
-def test_account_page_links_the_employer_to_the_applications(employer_client):
+def test_account_page_links_the_employer_to_the_applications(employer, officers):
     from django.apps import apps
+    from django.utils import translation
 
-    links = apps.get_app_config("akad_permits").account_links(
-        PermitApplication._meta.apps.get_model("portal", "User").objects.first()
-    )
-    assert links == [] or links[0][1] == LIST
+    config = apps.get_app_config("akad_permits")
+    with translation.override("id"):
+        assert config.account_links(employer.user) == [("Permohonan ijin AKAD saya", LIST)]
+    assert config.account_links(officers[roles.SECRETARIAT]) == []
+    assert config.account_links(make_account("plain")) == []
+
+
+def test_the_qr_code_leads_to_the_verification_page(in_state, settings):
+    from akad_permits import pdf
+
+    settings.SITE_URL = "https://disnaker.example.go.id"
+    app = in_state("issued")
+    url = pdf.verification_url(app)
+    assert url == f"https://disnaker.example.go.id/akad/verifikasi/{app.verification_code}/"
+    assert pdf.qr_data_uri(url).startswith("data:image/png;base64,")
 
 
 def test_dates_after_submission_are_kept_in_iso_form(employer_client, upload):
