@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.files import content_type_for
+
 from . import services
 from .models import (
     Application,
@@ -67,21 +69,30 @@ def queue_filter(status_choices, default):
 
 
 def private_links(obj):
-    """Links to the object's uploads through the checked download view, never a file URL."""
+    """Links to the object's uploads through the checked download view, never a file URL.
+
+    Scanned images are also shown inline, so the officer compares them with the data
+    without opening each one; PDFs open from their link.
+    """
     label = obj._meta.label
-    rows = [
-        (
-            reverse("portal:download", args=[label, obj.pk, field]),
-            obj._meta.get_field(field).verbose_name,
+    rows = []
+    for field in obj.private_file_fields:
+        stored = getattr(obj, field)
+        if not stored:
+            continue
+        url = reverse("portal:download", args=[label, obj.pk, field])
+        name = obj._meta.get_field(field).verbose_name
+        preview = (
+            format_html('<br><img src="{}" alt="{}" class="jobboard-scan">', url, name)
+            if content_type_for(stored.name).startswith("image/")
+            else ""
         )
-        for field in obj.private_file_fields
-        if getattr(obj, field)
-    ]
+        rows.append((url, name, preview))
     if not rows:
         return _("No documents uploaded")
     return format_html(
         "<ul>{}</ul>",
-        format_html_join("", '<li><a href="{}" target="_blank">{}</a></li>', rows),
+        format_html_join("", '<li><a href="{}" target="_blank">{}</a>{}</li>', rows),
     )
 
 

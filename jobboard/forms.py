@@ -41,6 +41,22 @@ class FileRetryMixin:
         ]
 
 
+class OwnEmailMixin:
+    """On an edit: the profile's e-mail address is also the login, no one else's."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = get_user_model().objects.filter(email__iexact=email)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.user_id)
+        if others.exists():
+            raise forms.ValidationError(
+                _("An account with this e-mail address already exists. Log in instead."),
+                code="email_taken",
+            )
+        return email
+
+
 class AccountFieldsMixin(forms.Form):
     """The login of a new account: the e-mail address of the profile and a password."""
 
@@ -94,7 +110,7 @@ class AccountFieldsMixin(forms.Form):
         }
 
 
-class JobSeekerForm(FileRetryMixin, forms.ModelForm):
+class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
     """The AK/I data of steps 1-2 (and later edits of the profile)."""
 
     class Meta:
@@ -221,7 +237,7 @@ class JobSeekerRegistrationForm(AccountFieldsMixin, JobSeekerForm):
         return self.cleaned_data["full_name"]
 
 
-class EmployerForm(FileRetryMixin, forms.ModelForm):
+class EmployerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
     """The company data of step 5."""
 
     npwp = forms.CharField(

@@ -139,6 +139,10 @@ def save_profile_changes(form, *, actor):
         raise PermissionDenied
     with transaction.atomic():
         profile = form.save()
+        if "email" in form.changed_data:
+            # The profile's address is the login and where decisions are mailed.
+            profile.user.email = profile.email
+            profile.user.save(update_fields=["email"])
         if profile.is_rejected:
             profile = resubmit_registration(profile, actor=actor)
     return profile

@@ -197,3 +197,18 @@ def test_employer_and_job_seeker_admin_have_no_add_or_delete(client, officer, ad
         client.get(reverse("admin:jobboard_employer_delete", args=[employer.pk])).status_code == 403
     )
     assert Employer.objects.count() == 1
+
+
+def test_scanned_images_are_shown_inline_on_the_change_page(client, officer):
+    from django.core.files.base import ContentFile
+
+    from tests.conftest import PNG_BYTES
+
+    seeker = make_jobseeker()
+    seeker.ak1_scan.save("ak1.png", ContentFile(PNG_BYTES))
+    client.force_login(officer)
+    html = client.get(reverse("admin:jobboard_jobseeker_change", args=[seeker.pk])).content.decode()
+    ak1 = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ak1_scan"])
+    assert f'<img src="{ak1}"' in html
+    ktp = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ktp_scan"])
+    assert f'<img src="{ktp}"' not in html  # a PDF opens from its link

@@ -247,3 +247,28 @@ def test_a_rejected_job_seeker_sees_the_reason_corrects_and_resubmits(client, of
     seeker.refresh_from_db()
     assert seeker.is_waiting
     assert "Menunggu aktivasi" in client.get(reverse("jobboard:my_status")).content.decode()
+
+
+def test_an_active_job_seeker_edits_the_profile_but_not_the_checked_identity(client, upload):
+    seeker = make_jobseeker(status="active")
+    original_nik = seeker.nik
+    client.force_login(seeker.user)
+    form = client.get(reverse("jobboard:profile_edit")).context["form"]
+    assert form.fields["nik"].disabled and form.fields["birth_date"].disabled
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if name in ("ktp_scan", "ak1_scan", "photo", "cv") or value in (None, False):
+            continue
+        data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    data.update(nik="3574010101010001", skills="las listrik, bubut, CNC", email="baru@example.com")
+    response = client.post(reverse("jobboard:profile_edit"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    seeker.refresh_from_db()
+    assert seeker.skills == "las listrik, bubut, CNC" and seeker.nik == original_nik
+    assert seeker.is_active  # an edit does not send an active account back to the queue
+    assert seeker.user.email == "baru@example.com"  # the login follows the profile
+    other = make_jobseeker()
+    data["email"] = other.user.email
+    refused = client.post(reverse("jobboard:profile_edit"), data)
+    assert "Sudah ada akun" in refused.context["form"].errors["email"][0]
