@@ -106,7 +106,20 @@ def take_in(raw, result):
         else:
             result.kept_aside.append(mail)
         return
-    complaint = services.record_mail_complaint(data=data, message_id=message_id)
+    try:
+        complaint = services.record_mail_complaint(data=data, message_id=message_id)
+    except Exception as exc:  # noqa: BLE001 - kept for an officer rather than lost
+        logger.exception("could not record a complaint e-mail")
+        mail = services.keep_unreadable_mail(
+            fingerprint=message_id,
+            raw=raw,
+            problem=f"could not be recorded ({exc.__class__.__name__})",
+            sender=data["complainant_email"],
+            subject=data["subject"],
+        )
+        if mail is not None:
+            result.kept_aside.append(mail)
+        return
     if complaint is None:
         result.skipped += 1
     else:

@@ -114,6 +114,7 @@ def record_complaint(*, actor, channel, data, message_id=""):
             reference=new_reference(year),
             **data,
         )
+        complaint._history_user = actor  # the audit names the officer outside a request too
         complaint.save()
         _step(complaint, "", Status.RECORDED, actor, complaint.get_channel_display())
         if complaint.complainant_email:
@@ -157,6 +158,7 @@ def _move(complaint, action, actor, note="", **fields):
             setattr(locked, name, value)
         locked.status = to_status
         locked.status_changed_at = timezone.now()
+        locked._history_user = actor
         locked.save()
         _step(locked, from_status, to_status, actor, note)
     complaint.refresh_from_db()

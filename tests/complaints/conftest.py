@@ -141,3 +141,15 @@ def imap_server(settings):
         process.wait(timeout=5)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+OUR_SUBJECTS = ("Pengaduan Anda sudah dicatat", "Jawaban atas pengaduan Anda")
+
+
+def ours(messages):
+    """This app's own mails (receipt and answer); other apps may mail about a complaint too."""
+    return [
+        m
+        for m in messages
+        if str(m.subject if hasattr(m, "subject") else m[1]["Subject"]).startswith(OUR_SUBJECTS)
+    ]

@@ -361,3 +361,31 @@ def test_demo_data_loads_twice_without_duplicates(db):
     call_command("load_demo", stdout=io.StringIO())
     assert Complaint.objects.count() == counts == 4
     assert Complaint.objects.filter(status=Status.ANSWERED).count() == 1
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_admin_page_opens_for_a_superuser(admin_client, make_complaint, language):
+    admin_client.cookies["django_language"] = language
+    complaint = make_complaint(
+        "answered",
+        channel="radio",
+        radio_forwarded_by="Rina",
+        radio_broadcast_date=timezone.localdate(),
+    )
+    mail = UnreadableMail.objects.create(fingerprint="<z@x>", problem="empty", raw=b"x")
+    urls = [
+        reverse("admin:complaints_complaint_changelist"),
+        reverse("admin:complaints_complaint_change", args=[complaint.pk]),
+        reverse("admin:complaints_complaint_history", args=[complaint.pk]),
+        INTAKE,
+        reverse("admin:complaints_complaint_book"),
+        reverse("admin:complaints_complaint_book_csv"),
+        reverse("admin:complaints_complaint_letter", args=[complaint.pk]),
+        reverse("admin:complaints_complaint_step", args=[complaint.pk, "close"]),
+        reverse("admin:complaints_unreadablemail_changelist"),
+        reverse("admin:complaints_unreadablemail_change", args=[mail.pk]),
+        reverse("admin:complaints_unreadablemail_history", args=[mail.pk]),
+    ]
+    for url in urls:
+        assert admin_client.get(url).status_code == 200, url
+    assert admin_client.get(reverse("admin:complaints_unreadablemail_add")).status_code == 403

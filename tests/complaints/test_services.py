@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from complaints import services
 from complaints.models import Channel, Complaint, FollowUp, Status
 from portal import roles
-from tests.complaints.conftest import CHAIN, COMPLAINANT
+from tests.complaints.conftest import CHAIN, COMPLAINANT, ours
 
 pytestmark = pytest.mark.django_db
 
@@ -113,8 +113,8 @@ def test_receipt_notification_has_reference_and_how_to_follow(
 
     with django_capture_on_commit_callbacks(execute=True):
         complaint = services.record_complaint(actor=None, channel=Channel.WEB, data=COMPLAINANT)
-    assert len(mailoutbox) == 1
-    message = mailoutbox[0]
+    assert len(ours(mailoutbox)) == 1
+    message = ours(mailoutbox)[0]
     assert message.to == ["siti@example.com"]
     assert complaint.reference in message.subject
     assert complaint.reference in message.body
@@ -130,7 +130,7 @@ def test_no_notification_without_an_address(
             channel=Channel.TELEPHONE,
             data={**COMPLAINANT, "complainant_email": ""},
         )
-    assert mailoutbox == []
+    assert ours(mailoutbox) == []
 
 
 def test_answer_goes_by_email_only_where_there_is_an_address(
@@ -142,9 +142,10 @@ def test_answer_goes_by_email_only_where_there_is_an_address(
     with django_capture_on_commit_callbacks(execute=True):
         services.send_answer(complaint=with_address, actor=officer, answer="Jawaban kami.")
         services.send_answer(complaint=without, actor=officer, answer="Jawaban kami.")
-    assert len(mailoutbox) == 1
-    assert "Jawaban kami." in mailoutbox[0].body
-    assert with_address.reference in mailoutbox[0].subject
+    answers = ours(mailoutbox)
+    assert len(answers) == 1
+    assert "Jawaban kami." in answers[0].body
+    assert with_address.reference in answers[0].subject
 
 
 def test_web_complaint_gets_its_receiving_officer_when_reported(officers, office):
@@ -172,3 +173,10 @@ def test_status_check_matches_phone_in_any_writing_and_email_in_any_case(make_co
     assert not Complaint.objects.matching_contact(ref, "other@example.com").exists()
     assert not Complaint.objects.matching_contact(ref, "").exists()
     assert not Complaint.objects.matching_contact("", "081233344455").exists()
+
+
+def test_history_names_the_actor_of_each_step(make_complaint, officers):
+    complaint = make_complaint("with_kabid")
+    latest = complaint.history.first()
+    assert latest.status == Status.WITH_KABID
+    assert latest.history_user == officers[roles.SECTION_HEAD]
