@@ -159,6 +159,12 @@ class StepForm(forms.Form):
 
 
 class RegisterForm(StepForm):
+    # Step 2 of the document: the Sekretariat checks completeness before it registers; an
+    # incomplete file is returned instead (ReturnForm).
+    complete = forms.BooleanField(
+        label=_("The four attachments are present, readable and match the application."),
+        required=True,
+    )
     agenda_number = forms.CharField(label=_("Agenda number"), max_length=60)
     agenda_date = forms.DateField(
         label=_("Agenda date"), widget=date_input(), initial=timezone.localdate
@@ -167,8 +173,12 @@ class RegisterForm(StepForm):
         label=_("Note"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("The file was checked and is complete."),
     )
+
+    def service_kwargs(self):
+        data = dict(self.cleaned_data)
+        data.pop("complete")
+        return data
 
 
 class ReturnForm(StepForm):

@@ -111,7 +111,7 @@ def test_each_step_form_calls_its_service(client, officers, in_state):
         (
             roles.SECRETARIAT,
             "register",
-            {"agenda_number": "005/99/2026", "agenda_date": "2026-11-20"},
+            {"complete": "on", "agenda_number": "005/99/2026", "agenda_date": "2026-11-20"},
         ),
         (roles.HEAD_OF_OFFICE, "dispose", {"instruction": "Proses segera."}),
         (roles.DIVISION_HEAD, "consult", {"outcome": "Kadis setuju."}),
@@ -199,3 +199,15 @@ def test_the_step_taken_in_between_gives_a_clear_message_not_a_crash(
     response = client.post(step_url(app, "dispose"), {"instruction": "y"}, follow=True)
     assert "tidak dapat dilakukan sekarang" in response.content.decode()
     assert app.steps.filter(action="dispose").count() == 1
+
+
+def test_registering_needs_the_completeness_check(client, officers, in_state):
+    app = in_state("submitted")
+    client.force_login(officers[roles.SECRETARIAT])
+    response = client.post(
+        step_url(app, "register"), {"agenda_number": "005/1/2026", "agenda_date": "2026-11-20"}
+    )
+    assert response.status_code == 200
+    assert "005/1/2026" in response.content.decode()
+    app.refresh_from_db()
+    assert app.status == Status.SUBMITTED

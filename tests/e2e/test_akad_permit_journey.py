@@ -29,7 +29,15 @@ def test_from_application_to_signed_and_verified_permit(page, demo_site, tmp_pat
     pk = employer_submits_an_application(page, url, employer, attachment_files(tmp_path))
 
     officer_takes_step(
-        page, url, "sekretariat", company, "Catat agenda", {"Nomor agenda": "005/321/2026"}
+        page,
+        url,
+        "sekretariat",
+        company,
+        "Catat agenda",
+        {
+            "Keempat lampiran ada, terbaca dan sesuai dengan permohonan.": True,
+            "Nomor agenda": "005/321/2026",
+        },
     )
     officer_takes_step(
         page,

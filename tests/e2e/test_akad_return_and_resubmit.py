@@ -55,7 +55,15 @@ def test_returned_file_is_completed_and_resubmitted(page, demo_site, tmp_path):
 
     # ... and it goes on: the Sekretariat registers it now.
     officer_takes_step(
-        page, url, "sekretariat", company, "Catat agenda", {"Nomor agenda": "005/400/2026"}
+        page,
+        url,
+        "sekretariat",
+        company,
+        "Catat agenda",
+        {
+            "Keempat lampiran ada, terbaca dan sesuai dengan permohonan.": True,
+            "Nomor agenda": "005/400/2026",
+        },
     )
     log_in_as(page, url, employer.user.username)
     page.goto(f"{url}/akad/{pk}/")
