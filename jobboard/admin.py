@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from portal.files import content_type_for
 
 from . import services
+from .forms import EmployerForm
 from .models import (
     Application,
     Employer,
@@ -356,23 +357,7 @@ class EmployerAdmin(RegistrationAdmin):
     search_fields = ["company_name", "nib", "npwp", "email"]
     fieldsets = [
         (_("Decision"), {"fields": RegistrationAdmin.decision_fields}),
-        (
-            _("Company"),
-            {
-                "fields": [
-                    "company_name",
-                    "legal_form",
-                    "nib",
-                    "npwp",
-                    "sector",
-                    "address",
-                    "city",
-                    "contact_person",
-                    "phone",
-                    "email",
-                ]
-            },
-        ),
+        (_("Company"), {"fields": EmployerForm.Meta.fields}),
     ]
     readonly_fields = RegistrationAdmin.decision_fields
 

@@ -33,7 +33,26 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=RegistrationStatus.ACTIVE)
 
 
-class Registration(models.Model):
+class OfficerDecision(models.Model):
+    """When something was sent for checking, and who decided on it, when (kept and shown)."""
+
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Registration(OfficerDecision):
     """What job seekers and employers share: an account that waits for an officer's decision."""
 
     user = models.OneToOneField(
@@ -46,24 +65,13 @@ class Registration(models.Model):
         default=RegistrationStatus.WAITING,
         editable=False,
     )
-    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("decided by"),
-    )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True, editable=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
 
-    class Meta:
+    class Meta(OfficerDecision.Meta):
         abstract = True
 
     @property
@@ -340,7 +348,7 @@ class VacancyQuerySet(models.QuerySet):
         return self.filter(status=VacancyStatus.SUBMITTED).order_by("submitted_at", "pk")
 
 
-class Vacancy(models.Model):
+class Vacancy(OfficerDecision):
     """A vacancy (step 7 of the document), posted with the letter signed by the company's head."""
 
     private_file_fields = ("vacancy_letter",)
@@ -378,17 +386,6 @@ class Vacancy(models.Model):
         choices=VacancyStatus,
         default=VacancyStatus.SUBMITTED,
         editable=False,
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name=_("decided by"),
     )
     return_reason = models.TextField(_("reason for return"), blank=True, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)

@@ -92,6 +92,14 @@ def _move_registration(profile, *, actor, move, note=""):
     return locked
 
 
+def _required_reason(reason, message):
+    """A refusal the person cannot act on is no answer: the reason is required."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(message)
+    return reason
+
+
 def _check_decider(profile, actor):
     if not actor.has_perm(DECISION_PERMISSIONS[type(profile)]):
         raise PermissionDenied(_("You may not activate or reject this account."))
@@ -106,9 +114,7 @@ def activate_registration(profile, *, actor):
 def reject_registration(profile, *, actor, reason):
     """Step 3, the other outcome: the account is refused, with a reason the person reads."""
     _check_decider(profile, actor)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason, so the person knows what to correct."))
+    reason = _required_reason(reason, _("Give the reason, so the person knows what to correct."))
     return _move_registration(profile, actor=actor, move="reject", note=reason)
 
 
@@ -206,9 +212,7 @@ def publish_vacancy(vacancy, *, actor):
 def return_vacancy(vacancy, *, actor, reason):
     """Step 7, the other outcome: back to the employer with what to correct."""
     _check_verifier(actor)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason, so the employer knows what to correct."))
+    reason = _required_reason(reason, _("Give the reason, so the employer knows what to correct."))
     return _move_vacancy(vacancy, actor=actor, move="return", note=reason)
 
 
