@@ -406,7 +406,7 @@ def late_complaints(period):
         "complaints_late",
         _("Late complaints"),
         [
-            _("Reference"),
+            _("Complaint reference"),
             _("Channel"),
             _("Received"),
             _("Step"),
@@ -661,7 +661,7 @@ def late_permits(period):
         "permits_late",
         _("Late AKAD permits"),
         [
-            _("Reference"),
+            _("Application number"),
             _("Applicant"),
             _("Status"),
             _("First submitted"),

@@ -27,3 +27,36 @@ def head(make_user, roles_synced):
 def head_client(client, head):
     client.force_login(head)
     return client
+
+
+@pytest.fixture
+def make_complaint(officers, office):
+    """A complaint moved to ``status`` through the complaints app's own services."""
+    from complaints import services
+    from complaints.models import Status
+    from tests.complaints.conftest import CHAIN, COMPLAINANT
+
+    order = [s.value for s in Status]
+
+    def make(status="recorded", **data):
+        complaint = services.record_complaint(
+            actor=officers[roles.COMPLAINT_OFFICER], channel="counter", data={**COMPLAINANT, **data}
+        )
+        for action, role, extra in CHAIN[: order.index(status)]:
+            services.STEP_SERVICES[action](complaint=complaint, actor=officers[role], **extra)
+        return complaint
+
+    return make
+
+
+@pytest.fixture
+def permit_in(officers, office):
+    """permit_in("issued"|"refused") -> an AKAD application moved there by its services."""
+    from tests.akad_permits.conftest import bring_to, make_application
+    from tests.factories import make_employer
+
+    def make(state):
+        employer = make_employer(status="active", company_name="PT Karya Abadi")
+        return bring_to(make_application(employer), state, officers)
+
+    return make

@@ -94,9 +94,9 @@ def test_late_permits_listed(data, period):
     table = dashboard.late_permits(period)
     # reference, applicant, status, submitted, late steps in month, in step, SOP, total, >1 day
     assert [(r[0], r[4], r[5], r[6], r[7], str(r[8])) for r in table.rows] == [
-        (p2.reference, 2, None, None, 600, "yes"),
-        (p3.reference, 1, 300, 15, 320, "no"),
-        (p1.reference, 2, None, None, 300, "no"),
+        (p2.reference, 2, None, None, 600, "ya"),
+        (p3.reference, 1, 300, 15, 320, "tidak"),
+        (p1.reference, 2, None, None, 300, "tidak"),
     ]
 
 
