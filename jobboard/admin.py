@@ -291,8 +291,6 @@ class JobSeekerAdmin(RegistrationAdmin):
     list_display = [
         "full_name",
         "nik",
-        "education_level",
-        "city",
         "submitted_at",
         "waited",
         "status",
@@ -345,9 +343,7 @@ class EmployerAdmin(RegistrationAdmin):
     decision_permission = "jobboard.activate_employer"
     list_display = [
         "company_name",
-        "legal_form",
         "nib",
-        "sector",
         "submitted_at",
         "waited",
         "status",
@@ -385,7 +381,6 @@ class VacancyAdmin(DecisionAdmin):
     list_display = [
         "title",
         "employer",
-        "place",
         "closing_date",
         "submitted_at",
         "waited",

@@ -28,6 +28,15 @@ class FileRetryMixin:
 
     sections = ()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django 6.1's "- Select an option -" has no Indonesian translation yet.
+        for field in self.fields.values():
+            if isinstance(field, forms.TypedChoiceField):
+                choices = list(field.choices)
+                if choices and choices[0][0] == "":
+                    field.choices = [("", _("- Choose -")), *choices[1:]]
+
     def fieldsets(self):
         return [(title, [self[name] for name in names]) for title, names in self.sections]
 

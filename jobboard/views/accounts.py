@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -106,8 +107,5 @@ def my_applications(request):
     applications = seeker.applications.select_related("vacancy__employer").order_by(
         "-created_at", "-pk"
     )
-    return render(
-        request,
-        "jobboard/my_applications.html",
-        {"seeker": seeker, "applications": applications},
-    )
+    page = Paginator(applications, 20).get_page(request.GET.get("page"))
+    return render(request, "jobboard/my_applications.html", {"seeker": seeker, "page": page})

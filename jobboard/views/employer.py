@@ -121,6 +121,9 @@ def vacancy_applicants(request, pk):
     applications = vacancy.applications.select_related("jobseeker", "placement").prefetch_related(
         Prefetch("steps", queryset=ApplicationStep.objects.order_by("created_at"))
     )
+    page = Paginator(applications.order_by("created_at", "pk"), 20).get_page(
+        request.GET.get("page")
+    )
     rows = [
         (
             application,
@@ -129,9 +132,13 @@ def vacancy_applicants(request, pk):
                 prefix=f"a{application.pk}",
             ),
         )
-        for application in applications
+        for application in page
     ]
-    return render(request, "jobboard/vacancy_applicants.html", {"vacancy": vacancy, "rows": rows})
+    return render(
+        request,
+        "jobboard/vacancy_applicants.html",
+        {"vacancy": vacancy, "rows": rows, "page": page},
+    )
 
 
 @require_POST

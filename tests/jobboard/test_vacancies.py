@@ -223,3 +223,19 @@ def test_employer_moves_applicants_and_a_hire_counts_as_a_placement(client):
     # An invalid jump is refused with a message, nothing changes.
     response = client.post(url, {prefix + "to_status": "shortlisted"}, follow=True)
     assert "Pilih langkah berikutnya" in response.content.decode()
+
+
+def test_applicants_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    vacancy = make_vacancy()
+    for _ in range(3):
+        make_application(vacancy)
+    client.force_login(vacancy.employer.user)
+    url = reverse("jobboard:vacancy_applicants", args=[vacancy.pk])
+    client.get(url)
+    with django_assert_max_num_queries(20) as small:
+        client.get(url)
+    for _ in range(52):
+        make_application(vacancy)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["page"].paginator.count == 55
