@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from portal.ratelimit import rate_limited
+
 from .. import rules, services
 from ..forms import EmployerForm, EmployerRegistrationForm, JobSeekerForm, JobSeekerRegistrationForm
 
@@ -38,11 +40,13 @@ def _register(request, form_class, template):
 
 
 @sensitive_post_parameters("password1", "password2", "nik", "npwp")
+@rate_limited("register-jobseeker", limit=20, period=3600)  # a shared office or cafe connection
 def register_jobseeker(request):
     return _register(request, JobSeekerRegistrationForm, "jobboard/register_jobseeker.html")
 
 
 @sensitive_post_parameters("password1", "password2", "npwp")
+@rate_limited("register-employer", limit=20, period=3600)
 def register_employer(request):
     return _register(request, EmployerRegistrationForm, "jobboard/register_employer.html")
 
