@@ -13,7 +13,10 @@ end
 function request()
   local line = lines[math.random(#lines)]
   if method == "POST" then
-    return wrk.format("POST", post_path, {["Content-Type"] = "application/x-www-form-urlencoded"}, line)
+    -- wrk.format replaces wrk.headers with the table given: keep the -H headers (cookies).
+    local headers = {["Content-Type"] = "application/x-www-form-urlencoded"}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    return wrk.format("POST", post_path, headers, line)
   end
   return wrk.format("GET", line)
 end

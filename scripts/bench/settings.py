@@ -11,4 +11,9 @@ os.environ.setdefault("RATELIMIT_ENABLED", "false")
 from portal.settings.prod import *  # noqa: E402, F403
 
 ROOT_URLCONF = "scripts.bench.urls"
-LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
