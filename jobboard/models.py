@@ -427,6 +427,17 @@ class Vacancy(OfficerDecision):
     def openings(self):
         return self.openings_male + self.openings_female + self.openings_any
 
+    def openings_text(self):
+        """ "3 men, 2 men or women": the openings by sex as the vacancy letter states them."""
+        from django.utils.translation import gettext
+
+        parts = [
+            (self.openings_male, gettext("%(n)s men")),
+            (self.openings_female, gettext("%(n)s women")),
+            (self.openings_any, gettext("%(n)s men or women")),
+        ]
+        return ", ".join(text % {"n": n} for n, text in parts if n)
+
     @property
     def is_open(self):
         return self.status == VacancyStatus.PUBLISHED and self.closing_date >= timezone.localdate()

@@ -239,3 +239,9 @@ def test_applicants_page_runs_a_fixed_number_of_queries(client, django_assert_ma
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.context["page"].paginator.count == 55
+
+
+def test_openings_by_sex_read_as_a_list(client):
+    vacancy = make_vacancy(openings_male=3, openings_female=0, openings_any=2)
+    html = client.get(reverse("jobboard:vacancy_detail", args=[vacancy.pk])).content.decode()
+    assert "3 laki-laki, 2 laki-laki atau perempuan" in html
