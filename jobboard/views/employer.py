@@ -102,10 +102,12 @@ def vacancy_edit(request, pk):
     return render(request, "jobboard/vacancy_form.html", {"form": form, "vacancy": vacancy})
 
 
-@require_POST
 @active_employer_required
 def vacancy_close(request, pk):
+    """Closing ends applications for good: a page asks first."""
     vacancy = _own_vacancy(request, pk)
+    if request.method != "POST":
+        return render(request, "jobboard/vacancy_close.html", {"vacancy": vacancy})
     try:
         services.close_vacancy(vacancy, actor=request.user)
     except services.TransitionNotAllowed as exc:

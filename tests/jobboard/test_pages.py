@@ -81,6 +81,10 @@ def test_active_employer_dashboard_lists_its_pages(client):
 def test_employer_closes_its_vacancy_early(client):
     vacancy = make_vacancy()
     client.force_login(vacancy.employer.user)
+    confirm = client.get(reverse("jobboard:vacancy_close", args=[vacancy.pk]))
+    assert "tidak menerima lamaran lagi" in confirm.content.decode()
+    vacancy.refresh_from_db()
+    assert vacancy.status == "published"  # asking closes nothing
     client.post(reverse("jobboard:vacancy_close", args=[vacancy.pk]))
     vacancy.refresh_from_db()
     assert vacancy.status == "closed"
