@@ -142,6 +142,13 @@ class PermitApplicationAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's "revert" saves an old version whole, status included, and checks
+        # only the view permission: here history is for reading.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     # -- columns ----------------------------------------------------------------------------
     @admin.display(description=gettext_lazy("reference"))
     def reference_link(self, obj):

@@ -211,3 +211,24 @@ def test_registering_needs_the_completeness_check(client, officers, in_state):
     assert "005/1/2026" in response.content.decode()
     app.refresh_from_db()
     assert app.status == Status.SUBMITTED
+
+
+def test_history_page_lists_the_changes(admin_client, in_state):
+    app = in_state("registered")
+    url = reverse("admin:akad_permits_permitapplication_history", args=[app.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert response.context["page_obj"].paginator.count == app.history.count() >= 2
+
+
+def test_an_old_version_cannot_be_restored_over_the_workflow(client, officers, in_state):
+    app = in_state("registered")
+    first = app.history.order_by("history_id").first()
+    url = reverse(
+        "admin:akad_permits_permitapplication_simple_history", args=[app.pk, first.history_id]
+    )
+    client.force_login(officers[roles.SECRETARIAT])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {}).status_code == 403
+    app.refresh_from_db()
+    assert app.status == Status.REGISTERED

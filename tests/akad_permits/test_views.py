@@ -338,3 +338,17 @@ def test_dates_after_submission_are_kept_in_iso_form(employer_client, upload):
     employer_client.post(CREATE, form_data(save="1"))
     app = PermitApplication.objects.get()
     assert app.recruitment_start == datetime.date(2026, 12, 1)
+
+
+def test_a_late_application_is_flagged_on_its_timeline(employer_client, in_state):
+    from django.utils import timezone
+
+    app = in_state("registered")
+    PermitApplication.objects.filter(pk=app.pk).update(
+        state_entered_at=timezone.now() - datetime.timedelta(days=7)
+    )
+    body = employer_client.get(
+        reverse("akad_permits:application_detail", args=[app.pk])
+    ).content.decode()
+    assert "Terlambat" in body
+    assert "Lebih dari 1 hari kerja" in body
