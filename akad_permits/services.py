@@ -302,13 +302,16 @@ def _book_permit_number(now):
     counter.last += 1
     counter.save(update_fields=["last"])
     fmt = OfficeProfile.current().permit_number_format
+    invalid = TransitionError(
+        _("The permit number format in the office profile is not valid: %(format)s")
+        % {"format": fmt}
+    )
+    if "{seq" not in fmt:  # without the running number, the second permit would repeat the first
+        raise invalid
     try:
         number = fmt.format(seq=counter.last, year=local.year, month=local.month)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise TransitionError(
-            _("The permit number format in the office profile is not valid: %(format)s")
-            % {"format": fmt}
-        ) from exc
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise invalid from exc
     return local.year, counter.last, number
 
 

@@ -100,9 +100,12 @@ def test_numbers_run_on_per_year(employer, officers, office):
     assert PermitNumberCounter.objects.get(year=first.permit_year).last == 2
 
 
-def test_an_invalid_number_format_stops_the_draft_and_changes_nothing(in_state, office, officers):
+@pytest.mark.parametrize("fmt", ["560/{nomor}/AKAD", "560/AKAD/{year}", "560/{seq:04d/{year}"])
+def test_an_invalid_number_format_stops_the_draft_and_changes_nothing(
+    in_state, office, officers, fmt
+):
     app = in_state("consulted")
-    office.permit_number_format = "560/{nomor}/AKAD"
+    office.permit_number_format = fmt
     office.save()
     with pytest.raises(services.TransitionError, match="format"):
         services.draft(application=app, actor=officers[roles.SECTION_HEAD], **step_kwargs("draft"))
