@@ -212,3 +212,61 @@ def test_scanned_images_are_shown_inline_on_the_change_page(client, officer):
     assert f'<img src="{ak1}"' in html
     ktp = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ktp_scan"])
     assert f'<img src="{ktp}"' not in html  # a PDF opens from its link
+
+
+def _placement(i=0):
+    from jobboard.models import Placement
+    from tests.jobboard.factories import make_application
+
+    application = make_application(status="hired")
+    return Placement.objects.create(
+        application=application,
+        jobseeker=application.jobseeker,
+        employer=application.vacancy.employer,
+        vacancy=application.vacancy,
+        placed_on=timezone.localdate(),
+        recorded_by=application.vacancy.employer.user,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "factory"),
+    [
+        ("jobseeker", lambda: make_jobseeker()),
+        ("employer", lambda: make_employer()),
+        ("vacancy", lambda: make_vacancy(status="submitted")),
+        ("application", lambda: _placement().application),
+        ("placement", _placement),
+    ],
+)
+def test_every_admin_page_renders_for_a_superuser(admin_client, name, factory):
+    obj = factory()
+    changelist = reverse(f"admin:jobboard_{name}_changelist")
+    urls = [
+        changelist,
+        reverse(f"admin:jobboard_{name}_change", args=[obj.pk]),
+        reverse(f"admin:jobboard_{name}_history", args=[obj.pk]),
+    ]
+    if name in ("jobseeker", "employer", "vacancy"):
+        urls.append(changelist + "?status=all")
+    for url in urls:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_placement_list_counts_and_runs_a_fixed_number_of_queries(
+    client, officer, django_assert_max_num_queries
+):
+    url = reverse("admin:jobboard_placement_changelist")
+    for _ in range(3):
+        _placement()
+    client.force_login(officer)
+    client.get(url)
+    with django_assert_max_num_queries(15) as small:
+        client.get(url)
+    for _ in range(50):
+        _placement()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["cl"].result_count == 53
+    assert "53 penempatan" in response.content.decode()
