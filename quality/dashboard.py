@@ -500,11 +500,11 @@ def permit_steps(period):
         .order_by()
     }
     rows = []
-    for state, action in STATE_ACTION.items():
+    for number, (state, action) in enumerate(STATE_ACTION.items(), start=1):
         t, w = taken.get(state, {}), waiting.get(state, {})
         rows.append(
             [
-                str(ACTION_LABELS[action]),
+                f"{number}. {ACTION_LABELS[action]}",
                 targets.PERMIT_STEP_MINUTES[action],
                 t.get("n", 0),
                 _round(t.get("median")),

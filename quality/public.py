@@ -1,6 +1,7 @@
 """The public page's figures: each service's IKM and its promised versus actual time."""
 
 from django.db.models import Count, F, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from akad_permits.models import PermitStep
@@ -45,7 +46,7 @@ def service_rows(start, end):
             % {"n": targets.COMPLAINT_ANSWER_WORKING_DAYS},
             None
             if answered["median"] is None
-            else _("%(days)s working days") % {"days": round(answered["median"] / day, 1)},
+            else _("%(days)s working days") % {"days": number_format(answered["median"] / day, 1)},
             answered["n"],
         ),
     }
@@ -74,4 +75,4 @@ def service_rows(start, end):
 def _minutes(value):
     if value is None:
         return None
-    return _("%(minutes)s working minutes") % {"minutes": round(value, 1)}
+    return _("%(minutes)s working minutes") % {"minutes": number_format(value, 1)}
