@@ -1,7 +1,9 @@
 """Inviting people to the satisfaction survey and recording their one answer per service event."""
 
+import logging
+
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +12,8 @@ from portal.notifications import notify
 
 from . import skm
 from .models import SurveyInvitation, SurveyResponse
+
+logger = logging.getLogger(__name__)
 
 
 class AlreadyAnswered(Exception):
@@ -44,6 +48,11 @@ def invite(*, service, event_key, event_label, user=None, email="", completed_at
                 },
             )
     except IntegrityError:  # the same event invited at the same moment elsewhere
+        return None
+    except DatabaseError:
+        # The survey must never undo the service it follows (an activation, a signed permit):
+        # the savepoint is rolled back, the officer's step stands, and the failure is logged.
+        logger.exception("could not create the survey invitation for %s", event_key)
         return None
     if not created:
         return None

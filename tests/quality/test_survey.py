@@ -201,3 +201,47 @@ def test_the_complaint_status_banner_tag(make_complaint):
     answered = make_complaint("answered")
     token = SurveyInvitation.objects.get().token
     assert token in template.render(Context({"complaint": answered}))
+
+
+def test_a_failing_invitation_does_not_undo_the_activation(officers, office, monkeypatch):
+    from django.db import DatabaseError
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(SurveyInvitation.objects, "get_or_create", broken)
+    seeker = make_jobseeker()
+    activate(seeker, officers)
+    seeker.refresh_from_db()
+    assert seeker.is_active
+    assert not SurveyInvitation.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_survey_and_public_pages_render_in_both_languages(client, invitation, language):
+    client.cookies["django_language"] = language
+    survey = client.get(reverse("quality:survey", args=[invitation.token]))
+    public = client.get(reverse("quality:public"))
+    assert survey.status_code == public.status_code == 200
+    words = (
+        ("Sangat sesuai", "Mutu pelayanan")
+        if language == "id"
+        else ("Very appropriate", "Service quality")
+    )
+    assert words[0] in survey.text and words[1] in public.text
+
+
+def test_admin_pages_of_the_survey_records(admin_client, invitation):
+    services.answer(invitation=invitation, answers=dict.fromkeys(skm.FIELDS, 4))
+    answer = SurveyResponse.objects.get()
+    for url in (
+        reverse("admin:quality_surveyinvitation_changelist"),
+        reverse("admin:quality_surveyinvitation_change", args=[invitation.pk]),
+        reverse("admin:quality_surveyresponse_changelist"),
+        reverse("admin:quality_surveyresponse_change", args=[answer.pk]),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert invitation.token not in response.text  # the link stays with the person
+        assert invitation.email not in response.text
+    assert admin_client.get(reverse("admin:quality_surveyresponse_add")).status_code == 403
