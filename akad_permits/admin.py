@@ -15,7 +15,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
+
+from portal.history import HistoryAdmin
 
 from . import services, timeline
 from .forms import STEP_FORMS
@@ -64,7 +65,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(PermitApplication)
-class PermitApplicationAdmin(SimpleHistoryAdmin):
+class PermitApplicationAdmin(HistoryAdmin):
     list_display = ["reference_link", "recruiter_name", "destination_city", "status"]
     list_display_links = None
     list_filter = [QueueFilter, "status"]
@@ -141,13 +142,6 @@ class PermitApplicationAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple-history's "revert" saves an old version whole, status included, and checks
-        # only the view permission: here history is for reading.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
     # -- columns ----------------------------------------------------------------------------
     @admin.display(description=gettext_lazy("reference"))

@@ -17,7 +17,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
+
+from portal.history import HistoryAdmin
 
 from . import letters, services
 from .forms import STEP_FORMS, BookPeriodForm, DismissForm, IntakeForm
@@ -79,7 +80,7 @@ def _step_admin_action(action):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(SimpleHistoryAdmin):
+class ComplaintAdmin(HistoryAdmin):
     list_display = [
         "book_label",
         "reference",
@@ -501,7 +502,7 @@ def _csv_safe(value):
 
 
 @admin.register(UnreadableMail)
-class UnreadableMailAdmin(SimpleHistoryAdmin):
+class UnreadableMailAdmin(HistoryAdmin):
     list_display = ["received_at", "sender", "subject", "problem", "state"]
     list_filter = ["state"]
     search_fields = ["sender", "subject", "fingerprint"]

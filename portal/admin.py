@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from .history import HistoryAdmin
 from .models import OfficeProfile, ServiceStandard, User
 
 
@@ -28,7 +28,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(OfficeProfile)
-class OfficeProfileAdmin(SimpleHistoryAdmin):
+class OfficeProfileAdmin(HistoryAdmin):
     list_display = ["name", "region", "phone", "complaint_email"]
     fieldsets = [
         (None, {"fields": ["government", "name", "short_name", "address", "region", "province"]}),
@@ -49,7 +49,7 @@ class OfficeProfileAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ServiceStandard)
-class ServiceStandardAdmin(SimpleHistoryAdmin):
+class ServiceStandardAdmin(HistoryAdmin):
     list_display = ["title", "service", "completion_time", "fee", "is_published", "order"]
     list_editable = ["is_published", "order"]
     fieldsets = [
