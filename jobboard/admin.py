@@ -15,9 +15,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from portal.files import content_type_for
+from portal.history import HistoryAdmin
 
 from . import services
 from .forms import EmployerForm
@@ -112,7 +112,7 @@ def step_list(steps):
     return format_html("<ol>{}</ol>", format_html_join("", "<li>{} · {} · {} {}</li>", rows))
 
 
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     """Shared by the three queues: approve / refuse-with-reason on one or many, via a service."""
 
     decision_permission = None  # "jobboard.activate_jobseeker"
