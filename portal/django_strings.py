@@ -1,0 +1,11 @@
+"""Strings Django 6.1 shows but ships without an Indonesian translation.
+
+Listed here so makemessages puts them in the portal's catalogue, which Django reads before
+its own (LOCALE_PATHS).
+"""
+
+from django.utils.translation import gettext_noop
+
+DJANGO_STRINGS = [
+    gettext_noop("- Select an option -"),  # django.db.models.fields.BLANK_CHOICE_LABEL
+]
