@@ -23,7 +23,7 @@ trap 'kill $(cat "$OUT/gunicorn.pid") 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "$BASE/" >/dev/null && break; sleep 0.2; done
 
 # A logged-in job seeker's session cookie (the demo job seeker of jobboard/demo.py).
-COOKIE=$(python scripts/scan_login.py "$BASE" "${SCAN_USER:-pencaker}" "${SCAN_PASSWORD:-Disnaker2026!}")
+COOKIE=$(python scripts/scan_login.py "$BASE" "${SCAN_USER:-pencaker1}" "${SCAN_PASSWORD:-Disnaker2026!}")
 MODULES=sql,xss,exec,file,redirect,crlf
 say "wapiti: public pages"
 wapiti -u "$BASE/" --scope folder -m "$MODULES" -x "$BASE/admin/" -x "$BASE/keluar/" -x "$BASE/i18n/" \
