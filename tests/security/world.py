@@ -1,0 +1,163 @@
+"""One small world with something of everything, owned by A so that B can be refused.
+
+Built once per test class (setUpTestData) by the access matrix and the escaping tests. Objects
+are made through the apps' own factories and services where a state needs a workflow.
+"""
+
+import datetime
+import itertools
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from portal import roles
+from tests.factories import make_employer, make_jobseeker
+
+PASSWORD = "pw-Secret-123"
+BACKEND = "portal.backends.EmailOrUsernameBackend"
+
+# Short names for the officer roles, used as visitor kinds.
+ROLE_KEYS = {
+    "pak": roles.JOB_PLACEMENT_OFFICER,
+    "pengaduan": roles.COMPLAINT_OFFICER,
+    "sekretariat": roles.SECRETARIAT,
+    "kasi": roles.SECTION_HEAD,
+    "kabid": roles.DIVISION_HEAD,
+    "kadis": roles.HEAD_OF_OFFICE,
+}
+
+_seq = itertools.count(1)
+
+
+def make_staff(prefix, role=None, superuser=False):
+    n = next(_seq)
+    user = get_user_model().objects.create_user(
+        username=f"{prefix}-{n}",
+        email=f"{prefix}-{n}@disnaker.example.go.id",
+        password=PASSWORD,
+        is_staff=True,
+        is_superuser=superuser,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def base_world():
+    """The office, the service standards, the role groups, one officer per role, a superuser."""
+    from portal.demo import OFFICE, STANDARDS
+    from portal.models import OfficeProfile, ServiceStandard
+
+    roles.sync_roles()
+    w = SimpleNamespace()
+    w.office = OfficeProfile.objects.create(**OFFICE)
+    w.standards = [ServiceStandard.objects.create(**s) for s in STANDARDS]
+    w.officers = {key: make_staff(key, role=role) for key, role in ROLE_KEYS.items()}
+    w.superuser = make_staff("root", superuser=True)
+    return w
+
+
+def build_world():
+    """Everything the access matrix asks for, each object owned by the "A" side."""
+    from akad_permits.models import PermitApplication
+    from complaints import services as complaint_services
+    from complaints.models import Complaint, UnreadableMail
+    from jobboard.models import Placement, SavedCandidate
+    from quality.models import SurveyInvitation, SurveyResponse
+    from tests.akad_permits.conftest import bring_to
+    from tests.akad_permits.conftest import make_application as make_permit_application
+    from tests.complaints.conftest import CHAIN, COMPLAINANT
+    from tests.jobboard.factories import make_application, make_vacancy
+
+    w = base_world()
+    officers_by_role = {ROLE_KEYS[k]: u for k, u in w.officers.items()}
+
+    w.seeker_a = make_jobseeker(status="active", full_name="Pencari A")
+    w.seeker_b = make_jobseeker(status="active", full_name="Pencari B")
+    w.seeker_waiting = make_jobseeker(status="waiting", full_name="Pencari Menunggu")
+    w.employer_a = make_employer(status="active", company_name="PT Pemberi A")
+    w.employer_b = make_employer(status="active", company_name="PT Pemberi B")
+
+    w.vacancy_a = make_vacancy(w.employer_a, title="Lowongan A")
+    w.vacancy_a_submitted = make_vacancy(w.employer_a, status="submitted", title="Lowongan A baru")
+    w.vacancy_b = make_vacancy(w.employer_b, title="Lowongan B")
+    w.application_a = make_application(w.vacancy_a, w.seeker_a)
+    hired = make_application(w.vacancy_a, w.seeker_b, status="hired")
+    w.placement = Placement.objects.create(
+        application=hired,
+        jobseeker=w.seeker_b,
+        employer=w.employer_a,
+        vacancy=w.vacancy_a,
+        placed_on=timezone.localdate(),
+        recorded_by=w.employer_a.user,
+    )
+    w.saved_a = SavedCandidate.objects.create(
+        employer=w.employer_a, jobseeker=w.seeker_a, note="Cocok untuk bagian produksi."
+    )
+
+    w.permit_issued = bring_to(make_permit_application(w.employer_a), "issued", officers_by_role)
+    w.permit_submitted = bring_to(
+        make_permit_application(w.employer_a), "submitted", officers_by_role
+    )
+    w.permit_draft = make_permit_application(w.employer_a, complete=False)
+    assert w.permit_draft.status == PermitApplication._meta.get_field("status").default
+
+    counter_officer = officers_by_role[roles.COMPLAINT_OFFICER]
+    w.complaint_recorded = complaint_services.record_complaint(
+        actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
+    )
+    w.complaint_answered = complaint_services.record_complaint(
+        actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
+    )
+    for action, role, extra in CHAIN[:5]:
+        complaint_services.STEP_SERVICES[action](
+            complaint=w.complaint_answered, actor=officers_by_role[role], **extra
+        )
+    assert Complaint.objects.get(pk=w.complaint_answered.pk).is_answered
+    w.unreadable_mail = UnreadableMail.objects.create(
+        fingerprint="<broken@example.com>",
+        sender="someone@example.com",
+        subject="Rusak",
+        problem="no text part",
+        raw=b"Subject: Rusak\r\n\r\n\xff\xfe",
+    )
+
+    w.invitation = SurveyInvitation.objects.create(
+        service="bkol", event_key="test:1", event_label="Aktivasi", user=w.seeker_a.user
+    )
+    answered = SurveyInvitation.objects.create(
+        service="bkol", event_key="test:2", event_label="Aktivasi", user=w.seeker_b.user
+    )
+    w.survey_response = SurveyResponse.objects.create(
+        invitation=answered,
+        service="bkol",
+        **{f"u{i}_{name}": 4 for i, name in enumerate(SURVEY_FIELDS, start=1)},
+    )
+
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    now = timezone.now()
+    attempt = dict(
+        user_agent="pytest", ip_address="192.0.2.1", username="x", http_accept="*/*", path_info="/"
+    )
+    w.access_attempt = AccessAttempt.objects.create(failures_since_start=1, **attempt)
+    w.access_log = AccessLog.objects.create(attempt_time=now, **attempt)
+    w.access_failure = AccessFailureLog.objects.create(attempt_time=now, **attempt)
+    w.today = timezone.localdate()
+    w.yesterday = w.today - datetime.timedelta(days=1)
+    return w
+
+
+SURVEY_FIELDS = [
+    "requirements",
+    "procedure",
+    "time",
+    "fee",
+    "product",
+    "competence",
+    "behaviour",
+    "complaints",
+    "facilities",
+]
