@@ -22,6 +22,8 @@ from portal.history import HistoryAdmin
 from . import services
 from .forms import EmployerForm
 from .models import (
+    Ak1Card,
+    Ak1Report,
     Application,
     Employer,
     JobSeeker,
@@ -112,6 +114,26 @@ def step_list(steps):
     return format_html("<ol>{}</ol>", format_html_join("", "<li>{} · {} · {} {}</li>", rows))
 
 
+def run_each(model_admin, request, objects, call):
+    """Call the service for each selected object; report what was done and what was refused."""
+    done, refused = 0, []
+    for obj in objects:
+        try:
+            call(obj)
+            done += 1
+        except (services.TransitionNotAllowed, PermissionDenied, ValidationError) as exc:
+            refused.append(f"{obj}: {exc}")
+    if done:
+        model_admin.message_user(
+            request,
+            ngettext("%(count)d item done.", "%(count)d items done.", done) % {"count": done},
+            messages.SUCCESS,
+        )
+    for line in refused:
+        model_admin.message_user(request, line, messages.WARNING)
+    return done
+
+
 class DecisionAdmin(HistoryAdmin):
     """Shared by the three queues: approve / refuse-with-reason on one or many, via a service."""
 
@@ -147,22 +169,7 @@ class DecisionAdmin(HistoryAdmin):
 
     # -- running the service for each selected row ------------------------------------------
     def _run(self, request, objects, call):
-        done, refused = 0, []
-        for obj in objects:
-            try:
-                call(obj)
-                done += 1
-            except (services.TransitionNotAllowed, PermissionDenied, ValidationError) as exc:
-                refused.append(f"{obj}: {exc}")
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(count)d item done.", "%(count)d items done.", done) % {"count": done},
-                messages.SUCCESS,
-            )
-        for line in refused:
-            self.message_user(request, line, messages.WARNING)
-        return done
+        return run_each(self, request, objects, call)
 
     def approve_selected(self, request, queryset):
         service = type(self).approve_service
@@ -467,3 +474,130 @@ class PlacementAdmin(ReadOnlyAdmin):
     list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]
     date_hierarchy = "placed_on"
     search_fields = ["jobseeker__full_name", "employer__company_name"]
+
+
+# --- AK/I cards ------------------------------------------------------------------------------
+
+
+class Ak1StateFilter(admin.SimpleListFilter):
+    """Due, overdue and expired as of today, from the dates on the card (no cron involved)."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("due", _("Report due within a week")),
+            ("overdue", _("Report overdue")),
+            ("expired", _("Expired")),
+            ("placed", _("Placed in work")),
+            ("valid", _("In force")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "due":
+            return queryset & Ak1Card.objects.report_due()
+        if value == "overdue":
+            return queryset & Ak1Card.objects.report_overdue()
+        if value == "expired":
+            return queryset & Ak1Card.objects.expired()
+        if value == "placed":
+            return queryset.filter(closed_reason="placed")
+        if value == "valid":
+            return queryset & Ak1Card.objects.valid()
+        return queryset
+
+
+class Ak1ReportInline(admin.TabularInline):
+    model = Ak1Report
+    fields = ["period", "reported_at", "reported_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Ak1Card)
+class Ak1CardAdmin(HistoryAdmin):
+    """Cards issued at activation; oldest first, filtered by what needs doing today."""
+
+    list_display = [
+        "number",
+        "jobseeker",
+        "nik",
+        "valid_from",
+        "valid_until",
+        "next_report_due",
+        "state",
+        "legalised_at",
+        "pdf_link",
+    ]
+    list_filter = [Ak1StateFilter, "year"]
+    list_select_related = ["jobseeker"]
+    search_fields = ["number", "jobseeker__nik", "jobseeker__full_name"]
+    ordering = ["issued_at", "pk"]
+    list_per_page = 50
+    actions = ["legalise"]
+    inlines = [Ak1ReportInline]
+    fields = [
+        "number",
+        "jobseeker",
+        "state",
+        "pdf_link",
+        "issued_at",
+        "issued_by",
+        "valid_from",
+        "valid_until",
+        "next_report_period",
+        "next_report_due",
+        "legalised_at",
+        "legalised_by",
+        "closed_at",
+        "closed_reason",
+        "placed_with",
+        "placement",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False  # issued only by the activation service
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_legalise_permission(self, request):
+        return request.user.has_perm("jobboard.legalise_ak1_card")
+
+    @admin.display(description=_("NIK"), ordering="jobseeker__nik")
+    def nik(self, obj):
+        return obj.jobseeker.nik
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.state_label()
+
+    @admin.display(description=_("card"))
+    def pdf_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("jobboard:ak1_pdf", args=[obj.pk]), _("PDF")
+        )
+
+    @admin.action(
+        description=_("Mark the selected printed cards as legalised"), permissions=["legalise"]
+    )
+    def legalise(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda card: services.legalise_ak1_card(card, actor=request.user),
+        )

@@ -25,6 +25,8 @@ class JobboardConfig(AppConfig):
                 (_("Vacancies"), reverse("jobboard:vacancy_list")),
                 (_("My applications"), reverse("jobboard:my_applications")),
             ]
+            if hasattr(seeker, "ak1_card"):
+                links.append((_("My AK/I card"), reverse("jobboard:my_ak1")))
         if employer and employer.is_active:
             links += [
                 (_("My vacancies"), reverse("jobboard:employer_vacancies")),

@@ -1,5 +1,5 @@
-"""Demo data of the job exchange: active job seekers, one waiting, an active employer with
-published vacancies. Idempotent: rows are looked up by user name and title first.
+"""Demo data of the job exchange: active job seekers (one holding an AK/I card the portal
+issued), one waiting, an active employer with published vacancies. Idempotent: rows are looked up by user name and title first.
 
 Decisions go through the services with the demo Petugas Antar Kerja as actor, so the demo
 shows who activated and published, as real data would.
@@ -45,6 +45,7 @@ SEEKERS = [
         "desired_job": "Staf administrasi",
         "kecamatan": "Kanigaran",
         "status": "active",
+        "ak1_requested": True,  # had no card: the portal issued one at activation
     },
     {
         "username": "pencaker2",
@@ -188,10 +189,15 @@ def _seeker(data, officer):
             **data,
         )
         seeker.ktp_scan.save("ktp.pdf", ContentFile(PDF), save=False)
-        seeker.ak1_scan.save("ak1.pdf", ContentFile(PDF), save=False)
+        if not seeker.ak1_requested:
+            seeker.ak1_scan.save("ak1.pdf", ContentFile(PDF), save=False)
         seeker.save()
         if status == "active":
             services.activate_registration(seeker, actor=officer)
+    elif data.get("ak1_requested") and seeker.is_active and not hasattr(seeker, "ak1_card"):
+        # Demo data loaded before the AK/I card existed: issue it now.
+        JobSeeker.objects.filter(pk=seeker.pk).update(ak1_requested=True)
+        services.issue_ak1_card(seeker, actor=officer)
     return username
 
 

@@ -38,7 +38,10 @@ class FileRetryMixin:
                     field.choices = [("", _("- Choose -")), *choices[1:]]
 
     def fieldsets(self):
-        return [(title, [self[name] for name in names]) for title, names in self.sections]
+        return [
+            (title, [self[name] for name in names if name in self.fields])
+            for title, names in self.sections
+        ]
 
     def file_fields_to_choose_again(self):
         if not self.is_bound or not self.errors:
@@ -147,6 +150,7 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             "desired_job",
             "discoverable",
             "ktp_scan",
+            "ak1_requested",
             "ak1_scan",
             "photo",
             "cv",
@@ -170,7 +174,9 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             "nik": _("16 digits, as on your KTP."),
             "skills": _("For example: welding, Microsoft Excel, driving licence B1."),
             "ktp_scan": _("PDF, JPG or PNG, at most 5 MB."),
-            "ak1_scan": _("PDF, JPG or PNG, at most 5 MB."),
+            "ak1_scan": _(
+                "PDF, JPG or PNG, at most 5 MB. Not needed if you ask the office for a card above."
+            ),
             "photo": _("Optional. JPG or PNG."),
             "cv": _("Optional. PDF, JPG or PNG."),
         }
@@ -180,7 +186,7 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
         (_("Address and contact"), ["address", "kelurahan", "kecamatan", "city", "phone", "email"]),
         (_("Education"), ["education_level", "education_major", "education_institution", "graduation_year"]),
         (_("Work"), ["skills", "work_experience", "desired_job", "discoverable"]),
-        (_("Documents"), ["ktp_scan", "ak1_scan", "photo", "cv"]),
+        (_("Documents"), ["ktp_scan", "ak1_requested", "ak1_scan", "photo", "cv"]),
     ]  # fmt: skip
 
     # Identity an officer has checked is not changed by the person afterwards.
@@ -188,10 +194,10 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ak1_scan"].required = True
-        self.fields["ak1_scan"].error_messages["required"] = _(
-            "Upload the photocopy of your AK/I card."
-        )
+        # Either the photocopy of an AK/I the person has, or a request for one (checked in clean).
+        self.fields["ak1_scan"].required = False
+        if self.instance.pk and (self.instance.is_active or self.has_card()):
+            del self.fields["ak1_requested"]  # decided at activation; asked for once
         self.fields["ktp_scan"].error_messages["required"] = _("Upload the photocopy of your KTP.")
         year = timezone.localdate().year
         self.fields["graduation_year"].widget.attrs.update(
@@ -203,6 +209,32 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
                 self.fields[name].help_text = _(
                     "Checked by the officer; ask the office to change it."
                 )
+
+    def has_card(self):
+        from .models import Ak1Card
+
+        return bool(self.instance.pk) and Ak1Card.objects.filter(jobseeker=self.instance).exists()
+
+    def _check_ak1(self, cleaned):
+        if "ak1_requested" not in self.fields:
+            requested = self.instance.ak1_requested
+        else:
+            requested = cleaned.get("ak1_requested")
+        scan = cleaned.get("ak1_scan")
+        if requested and "ak1_scan" in self.files and "ak1_requested" in self.fields:
+            self.add_error(
+                "ak1_requested",
+                _(
+                    "You uploaded a photocopy of an AK/I card, so you have one: untick this box, or choose no file."
+                ),
+            )
+        elif not requested and not scan and "ak1_scan" not in self.errors:
+            self.add_error(
+                "ak1_scan",
+                _(
+                    "Upload the photocopy of your AK/I card, or tick that you have none yet and the office issues one."
+                ),
+            )
 
     def clean_nik(self):
         # The model's validators would run only after clean(), too late for the birth-date check.
@@ -232,6 +264,7 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             except forms.ValidationError as exc:
                 for field, messages in exc.message_dict.items():
                     self.add_error(field, messages)
+        self._check_ak1(cleaned)
         return cleaned
 
 
@@ -456,3 +489,45 @@ class SaveCandidateForm(forms.Form):
         max_length=2000,
         widget=textarea(2),
     )
+
+
+class Ak1ReportForm(FileRetryMixin, forms.ModelForm):
+    """The six-monthly AK/I report: still looking, and the profile brought up to date."""
+
+    still_looking = forms.BooleanField(
+        label=_("I am still looking for work"),
+        error_messages={
+            "required": _("Tick this box to report; if you have found work, you need not report.")
+        },
+    )
+
+    class Meta:
+        model = JobSeeker
+        fields = [
+            "address",
+            "kelurahan",
+            "kecamatan",
+            "city",
+            "phone",
+            "education_level",
+            "education_major",
+            "education_institution",
+            "graduation_year",
+            "skills",
+            "work_experience",
+            "desired_job",
+        ]
+        widgets = {
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "skills": textarea(),
+            "work_experience": textarea(),
+        }
+
+    sections = [
+        (_("Report"), ["still_looking"]),
+        (_("Address and contact"), ["address", "kelurahan", "kecamatan", "city", "phone"]),
+        (_("Education"), ["education_level", "education_major", "education_institution", "graduation_year"]),
+        (_("Work"), ["skills", "work_experience", "desired_job"]),
+    ]  # fmt: skip
+
+    clean_graduation_year = JobSeekerForm.clean_graduation_year

@@ -51,3 +51,10 @@ def can_edit_vacancy(user, vacancy):
 def jobseeker_is_findable(jobseeker):
     """Employers see only active job seekers who agreed to be found."""
     return jobseeker.status == RegistrationStatus.ACTIVE and jobseeker.discoverable
+
+
+def can_download_ak1(user, card):
+    """The holder, and officers who may print cards (jobboard.view_ak1_card)."""
+    return user.is_authenticated and (
+        user.pk == card.jobseeker.user_id or user.has_perm("jobboard.view_ak1_card")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, employer, public
+from .views import accounts, ak1, employer, public
 
 app_name = "jobboard"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("akun/status/", accounts.my_status, name="my_status"),
     path("akun/profil/", accounts.profile_edit, name="profile_edit"),
     path("akun/lamaran/", accounts.my_applications, name="my_applications"),
+    path("akun/kartu-ak1/", ak1.my_card, name="my_ak1"),
+    path("akun/kartu-ak1/lapor/", ak1.report, name="ak1_report"),
+    path("kartu-ak1/<int:pk>/pdf/", ak1.card_pdf, name="ak1_pdf"),
     path("perusahaan/lowongan/", employer.employer_vacancies, name="employer_vacancies"),
     path("perusahaan/lowongan/baru/", employer.vacancy_create, name="vacancy_create"),
     path("perusahaan/lowongan/<int:pk>/ubah/", employer.vacancy_edit, name="vacancy_edit"),

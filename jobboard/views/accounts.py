@@ -68,6 +68,7 @@ def my_status(request):
             "profile": profile,
             "is_jobseeker": profile._meta.model_name == "jobseeker",
             "steps": profile.steps.select_related("actor"),
+            "card": getattr(profile, "ak1_card", None),
         },
     )
 
