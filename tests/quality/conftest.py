@@ -18,6 +18,15 @@ NOW = wib(2026, 11, 20, 14, 0)
 NOVEMBER = datetime.date(2026, 11, 1)
 
 
+@pytest.fixture(autouse=True)
+def indonesian():
+    """Each test starts in the portal's language (a request in English leaves English active)."""
+    from django.utils import translation
+
+    with translation.override("id"):
+        yield
+
+
 @pytest.fixture
 def head(make_user, roles_synced):
     return make_user("kabid", role=roles.DIVISION_HEAD)

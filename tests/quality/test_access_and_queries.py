@@ -177,3 +177,10 @@ def test_the_public_page_runs_a_fixed_number_of_queries(
     bulk_data(60, head)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("quality:public"))
+
+
+def test_the_dashboard_renders_in_english_too(head_client):
+    head_client.cookies["django_language"] = "en"
+    page = head_client.get(reverse("quality:dashboard")).text
+    assert "Service quality dashboard" in page and "Late AKAD permits" in page
+    assert "working days of receipt" in page  # the definition of a late complaint
