@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/po.py update          # makemessages -l id (all apps, templates)
     .venv/bin/python scripts/po.py missing         # list msgids without a translation
-    .venv/bin/python scripts/po.py fill FILE.json  # {"English msgid": "Teks Indonesia", ...}, then compiles
+    .venv/bin/python scripts/po.py fill FILE.json [--force]  # {"English msgid": "Teks Indonesia", ...}, then compiles
 
 Every command holds an exclusive lock on the catalogue, so several people (or agents)
 can update it at once without losing each other's translations.
@@ -61,13 +61,20 @@ def missing():
     return [e for e in po if not e.translated() and not e.obsolete]
 
 
-def fill(path):
+def fill(path, force=False):
+    """Fill untranslated entries. An existing, different translation is kept (another app may
+    show the same English text) unless ``--force``; conflicts are listed."""
     mapping = json.loads(Path(path).read_text(encoding="utf-8"))
     po = polib.pofile(str(PO), wrapwidth=0)
     filled = 0
     for entry in po:
         if entry.msgid in mapping:
             value = mapping[entry.msgid]
+            if entry.msgstr and entry.msgstr != value and not entry.msgid_plural and not force:
+                print(
+                    f"kept existing translation of {entry.msgid!r}: {entry.msgstr!r} (yours: {value!r}; --force to replace)"
+                )
+                continue
             if entry.msgid_plural:
                 values = value if isinstance(value, list) else [value, value]
                 entry.msgstr_plural = {i: v for i, v in enumerate(values)}
@@ -96,8 +103,10 @@ def main(argv):
                     + f"  # {entry.occurrences[0][0] if entry.occurrences else ''}"
                 )
         else:
-            filled, given = fill(argv[1])
-            subprocess.run(["msgfmt", "--check-format", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True)
+            filled, given = fill(argv[1], force="--force" in argv[2:])
+            subprocess.run(
+                ["msgfmt", "--check-format", "-o", str(PO.with_suffix(".mo")), str(PO)], check=True
+            )
             print(
                 f"filled {filled} entries from {given} translations; {len(missing())} still untranslated"
             )
