@@ -1,0 +1,1 @@
+"""The dashboard's figures, one module per service; each function runs one query."""

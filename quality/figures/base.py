@@ -1,0 +1,68 @@
+"""What every figure returns (a Table) and the period it is computed for."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import formats, timezone
+
+from .. import targets
+from ..stats import as_month, last_twelve, month_bounds
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list
+    rows: list = field(default_factory=list)
+    note: str = ""
+    cut: bool = False  # a late list longer than targets.LATE_LIST_LIMIT, shown in part
+
+
+@dataclass
+class Period:
+    month: datetime.date  # first day of the chosen month
+    now: datetime.datetime
+
+    @property
+    def months(self):
+        return last_twelve(self.month)
+
+    @property
+    def start(self):
+        return month_bounds(self.months[0])[0]
+
+    @property
+    def month_start(self):
+        return month_bounds(self.month)[0]
+
+    @property
+    def end(self):
+        return month_bounds(self.month)[1]
+
+    @property
+    def is_current(self):
+        return self.month_start <= self.now < self.end
+
+    def label(self, month):
+        return formats.date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def rounded(value, digits=1):
+    return None if value is None else round(float(value), digits)
+
+
+def by_month(rows, key="m"):
+    return {as_month(row.pop(key)): row for row in rows}
+
+
+def late_rows(queryset):
+    # One query: the rows up to the limit, plus one more to tell whether the list was cut.
+    rows = list(queryset[: targets.LATE_LIST_LIMIT + 1])
+    return rows[: targets.LATE_LIST_LIMIT], len(rows) > targets.LATE_LIST_LIMIT
+
+
+def local(moment):
+    if moment is None:
+        return None
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")

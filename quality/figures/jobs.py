@@ -1,0 +1,168 @@
+"""Bursa Kerja On Line: registrations, activations, vacancies, placements."""
+
+from django.db.models import Count, DateTimeField, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from jobboard.models import Employer, JobSeeker, Placement, RegistrationStep, Vacancy, VacancyStep
+
+from .. import targets
+from ..stats import P90, Median, WorkingMinutes, add_months, as_month, month_bounds, month_of
+from .base import Table, by_month, rounded
+
+
+def registrations(period):
+    """Registrations, activations and the time from (re)submission to the officer's decision.
+
+    Three queries: job seekers and employers registered per month, and one over the decision
+    steps (activate or reject) with the working minutes since the registration was sent.
+    """
+    months = period.months
+    in_range = {"created_at__gte": period.start, "created_at__lt": period.end}
+    seekers = by_month(
+        JobSeeker.objects.filter(**in_range)
+        .annotate(m=month_of("created_at"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    employers = by_month(
+        Employer.objects.filter(**in_range)
+        .annotate(m=month_of("created_at"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    decisions = by_month(
+        decision_steps(period.start, period.end)
+        .annotate(m=month_of("created_at"))
+        .values("m")
+        .annotate(
+            seekers=Count("pk", filter=Q(to_status="active", jobseeker__isnull=False)),
+            employers=Count("pk", filter=Q(to_status="active", employer__isnull=False)),
+            decided=Count("pk"),
+            median=Median("minutes"),
+            p90=P90("minutes"),
+            late=Count("pk", filter=Q(minutes__gt=targets.ACTIVATION_MINUTES)),
+        )
+        .order_by()
+    )
+    rows = []
+    for month in months:
+        d = decisions.get(month, {})
+        rows.append(
+            [
+                period.label(month),
+                seekers.get(month, {}).get("n", 0),
+                employers.get(month, {}).get("n", 0),
+                d.get("seekers", 0),
+                d.get("employers", 0),
+                d.get("decided", 0),
+                rounded(d.get("median")),
+                rounded(d.get("p90")),
+                d.get("late", 0),
+            ]
+        )
+    return Table(
+        "registrations",
+        _("Registrations and activations"),
+        [
+            _("Month"),
+            _("Job seekers registered"),
+            _("Employers registered"),
+            _("Job seekers activated"),
+            _("Employers activated"),
+            _("Decisions (activated or rejected)"),
+            _("Median minutes to decision"),
+            _("90th percentile, minutes"),
+            _("Decisions over %(n)s minutes") % {"n": targets.ACTIVATION_MINUTES},
+        ],
+        rows,
+        note=_(
+            "Standard: checking and activation within %(n)s minutes. Time is counted in "
+            "working minutes (Monday-Friday 08:00-16:00 WIB) from the moment the registration "
+            "was sent (or sent again after a correction) to the officer's decision."
+        )
+        % {"n": targets.ACTIVATION_MINUTES},
+    )
+
+
+def decision_steps(start, end):
+    """Officers' decisions on registrations in [start, end), with ``minutes``: the working
+    minutes from the moment the registration was sent (its last resubmission before the
+    decision, or the registration itself) to the decision."""
+    resubmitted = (
+        RegistrationStep.objects.filter(to_status="waiting", created_at__lte=OuterRef("created_at"))
+        .filter(
+            Q(jobseeker_id=OuterRef("jobseeker_id"), jobseeker_id__isnull=False)
+            | Q(employer_id=OuterRef("employer_id"), employer_id__isnull=False)
+        )
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    return RegistrationStep.objects.filter(
+        from_status="waiting",
+        to_status__in=("active", "rejected"),
+        created_at__gte=start,
+        created_at__lt=end,
+    ).annotate(
+        sent=Coalesce(
+            Subquery(resubmitted),
+            F("jobseeker__created_at"),
+            F("employer__created_at"),
+            output_field=DateTimeField(),
+        ),
+        minutes=WorkingMinutes(F("sent"), F("created_at")),
+    )
+
+
+def vacancies(period):
+    """Vacancies published per month, open at each month's end (or now), and placements."""
+    aggregates = {}
+    for i, month in enumerate(period.months):
+        start, end = month_bounds(month)
+        at = min(end, period.now)
+        closed_before = VacancyStep.objects.filter(
+            vacancy=OuterRef("pk"), to_status="closed", created_at__lt=at
+        )
+        aggregates[f"published_{i}"] = Count(
+            "pk", filter=Q(published_at__gte=start, published_at__lt=end)
+        )
+        aggregates[f"open_{i}"] = Count(
+            "pk",
+            filter=Q(published_at__lt=at, closing_date__gte=at.date())
+            & ~Q(status="returned")
+            & ~Exists(closed_before),
+        )
+    counts = Vacancy.objects.filter(published_at__isnull=False).aggregate(**aggregates)
+    placements = {
+        as_month(row["m"]): row["n"]
+        for row in Placement.objects.filter(
+            placed_on__gte=period.months[0], placed_on__lt=add_months(period.month, 1)
+        )
+        .annotate(m=TruncMonth("placed_on"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    rows = [
+        [
+            period.label(month),
+            counts[f"published_{i}"],
+            counts[f"open_{i}"],
+            placements.get(month, 0),
+        ]
+        for i, month in enumerate(period.months)
+    ]
+    return Table(
+        "vacancies",
+        _("Vacancies and placements"),
+        [
+            _("Month"),
+            _("Vacancies published"),
+            _("Vacancies open at the end of the month"),
+            _("Placements"),
+        ],
+        rows,
+        note=_("For the current month, “open” means open now."),
+    )
