@@ -123,8 +123,17 @@ def dashboard_csv(request, table):
     writer = csv.writer(response)
     writer.writerow([str(c) for c in result.columns])
     for row in result.rows:
-        writer.writerow(["" if v is None else str(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return response
+
+
+def csv_cell(value):
+    """A cell a spreadsheet shows as text: typed names (a company's) never run as formulas."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return str(value)
 
 
 @never_cache

@@ -147,3 +147,14 @@ def test_a_bad_month_is_refused_on_the_field(head_client):
     assert response.context["form"].errors["bulan"]
     assert 'value="2099-01"' in response.text  # what was typed is kept
     assert response.context["period"].month.year == 2026
+
+
+def test_typed_names_in_the_csv_cannot_run_as_formulas(data, head_client):
+    data["employer"].__class__.objects.filter(pk=data["employer"].pk).update(
+        company_name='=HYPERLINK("http://evil.example","x")'
+    )
+    response = head_client.get(
+        reverse("quality:dashboard_csv", args=["permits_late"]), {"bulan": "2026-11"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert all(row[1].startswith("'=HYPERLINK") for row in rows[1:])
