@@ -307,7 +307,7 @@ class JobSeekerAdmin(RegistrationAdmin):
     search_fields = ["nik", "full_name", "email", "phone"]
     fieldsets = [
         (_("Decision"), {"fields": RegistrationAdmin.decision_fields}),
-        (_("Documents"), {"fields": ["documents"]}),
+        (_("Documents"), {"fields": ["documents", "ak1_requested", "ak1"]}),
         (
             _("Identity"),
             {
@@ -342,7 +342,16 @@ class JobSeekerAdmin(RegistrationAdmin):
             },
         ),
     ]
-    readonly_fields = RegistrationAdmin.decision_fields + ["documents"]
+    readonly_fields = RegistrationAdmin.decision_fields + ["documents", "ak1_requested", "ak1"]
+
+    @admin.display(description=_("AK/I card"))
+    def ak1(self, obj):
+        card = Ak1Card.objects.filter(jobseeker=obj).first()
+        if card is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:jobboard_ak1card_change", args=[card.pk]), card
+        )
 
 
 @admin.register(Employer)
