@@ -175,6 +175,18 @@ RULES = {
     "jobboard:my_status": [Case(expect(all=OK, anon=LOGIN))],
     "jobboard:profile_edit": [Case(people_only(people=OK))],
     "jobboard:my_applications": [Case(people_only(seekers=OK))],
+    # jobboard: the job seeker's AK/I card (seeker A holds one, B and the waiting one do not)
+    "jobboard:my_ak1": [Case(people_only(seeker_a=OK, seeker_b=MISSING, seeker_waiting=MISSING))],
+    "jobboard:ak1_report": [
+        # the first report column opens months after issue: the holder is sent back to the card
+        Case(people_only(seeker_a=to("jobboard:my_ak1"), seeker_b=MISSING, seeker_waiting=MISSING))
+    ],
+    "jobboard:ak1_pdf": [
+        Case(
+            expect(all=DENIED, anon=LOGIN, seeker_a=OK, pak=OK, superuser=OK),
+            args=lambda w: [w.ak1_card_a.pk],
+        )
+    ],
     # jobboard: the employer's pages
     "jobboard:employer_vacancies": [Case(people_only(employers=OK))],
     "jobboard:vacancy_create": [Case(people_only(employers=OK))],
@@ -413,6 +425,8 @@ ADMIN_POLICIES = {
     "jobboard.placement": AdminPolicy(
         lambda w: w.placement, view=["pak", "kasi", "kabid", "kadis", "superuser"]
     ),
+    # AK/I cards are issued by the activation service only; the placement section reads them
+    "jobboard.ak1card": AdminPolicy(lambda w: w.ak1_card_a, view=["pak", "kasi", "superuser"]),
     "akad_permits.permitapplication": AdminPolicy(lambda w: w.permit_issued, view=PERMIT_READERS),
     # the complaint book has no erasures; recording goes through the intake page
     "complaints.complaint": AdminPolicy(

@@ -93,6 +93,9 @@ def build_world():
         placed_on=timezone.localdate(),
         recorded_by=w.employer_a.user,
     )
+    from jobboard import services as job_services
+
+    w.ak1_card_a = job_services.issue_ak1_card(w.seeker_a, actor=w.officers["pak"])
     w.saved_a = SavedCandidate.objects.create(
         employer=w.employer_a, jobseeker=w.seeker_a, note="Cocok untuk bagian produksi."
     )
