@@ -7,6 +7,8 @@ under each chart.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+
 PATTERNS = ("solid", "hatch", "dots")
 WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 12, 12, 24, 56
@@ -71,13 +73,20 @@ def bar_chart(key, title, categories, series, *, maximum=None, unit=""):
                     y=round(TOP + plot_h - h, 1),
                     width=round(bar_w - 1, 1),
                     height=round(h, 1),
-                    value=value,
+                    value=display(value),
                     label_x=round(x + bar_w / 2, 1),
                     label_y=round(TOP + plot_h - h - 4, 1),
                     pattern=PATTERNS[s % len(PATTERNS)],
                 )
             )
     return chart
+
+
+def display(value):
+    """The value as the page's tables write it (Indonesian decimals: 87,50)."""
+    if isinstance(value, int):
+        return str(value)
+    return number_format(value)
 
 
 def column(table, index):

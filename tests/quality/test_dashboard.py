@@ -129,6 +129,10 @@ def test_the_page_shows_the_figures_and_each_table_downloads_as_csv(data, head_c
     page = response.text
     assert "AKAD-" in page and "PGD-TEST-4" in page
     assert page.count("<svg") == 4
+    # Readable without colour: a pattern per series, named in the legend, values on the bars.
+    assert 'fill="url(#permit-steps-hatch)"' in page
+    assert ">Median dalam bulan ini</text>" in page
+    assert ">250,0</text>" in page  # the signature's median minutes in November
     for key in dashboard.TABLE_BUILDERS:
         assert f"/mutu/dasbor/{key}.csv?bulan=2026-11" in page
     response = head_client.get(
