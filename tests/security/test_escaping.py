@@ -102,6 +102,7 @@ def build():
     w.seeker.refresh_from_db()
     w.employer.refresh_from_db()
     w.seeker.user = type(w.seeker.user).objects.get(pk=w.seeker.user_id)
+    job_services.issue_ak1_card(w.seeker, actor=pak)  # the card carries the person's own data
     w.employer.user = type(w.employer.user).objects.get(pk=w.employer.user_id)
 
     # a vacancy, published by the officer (mail); an application with its letter (mail)
@@ -376,6 +377,19 @@ class EscapingTest(TestCase):
         assert response.status_code == 200
         flat = self.assert_pdf_inert(response.content, "AKAD permit")
         assert any(tag in flat for tag, f in self.w.tags.items() if f.startswith("akad_permits"))
+
+    def test_the_ak1_card_pdf(self):
+        """The card issued at activation prints the holder's data as typed, and only as text."""
+        from jobboard.models import Ak1Card
+
+        card = Ak1Card.objects.get(jobseeker=self.w.seeker)
+        self.login(self.w.seeker.user)
+        response = self.client.get(reverse("jobboard:ak1_pdf", args=[card.pk]))
+        assert response.status_code == 200
+        flat = self.assert_pdf_inert(response.content, "AK/I card")
+        assert any(
+            tag in flat for tag, f in self.w.tags.items() if f.startswith("jobboard.JobSeeker")
+        )
 
     def test_the_complaint_answer_letter_pdf(self):
         self.login(self.w.superuser)
