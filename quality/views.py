@@ -1,4 +1,5 @@
 import csv
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -175,17 +176,28 @@ def survey(request, token):
 
 @require_GET
 def public_index(request):
-    """Each service's IKM and grade, and its promised versus actual time (public, no login)."""
+    """Each service's IKM and grade, and its promised versus actual time (public, no login).
+
+    The last twelve months by default, or a calendar year (``?tahun=2026``), as units publish
+    their index yearly.
+    """
     month = current_month()
-    start, end = month_bounds(add_months(month, -11))[0], month_bounds(month)[1]
-    period = figures.Period(month=month, now=timezone.now())
+    years = list(range(month.year, month.year - 5, -1))
+    year = request.GET.get("tahun", "")
+    if year.isdigit() and int(year) in years:
+        first, last = datetime.date(int(year), 1, 1), min(datetime.date(int(year), 12, 1), month)
+    else:
+        year, first, last = "", add_months(month, -11), month
+    period = figures.Period(month=last, now=timezone.now())
     return render(
         request,
         "quality/public.html",
         {
-            "rows": service_rows(start, end),
-            "first_month": period.label(add_months(month, -11)),
-            "last_month": period.label(month),
+            "rows": service_rows(month_bounds(first)[0], month_bounds(last)[1]),
+            "first_month": period.label(first),
+            "last_month": period.label(last),
+            "years": years,
+            "year": year,
             "ikm_note": figures.ikm_note(),
             "grades": skm.GRADES,
         },

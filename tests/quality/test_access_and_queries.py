@@ -184,3 +184,24 @@ def test_the_dashboard_renders_in_english_too(head_client):
     page = head_client.get(reverse("quality:dashboard")).text
     assert "Service quality dashboard" in page and "Late AKAD permits" in page
     assert "working days of receipt" in page  # the definition of a late complaint
+
+
+def test_the_public_page_for_a_calendar_year(client, head, office):
+    from django.utils import timezone
+
+    invitation = SurveyInvitation.objects.create(service="akad", event_key="x:1", event_label="-")
+    SurveyResponse.objects.create(
+        invitation=invitation,
+        service="akad",
+        submitted_at=timezone.now().replace(year=timezone.now().year - 1),
+        **dict.fromkeys(skm.FIELDS, 4),
+    )
+    this_year = client.get(reverse("quality:public"), {"tahun": timezone.now().year}).text
+    last_year = client.get(reverse("quality:public"), {"tahun": timezone.now().year - 1}).text
+    assert "100,00" not in this_year
+    assert "100,00" in last_year and "mutu <strong>A</strong>" in last_year
+    assert (
+        f"Januari {timezone.now().year - 1} sampai Desember {timezone.now().year - 1}" in last_year
+    )
+    # Anything else falls back to the last twelve months.
+    assert client.get(reverse("quality:public"), {"tahun": "1999"}).status_code == 200
