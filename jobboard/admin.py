@@ -142,6 +142,8 @@ class DecisionAdmin(HistoryAdmin):
     approve_service = refuse_service = None
     waiting_status = None
     list_per_page = 50
+    # "N of M" would count the whole table (200,000 job seekers) on every queue view.
+    show_full_result_count = False
     change_form_template = "admin/jobboard/decision_change_form.html"
 
     def has_decide_permission(self, request):
@@ -583,8 +585,39 @@ class Ak1CardAdmin(HistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    change_form_template = "admin/jobboard/ak1card_change_form.html"
+
     def has_legalise_permission(self, request):
         return request.user.has_perm("jobboard.legalise_ak1_card")
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "<path:object_id>/legalise/",
+                self.admin_site.admin_view(self.legalise_view),
+                name="{}_{}_legalise".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def legalise_view(self, request, object_id):
+        """The button on the card's page: the same service as the list action."""
+        if request.method != "POST" or not self.has_legalise_permission(request):
+            raise PermissionDenied
+        card = get_object_or_404(self.get_queryset(request), pk=object_id)
+        self.legalise(request, [card])
+        return redirect(reverse("admin:jobboard_ak1card_change", args=[card.pk]))
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_legalise"] = (
+            obj is not None
+            and not obj.legalised_at
+            and not obj.is_closed
+            and not obj.is_expired
+            and self.has_legalise_permission(request)
+        )
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     @admin.display(description=_("NIK"), ordering="jobseeker__nik")
     def nik(self, obj):

@@ -9,7 +9,9 @@ ranked with the title and position weighted above the description.
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.db.models import F
+from django.utils import timezone
 
 from .models import Education
 
@@ -48,3 +50,27 @@ def levels_up_to(level):
 def levels_from(level):
     """Education levels at or above ``level``, for "job seekers with at least"."""
     return Education.values[Education.rank(level) :]
+
+
+FILTER_CHOICES_SECONDS = 600
+
+
+def filter_choices(published):
+    """The places and sectors that published vacancies have, for the search form's lists.
+
+    Finding them means scanning every published vacancy (hundreds of milliseconds at a
+    city's volume), and they change slowly, so they are kept in the shared cache for a few
+    minutes: a new place shows in the list at most ten minutes late, and is searchable at once.
+    """
+    key = f"jobboard:filter-choices:{timezone.localdate():%Y%m%d}"
+    choices = cache.get(key)
+    if choices is None:
+        places = list(published.order_by("place").values_list("place", flat=True).distinct())
+        sectors = list(
+            published.order_by("employer__sector")
+            .values_list("employer__sector", flat=True)
+            .distinct()
+        )
+        choices = (places, sectors)
+        cache.set(key, choices, FILTER_CHOICES_SECONDS)
+    return choices

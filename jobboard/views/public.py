@@ -22,11 +22,8 @@ PAGE_SIZE = 20
 def vacancy_list(request):
     """The public list: full-text search, filters, pagination. Closed vacancies drop out by date."""
     published = Vacancy.objects.published()
-    places = published.order_by("place").values_list("place", flat=True).distinct()
-    sectors = (
-        published.order_by("employer__sector").values_list("employer__sector", flat=True).distinct()
-    )
-    form = VacancySearchForm(request.GET or None, places=list(places), sectors=list(sectors))
+    places, sectors = search.filter_choices(published)
+    form = VacancySearchForm(request.GET or None, places=places, sectors=sectors)
     vacancies = applied_marker(
         published.select_related("employer").order_by("-published_at", "-pk"),
         rules.jobseeker_of(request.user),

@@ -92,6 +92,11 @@ def test_a_bad_number_format_rolls_the_activation_back(officer):
         services.activate_registration(seeker, actor=officer)
     seeker.refresh_from_db()
     assert seeker.is_waiting and not Ak1Card.objects.exists()
+    # The number booked by the rolled-back activation was given back: no gap.
+    profile.ak1_number_format = "AK1/{seq:06d}/{year}"
+    profile.save()
+    services.activate_registration(seeker, actor=officer)
+    assert Ak1Card.objects.get().seq == 1
 
 
 # --- the PDF and who may download it --------------------------------------------------------
@@ -162,6 +167,22 @@ def test_the_admin_action_legalises_through_the_service(client, officer):
     assert response.status_code == 200
     card.refresh_from_db()
     assert card.legalised_by == officer
+
+
+def test_the_button_on_the_card_page_legalises_once(client, officer, plain_staff):
+    card = issued_card(officer)
+    change = reverse("admin:jobboard_ak1card_change", args=[card.pk])
+    button = reverse("admin:jobboard_ak1card_legalise", args=[card.pk])
+    client.force_login(officer)
+    assert button in client.get(change).content.decode()
+    assert client.get(button).status_code == 403  # a change only by POST
+    response = client.post(button, follow=True)
+    assert "1 data selesai diproses." in response.content.decode()
+    assert button not in response.content.decode()  # done: no button any more
+    card.refresh_from_db()
+    assert card.legalised_by == officer
+    client.force_login(plain_staff)
+    assert client.post(button).status_code == 403
 
 
 # --- six-monthly reports ---------------------------------------------------------------------
