@@ -120,3 +120,13 @@ def nik():
 @pytest.fixture
 def birth_date():
     return datetime.date(1998, 5, 17)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, as it starts with an empty database."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
