@@ -22,3 +22,18 @@ def test_demo_data_is_idempotent_and_usable(client):
     assert "pencaker1" in out.getvalue() and "perusahaan" in out.getvalue()
     response = client.get("/loker/", {"q": "las"})
     assert [v.title for v in response.context["page"]] == ["Juru Las Konstruksi"]
+
+
+def test_demo_has_an_active_job_seeker_holding_an_issued_card():
+    from jobboard.models import Ak1Card
+
+    call_command("load_demo", stdout=io.StringIO())
+    card = Ak1Card.objects.select_related("jobseeker__user", "issued_by").get()
+    assert card.jobseeker.user.username == "pencaker1" and card.jobseeker.is_active
+    assert card.issued_by.username == "antarkerja" and not card.jobseeker.ak1_scan
+    # Demo data loaded before the card existed gets it on the next load, once.
+    Ak1Card.objects.all().delete()
+    JobSeeker.objects.filter(pk=card.jobseeker_id).update(ak1_requested=False)
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    assert Ak1Card.objects.get().jobseeker_id == card.jobseeker_id
