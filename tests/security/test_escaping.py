@@ -240,9 +240,10 @@ class EscapingTest(TestCase):
     def test_public_pages(self):
         w = self.w
         seen = self.get(reverse("jobboard:vacancy_list"))
-        seen |= self.get(
-            reverse("jobboard:vacancy_list") + "?q=" + SCRIPT, "search for the payload"
-        )
+        # the search box shows what was typed back, escaped
+        search = self.client.get(reverse("jobboard:vacancy_list"), {"q": payload("QSQ")})
+        self.assert_inert(search.content.decode(), "search for the payload", expect_some=False)
+        assert escape(payload("QSQ")) in search.content.decode()
         seen |= self.get(reverse("jobboard:vacancy_detail", args=[w.vacancy.pk]))
         seen |= self.get(reverse("akad_permits:verify", args=[w.permit.verification_code]))
         self.get(reverse("quality:public"), expect_some=False)
