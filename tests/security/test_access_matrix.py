@@ -695,3 +695,10 @@ def test_a_url_without_a_rule_is_caught():
         )
         is None
     )
+
+
+def test_every_role_is_a_visitor():
+    """A role added to portal.roles must get its own column in the matrix."""
+    from portal import roles
+
+    assert sorted(ROLE_KEYS.values()) == sorted(roles.ALL_ROLES)
