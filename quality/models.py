@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import ServiceStandard
@@ -70,7 +71,7 @@ class SurveyInvitation(models.Model):
 
 def _answer_field(element):
     return models.PositiveSmallIntegerField(
-        f"{element.code} {element.name}",
+        format_lazy("{} {}", element.code, element.name),
         choices=list(zip(skm.SCALE, element.answers, strict=True)),
         validators=[MinValueValidator(1), MaxValueValidator(4)],
     )

@@ -34,7 +34,7 @@ def P90(expression, **extra):  # noqa: N802
 
 
 class WorkingMinutes(Func):
-    """Working minutes between two moments (quality_working_minutes, migration 0002)."""
+    """Working minutes between two moments (quality_working_minutes, migrations 0002 and 0004)."""
 
     function = "quality_working_minutes"
     output_field = IntegerField()

@@ -34,10 +34,17 @@ def test_working_minutes_in_sql_match_the_akad_standard_function():
         (wib(2026, 11, 16, 9, 0), wib(2026, 11, 16, 8, 0)),  # backwards: 0
         (wib(2026, 11, 21, 9, 0), wib(2026, 11, 22, 15, 0)),  # a weekend: 0
     ]
-    for _ in range(300):
-        a = start + datetime.timedelta(minutes=rng.randrange(0, 60 * 24 * 40))
+    for _ in range(600):
+        a = start + datetime.timedelta(seconds=rng.randrange(0, 60 * 60 * 24 * 40))
         b = a + datetime.timedelta(seconds=rng.randrange(0, 60 * 60 * 24 * 9))
         pairs.append((a, b))
+    for _ in range(100):  # microseconds, and spans of years
+        a = start + datetime.timedelta(microseconds=rng.randrange(0, 10**6 * 3600 * 24 * 400))
+        b = a + datetime.timedelta(microseconds=rng.randrange(0, 10**6 * 3600 * 24 * 900))
+        pairs.append((a, b))
+    for hour, minute in ((8, 0), (16, 0), (7, 59), (16, 1), (0, 0), (23, 59)):  # edges
+        pairs.append((wib(2026, 11, 16, hour, minute), wib(2026, 11, 20, hour, minute)))
+        pairs.append((wib(2026, 11, 14, hour, minute), wib(2026, 11, 16, hour, minute)))
     assert sql_minutes(pairs) == [working_minutes(s, e) for s, e in pairs]
     assert sql_minutes(pairs[:5]) == [6, 480, 2, 0, 0]
 
