@@ -65,6 +65,7 @@ def test_the_survey_from_the_mail_link_is_answered_once(page, demo_site):
     expect(page.get_by_role("status")).to_contain_text("Terima kasih")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mutu pelayanan")
     expect(page.locator("#ikm-bkol")).to_contain_text("mutu")
+    check_accessibility(page)  # the public page
 
     # The same link again: the survey was answered; no second form.
     page.goto(url + link)
