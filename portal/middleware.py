@@ -1,5 +1,9 @@
 import time
 
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
 REFRESH_AFTER = 300  # seconds between two writes that extend a session
 
 
@@ -20,3 +24,19 @@ class SlidingSessionMiddleware:
             if now - session.get("_seen", 0) > REFRESH_AFTER:
                 session["_seen"] = now
         return self.get_response(request)
+
+
+class IndonesianFirstLocaleMiddleware(LocaleMiddleware):
+    """Indonesian unless the visitor chose English with the switcher.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, and many phones in
+    Indonesia are set to English: they would get the portal in English without asking. Here
+    only the language cookie (set by the switcher) changes the language.
+    """
+
+    def process_request(self, request):
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = translation.get_language()
