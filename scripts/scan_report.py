@@ -7,6 +7,11 @@ from pathlib import Path
 
 out = Path(sys.argv[1])
 findings = 0
+# A scanner that crashed writes no report: that is a failed scan, not a clean one.
+for expected in ("wapiti-public.json", "wapiti-jobseeker.json"):
+    if not (out / expected).exists():
+        findings += 1
+        print(f"FINDING {expected} missing: wapiti did not finish (see {expected[:-5]}.log)")
 for report in sorted(out.glob("wapiti-*.json")):
     data = json.loads(report.read_text())
     crawled = len(data.get("infos", {}).get("crawled_pages", []) or [])
@@ -16,6 +21,12 @@ for report in sorted(out.glob("wapiti-*.json")):
             print(f"FINDING {report.stem}: {category}: {item.get('info')} {item.get('path')} {item.get('parameter')}")
     print(f"{report.stem}: {sum(len(v) for v in data.get('vulnerabilities', {}).values())} vulnerabilities, "
           f"{len(data.get('anomalies', {}).get('Internal Server Error', []))} server errors, {crawled or 'n/a'} pages crawled")
+    log = report.with_suffix(".log")
+    if log.exists():
+        capped = re.findall(r"Max attack time was reached for module (\w+)", log.read_text(errors="replace"))
+        found = re.search(r"Wapiti found (\d+) URLs and forms", log.read_text(errors="replace"))
+        print(f"{report.stem}: {found.group(1) if found else '?'} URLs and forms; modules stopped at the "
+              f"attack-time limit: {', '.join(capped) or 'none'}")
 for log in sorted(out.glob("sqlmap-*.log")):
     text = log.read_text(errors="replace")
     hits = re.findall(r"parameter '([^']+)' (?:is|might be) (?:vulnerable|injectable)", text)
