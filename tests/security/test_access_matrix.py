@@ -323,6 +323,15 @@ RULES = {
     "admin:jobboard_vacancy_decide": [
         Case(admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk])
     ],
+    # marking a printed AK/I card as legalised: the placement officer (POST only)
+    "admin:jobboard_ak1card_legalise": [
+        Case(
+            admin_view(["pak", "superuser"], REDIRECT),
+            args=lambda w: [w.ak1_card_a.pk],
+            method="post",
+        ),
+        Case(admin_view([]), args=lambda w: [w.ak1_card_a.pk]),
+    ],
     # AKAD steps: each step for the role the document names
     "admin:akad_permits_permitapplication_step": [
         Case(
