@@ -31,9 +31,12 @@ for log in sorted(out.glob("sqlmap-*.log")):
     text = log.read_text(errors="replace")
     hits = re.findall(r"parameter '([^']+)' (?:is|might be) (?:vulnerable|injectable)", text)
     tested = len(re.findall(r"testing URL|\[INFO\] testing '", text))
+    forms = len(re.findall(r"^\[\d+/\d+\] Form:", text, re.M))
+    params = len(re.findall(r"heuristic \(basic\) test shows that \w+ parameter", text))
     findings += len(hits)
     for hit in hits:
         print(f"FINDING {log.stem}: injectable parameter {hit}")
-    print(f"{log.stem}: {len(hits)} injectable parameters ({tested} tests run)")
+    print(f"{log.stem}: {len(hits)} injectable parameters ({forms} forms, {params} parameters checked, "
+          f"{tested} payload tests run)")
 print(f"total findings: {findings}")
 sys.exit(1 if findings else 0)

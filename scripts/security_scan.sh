@@ -37,8 +37,10 @@ say "wapiti: logged-in job seeker"
 "${WAPITI[@]}" -u "$BASE/" --scope folder -m "$MODULES" -H "Cookie: $COOKIE" -x "$BASE/keluar/*" -x "$BASE/admin/*" -x "$BASE/i18n/*" \
   "${LIMITS[@]}" --flush-session -f json -o "$OUT/wapiti-jobseeker.json" >"$OUT/wapiti-jobseeker.log" 2>&1 || true
 say "sqlmap: forms, public and logged in"
-sqlmap -u "$BASE/" --forms --crawl=2 --crawl-exclude="keluar|admin|i18n" --batch --smart --csrf-token=csrfmiddlewaretoken \
+# --smart: payloads only where sqlmap's heuristics see a reaction; SQLMAP_MODE= runs them all (an hour+).
+SQLMAP_MODE="${SQLMAP_MODE---smart}"
+sqlmap -u "$BASE/" --forms --crawl=2 --crawl-exclude="keluar|admin|i18n" --batch $SQLMAP_MODE --csrf-token=csrfmiddlewaretoken \
   --level=2 --risk=1 --output-dir="$OUT/sqlmap-public" >"$OUT/sqlmap-public.log" 2>&1 || true
-sqlmap -u "$BASE/akun/" --cookie="$COOKIE" --forms --crawl=2 --crawl-exclude="keluar|admin|i18n" --batch --smart \
+sqlmap -u "$BASE/akun/" --cookie="$COOKIE" --forms --crawl=2 --crawl-exclude="keluar|admin|i18n" --batch $SQLMAP_MODE \
   --csrf-token=csrfmiddlewaretoken --level=2 --risk=1 --output-dir="$OUT/sqlmap-jobseeker" >"$OUT/sqlmap-jobseeker.log" 2>&1 || true
 python scripts/scan_report.py "$OUT"
