@@ -6,4 +6,6 @@ python manage.py makemigrations --check --dry-run
 say "lint"
 ruff check .
 say "running the tests"
+# setup.sh exported the dev settings for manage.py; the tests use their own (fast hasher, locmem mail).
+export DJANGO_SETTINGS_MODULE=portal.settings.test
 exec python -m pytest "$@"
