@@ -45,7 +45,7 @@ def test_an_activated_job_seeker_is_invited_once_by_mail_with_a_token_link(
     url = re.search(r"https?://\S+", message.body).group(0)
     assert url.endswith(f"/mutu/survei/{invitation.token}/")
     # No personal data in the link: only the random token.
-    for personal in (seeker.nik, seeker.email, str(seeker.pk), seeker.user.username):
+    for personal in (seeker.nik, seeker.email, seeker.full_name, seeker.user.username):
         assert personal not in url.split("/mutu/survei/")[1]
     assert len(invitation.token) >= 30
 
@@ -245,3 +245,21 @@ def test_admin_pages_of_the_survey_records(admin_client, invitation):
         assert invitation.token not in response.text  # the link stays with the person
         assert invitation.email not in response.text
     assert admin_client.get(reverse("admin:quality_surveyresponse_add")).status_code == 403
+
+
+def test_the_complaint_status_page_invites_to_the_survey_once_answered(client, make_complaint):
+    waiting = make_complaint("followed_up")
+    answered = make_complaint("answered")
+    status = reverse("complaints:status")
+    contact = "siti@example.com"
+    page = client.post(status, {"reference": waiting.reference, "contact": contact}).text
+    assert 'id="survey-banner"' not in page
+    page = client.post(status, {"reference": answered.reference, "contact": contact}).text
+    token = SurveyInvitation.objects.get(event_key=f"complaint:{answered.pk}").token
+    assert 'id="survey-banner"' in page and reverse("quality:survey", args=[token]) in page
+    services.answer(
+        invitation=SurveyInvitation.objects.get(token=token),
+        answers=dict.fromkeys(skm.FIELDS, 3),
+    )
+    page = client.post(status, {"reference": answered.reference, "contact": contact}).text
+    assert 'id="survey-banner"' not in page
