@@ -12,6 +12,17 @@ SECTION_HEAD = "Kepala Seksi Penempatan"
 DIVISION_HEAD = "Kepala Bidang"
 HEAD_OF_OFFICE = "Kepala Dinas"
 
+# What the roles may do outside the portal's own apps. Entries name their app ("axes.…").
+ROLE_PERMISSIONS = {
+    # The lockout page tells a locked-out job seeker that an officer can unlock the account:
+    # the Petugas Antar Kerja reads django-axes' records of failed logins and clears one.
+    JOB_PLACEMENT_OFFICER: [
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accessfailurelog",
+    ],
+}
+
 ALL_ROLES = [
     JOB_PLACEMENT_OFFICER,
     COMPLAINT_OFFICER,
@@ -76,7 +87,9 @@ def declared_role_permissions():
                 raise
             continue
         for role, codenames in getattr(module, "ROLE_PERMISSIONS", {}).items():
-            declared.setdefault(role, set()).update(f"{config.label}.{c}" for c in codenames)
+            declared.setdefault(role, set()).update(
+                c if "." in c else f"{config.label}.{c}" for c in codenames
+            )
     return declared
 
 

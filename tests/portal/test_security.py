@@ -9,7 +9,9 @@ from portal.ratelimit import rate_limited
 pytestmark = pytest.mark.django_db
 
 
-def test_login_is_locked_after_repeated_failures_with_an_indonesian_message(client, office, make_user, settings):
+def test_login_is_locked_after_repeated_failures_with_an_indonesian_message(
+    client, office, make_user, settings
+):
     from axes.models import AccessAttempt
 
     make_user("korban")
@@ -26,7 +28,9 @@ def test_admin_login_is_throttled_too(client, office, make_user, settings):
     make_user("petugas", staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("admin:login"), {"username": "petugas", "password": "salah"})
-    response = client.post(reverse("admin:login"), {"username": "petugas", "password": "pw-Secret-123"})
+    response = client.post(
+        reverse("admin:login"), {"username": "petugas", "password": "pw-Secret-123"}
+    )
     assert response.status_code == 429
 
 
@@ -53,7 +57,9 @@ def test_rate_limit_refuses_a_burst_and_counts_per_address(office):
     assert "Terlalu banyak pengiriman" in refused.content.decode()
     assert len(calls) == 3  # the refused submission was never processed
     assert view(factory.post("/", REMOTE_ADDR="10.0.0.2")).status_code == 200
-    assert view(factory.get("/", REMOTE_ADDR="10.0.0.1")).status_code == 200  # reading is not limited
+    assert (
+        view(factory.get("/", REMOTE_ADDR="10.0.0.1")).status_code == 200
+    )  # reading is not limited
     # Only a keyed hash of the address is stored.
     assert not RateLimitCounter.objects.filter(client__contains="10.0.0").exists()
 
@@ -61,7 +67,9 @@ def test_rate_limit_refuses_a_burst_and_counts_per_address(office):
 def test_forwarded_address_is_believed_only_behind_trusted_proxies(settings):
     from portal.net import client_ip
 
-    request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9"
+    )
     assert client_ip(request) == "127.0.0.1"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.9"
@@ -74,7 +82,9 @@ def test_idle_session_expires_and_active_one_is_extended(client, office, make_us
     client.force_login(user)
     client.get(reverse("portal:home"))
     session = Session.objects.get(session_key=client.session.session_key)
-    remaining = (session.expire_date - __import__("django.utils.timezone").utils.timezone.now()).total_seconds()
+    remaining = (
+        session.expire_date - __import__("django.utils.timezone").utils.timezone.now()
+    ).total_seconds()
     assert 0 < remaining <= settings.SESSION_COOKIE_AGE == 1800
 
 
@@ -92,3 +102,31 @@ def test_production_settings_are_strict(monkeypatch):
     monkeypatch.delenv("SECRET_KEY")
     with pytest.raises(KeyError):
         importlib.reload(prod)
+
+
+def test_placement_officer_sees_failed_logins_and_unlocks_the_account(
+    client, office, make_user, settings
+):
+    from axes.models import AccessAttempt
+
+    from portal import roles
+
+    make_user("terkunci")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "terkunci", "password": "salah"})
+    attempt = AccessAttempt.objects.get(username="terkunci")
+    officer = make_user("pak", role=roles.JOB_PLACEMENT_OFFICER)
+    officer_client = type(client)()
+    officer_client.force_login(officer)
+    listing = officer_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert listing.status_code == 200 and "terkunci" in listing.content.decode()
+    officer_client.post(
+        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
+    )
+    assert not AccessAttempt.objects.filter(username="terkunci").exists()
+    assert (
+        client.post(
+            reverse("login"), {"username": "terkunci", "password": "pw-Secret-123"}
+        ).status_code
+        == 302
+    )

@@ -456,10 +456,15 @@ ADMIN_POLICIES = {
     # survey answers are anonymous to the officers: the superuser reads them, nobody edits
     "quality.surveyinvitation": AdminPolicy(lambda w: w.invitation, view=SUPER),
     "quality.surveyresponse": AdminPolicy(lambda w: w.survey_response, view=SUPER),
-    # django-axes' records of login attempts: the superuser reads (and may clear) them
-    "axes.accessattempt": AdminPolicy(lambda w: w.access_attempt, view=SUPER, delete=SUPER),
+    # django-axes' records of login attempts: the Petugas Antar Kerja reads them and unlocks
+    # an account (clears its attempt); the full access log stays with the superuser
+    "axes.accessattempt": AdminPolicy(
+        lambda w: w.access_attempt, view=["pak", "superuser"], delete=["pak", "superuser"]
+    ),
     "axes.accesslog": AdminPolicy(lambda w: w.access_log, view=SUPER, delete=SUPER),
-    "axes.accessfailurelog": AdminPolicy(lambda w: w.access_failure, view=SUPER, delete=SUPER),
+    "axes.accessfailurelog": AdminPolicy(
+        lambda w: w.access_failure, view=["pak", "superuser"], delete=SUPER
+    ),
 }
 STANDARD_KINDS = ("changelist", "add", "change", "history", "delete", "simple_history")
 

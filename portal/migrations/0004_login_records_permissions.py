@@ -1,0 +1,20 @@
+"""The Petugas Antar Kerja reads django-axes' login records and unlocks accounts (frozen copy
+of portal.roles.ROLE_PERMISSIONS)."""
+
+from django.db import migrations
+
+from portal.roles import grant, revoke
+
+ROLE_PERMISSIONS = {
+    "Petugas Antar Kerja": ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"],
+}
+
+
+class Migration(migrations.Migration):
+    dependencies = [("portal", "0003_ratelimit"), ("axes", "0010_accessattemptexpiration")]
+    operations = [
+        migrations.RunPython(
+            lambda apps, se: grant(apps, "axes", ROLE_PERMISSIONS),
+            lambda apps, se: revoke(apps, "axes", ROLE_PERMISSIONS),
+        )
+    ]
