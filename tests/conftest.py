@@ -130,3 +130,29 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _role_groups(request):
+    """The role groups come from data migrations; a transactional test's flush removes them.
+
+    Tests run in an order that mixes transactional and ordinary ones, so every database test
+    first puts the groups back as their migrations would have (portal.roles.sync_roles) when a
+    flush removed them. tests/portal/test_roles.py checks the migrations themselves.
+    """
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("django_db_setup")  # never touch a database other than the test one
+    blocker = request.getfixturevalue("django_db_blocker")
+    from django.contrib.auth.models import Group
+
+    from portal import roles
+
+    with blocker.unblock():
+        if Group.objects.filter(name__in=roles.ALL_ROLES).count() < len(roles.ALL_ROLES):
+            roles.sync_roles()

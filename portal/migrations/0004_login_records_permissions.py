@@ -5,6 +5,7 @@ from django.db import migrations
 
 from portal.roles import grant, revoke
 
+GRANTED_APP = "axes"
 ROLE_PERMISSIONS = {
     "Petugas Antar Kerja": ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"],
 }
@@ -14,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [("portal", "0003_ratelimit"), ("axes", "0010_accessattemptexpiration")]
     operations = [
         migrations.RunPython(
-            lambda apps, se: grant(apps, "axes", ROLE_PERMISSIONS),
-            lambda apps, se: revoke(apps, "axes", ROLE_PERMISSIONS),
+            lambda apps, se: grant(apps, GRANTED_APP, ROLE_PERMISSIONS),
+            lambda apps, se: revoke(apps, GRANTED_APP, ROLE_PERMISSIONS),
         )
     ]

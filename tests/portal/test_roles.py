@@ -1,4 +1,8 @@
+from importlib import import_module
+from pathlib import Path
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 
 from portal import roles
@@ -6,20 +10,48 @@ from portal import roles
 pytestmark = pytest.mark.django_db
 
 
-def test_every_role_group_exists_after_migrations():
+def role_migrations():
+    """Every data migration of the project's apps that grants role permissions:
+    (the app whose permissions it grants, its frozen mapping)."""
+    from django.conf import settings
+
+    for config in apps.get_app_configs():
+        folder = Path(config.path) / "migrations"
+        if not folder.is_dir() or not Path(config.path).is_relative_to(settings.BASE_DIR):
+            continue
+        for path in sorted(folder.glob("0*.py")):
+            module = import_module(f"{config.name}.migrations.{path.stem}")
+            if hasattr(module, "ROLE_PERMISSIONS"):
+                yield getattr(module, "GRANTED_APP", config.label), module.ROLE_PERMISSIONS
+
+
+def test_the_roles_migration_creates_every_group():
+    module = import_module("portal.migrations.0002_roles")
+    Group.objects.filter(name__in=roles.ALL_ROLES).delete()
+    module.create_roles(apps, None)
     assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ALL_ROLES)
+    assert module.ROLES == roles.ALL_ROLES
 
 
-def test_migrated_permissions_match_each_apps_declaration():
+def test_migrations_grant_exactly_what_the_apps_declare():
     """The data migrations (frozen copies) and the apps' roles.py must not drift apart."""
+    migrated = {role: set() for role in roles.ALL_ROLES}
+    for app_label, mapping in role_migrations():
+        for role, codenames in mapping.items():
+            migrated[role].update(f"{app_label}.{c}" for c in codenames)
+    assert migrated == roles.declared_role_permissions()
+
+
+def test_groups_hold_the_declared_permissions():
+    roles.sync_roles()
     declared = roles.declared_role_permissions()
     for role in roles.ALL_ROLES:
         group = Group.objects.get(name=role)
-        migrated = {
+        held = {
             f"{p.content_type.app_label}.{p.codename}"
             for p in group.permissions.select_related("content_type")
         }
-        assert migrated == declared[role], role
+        assert held == declared[role], role
 
 
 def test_placement_officer_may_activate_and_read_documents_but_a_head_may_not(make_user):
