@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal import numbering
 from portal.models import OfficeProfile
 from portal.notifications import notify
 
@@ -294,25 +295,14 @@ def _book_permit_number(now):
     The counter row is locked until the transaction ends, so two permits drafted at the same
     moment get consecutive numbers, never the same one.
     """
-    local = timezone.localtime(now)
-    PermitNumberCounter.objects.bulk_create(
-        [PermitNumberCounter(year=local.year)], ignore_conflicts=True
-    )
-    counter = PermitNumberCounter.objects.select_for_update().get(year=local.year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
     fmt = OfficeProfile.current().permit_number_format
-    invalid = TransitionError(
-        _("The permit number format in the office profile is not valid: %(format)s")
-        % {"format": fmt}
-    )
-    if "{seq" not in fmt:  # without the running number, the second permit would repeat the first
-        raise invalid
     try:
-        number = fmt.format(seq=counter.last, year=local.year, month=local.month)
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise invalid from exc
-    return local.year, counter.last, number
+        return numbering.book(PermitNumberCounter, fmt, timezone.localtime(now))
+    except numbering.NumberFormatError as exc:
+        raise TransitionError(
+            _("The permit number format in the office profile is not valid: %(format)s")
+            % {"format": fmt}
+        ) from exc
 
 
 def draft(*, application, actor, valid_from, valid_until, coverage, note=""):

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import numbering
 from portal.notifications import notify
 
 from .models import BookCounter, Channel, Complaint, FollowUp, Status, UnreadableMail
@@ -69,11 +70,7 @@ def next_book_number(year):
     The year's counter row is locked until the caller's transaction ends, so concurrent
     recordings queue on it; a rolled-back recording gives its number back.
     """
-    BookCounter.objects.bulk_create([BookCounter(year=year)], ignore_conflicts=True)
-    counter = BookCounter.objects.select_for_update().get(year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+    return numbering.take_next(BookCounter, year, field="last_number")
 
 
 def _step(complaint, from_status, to_status, actor, note=""):

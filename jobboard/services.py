@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import numbering
 from portal.models import OfficeProfile
 from portal.notifications import notify, send_now
 
@@ -386,22 +387,14 @@ def _book_ak1_number(now):
     at the same moment get consecutive numbers, never the same one, and a rolled-back
     activation gives its number back (no gap).
     """
-    local = timezone.localtime(now)
-    Ak1NumberCounter.objects.bulk_create([Ak1NumberCounter(year=local.year)], ignore_conflicts=True)
-    counter = Ak1NumberCounter.objects.select_for_update().get(year=local.year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
     fmt = OfficeProfile.current().ak1_number_format
-    invalid = CardNumberFormatError(
-        _("The AK/I number format in the office profile is not valid: %(format)s") % {"format": fmt}
-    )
-    if "{seq" not in fmt:  # without the running number every card would get the same number
-        raise invalid
     try:
-        number = fmt.format(seq=counter.last, year=local.year, month=local.month)
-    except (KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise invalid from exc
-    return local.year, counter.last, number
+        return numbering.book(Ak1NumberCounter, fmt, timezone.localtime(now))
+    except numbering.NumberFormatError as exc:
+        raise CardNumberFormatError(
+            _("The AK/I number format in the office profile is not valid: %(format)s")
+            % {"format": fmt}
+        ) from exc
 
 
 def _issue_ak1_card(seeker, *, actor, now):
