@@ -101,7 +101,14 @@ else:
             "NAME": env("PGDATABASE", "disnaker"),
             "USER": env("PGUSER", "postgres"),
             "PASSWORD": env("PGPASSWORD", ""),
-            "HOST": env("PGHOST", "127.0.0.1"),
+            # Without PGHOST: the private cluster of scripts/setup.sh when it exists, so that a
+            # plain `manage.py` in the checkout reaches the same database as the scripts.
+            "HOST": env(
+                "PGHOST",
+                str(PRIVATE_PG)
+                if (PRIVATE_PG := BASE_DIR / "var/pg/run").is_dir()
+                else "127.0.0.1",
+            ),
             "PORT": env("PGPORT", ""),
         }
     }
