@@ -11,8 +11,6 @@ import os
 import random
 import re
 import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -24,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from scripts.serving import gunicorn  # noqa: E402
+
 os.environ["DJANGO_SETTINGS_MODULE"] = "scripts.bench.settings"
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 SUBMISSIONS = int(os.environ.get("FAULT_SUBMISSIONS", "120"))
@@ -134,37 +135,13 @@ def main():
     from jobboard.models import JobSeeker
     from portal.models import User
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--error-logfile",
-            str(ROOT / "var/fault-gunicorn.log"),
-        ],
-        cwd=ROOT,
-        env={**os.environ, "RATELIMIT_ENABLED": "false"},
-    )
     outcomes = {}
     kills = 0
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/")  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(
+        *("--workers", "2", "--threads", "4", "--worker-class", "gthread"),
+        *("--error-logfile", str(ROOT / "var/fault-gunicorn.log")),
+        env={"RATELIMIT_ENABLED": "false"},
+    ) as (base, server):
         jobs = [("seeker" if i % 2 == 0 else "complaint", i) for i in range(SUBMISSIONS)]
         threads = []
         for kind, n in jobs:
@@ -181,9 +158,6 @@ def main():
                     kills += 1
         for t in threads:
             t.join()
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
     ok = [k for k, v in outcomes.items() if v == "ok"]
     broken = [k for k, v in outcomes.items() if v.startswith("broken")]

@@ -6,7 +6,6 @@ portal serving the restored data. Prints each check; exits 1 if anything was los
 
 import hashlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,9 @@ PGBIN = sorted(
     Path("/usr/lib/postgresql").glob("*/bin"),
     key=lambda p: [int(x) for x in p.parent.name.split(".")],
 )[-1]
+sys.path.insert(0, str(ROOT))
+from scripts.serving import gunicorn  # noqa: E402
+
 SOURCE_DB = os.environ.get("PGDATABASE", "disnaker")
 failures = []
 
@@ -88,36 +90,13 @@ def main():
         f"{len(source_digests)} private files restored byte for byte",
     )
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = {
-        **os.environ,
         "PGDATABASE": target_db,
         "PRIVATE_MEDIA_ROOT": str(target_files),
         "DJANGO_SETTINGS_MODULE": "scripts.bench.settings",
     }
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                home = urllib.request.urlopen(base + "/").read().decode()  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn("--workers", "1", env=env, stderr=subprocess.DEVNULL) as (base, _server):
+        home = urllib.request.urlopen(base + "/").read().decode()  # noqa: S310 - loopback
         office = psql(target_db, "SELECT name FROM portal_officeprofile ORDER BY id LIMIT 1")
         check(
             office and office in home,
@@ -158,14 +137,10 @@ def main():
                     hashlib.sha256(body).hexdigest() == source_digests.get(name),
                     f"{username} downloads the restored KTP scan through the checked view, identical to the original",
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     print(f"restored database kept as {target_db}, files in {target_files} (drop them when done)")
     print(f"{len(failures)} lost or partial records" if failures else "0 lost or partial records")
     sys.exit(1 if failures else 0)
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     main()

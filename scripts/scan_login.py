@@ -11,8 +11,12 @@ jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 page = opener.open(f"{base}/masuk/").read().decode()
 token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username, "password": password}).encode()
-opener.open(urllib.request.Request(f"{base}/masuk/", data=data, headers={"Referer": f"{base}/masuk/"}))
+data = urllib.parse.urlencode(
+    {"csrfmiddlewaretoken": token, "username": username, "password": password}
+).encode()
+opener.open(
+    urllib.request.Request(f"{base}/masuk/", data=data, headers={"Referer": f"{base}/masuk/"})
+)
 cookies = {c.name: c.value for c in jar}
 if "sessionid" not in cookies:
     sys.exit(f"login as {username} failed")

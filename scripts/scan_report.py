@@ -18,15 +18,23 @@ for report in sorted(out.glob("wapiti-*.json")):
     for category, items in data.get("vulnerabilities", {}).items():
         for item in items:
             findings += 1
-            print(f"FINDING {report.stem}: {category}: {item.get('info')} {item.get('path')} {item.get('parameter')}")
-    print(f"{report.stem}: {sum(len(v) for v in data.get('vulnerabilities', {}).values())} vulnerabilities, "
-          f"{len(data.get('anomalies', {}).get('Internal Server Error', []))} server errors, {crawled or 'n/a'} pages crawled")
+            print(
+                f"FINDING {report.stem}: {category}: {item.get('info')} {item.get('path')} {item.get('parameter')}"
+            )
+    print(
+        f"{report.stem}: {sum(len(v) for v in data.get('vulnerabilities', {}).values())} vulnerabilities, "
+        f"{len(data.get('anomalies', {}).get('Internal Server Error', []))} server errors, {crawled or 'n/a'} pages crawled"
+    )
     log = report.with_suffix(".log")
     if log.exists():
-        capped = re.findall(r"Max attack time was reached for module (\w+)", log.read_text(errors="replace"))
+        capped = re.findall(
+            r"Max attack time was reached for module (\w+)", log.read_text(errors="replace")
+        )
         found = re.search(r"Wapiti found (\d+) URLs and forms", log.read_text(errors="replace"))
-        print(f"{report.stem}: {found.group(1) if found else '?'} URLs and forms; modules stopped at the "
-              f"attack-time limit: {', '.join(capped) or 'none'}")
+        print(
+            f"{report.stem}: {found.group(1) if found else '?'} URLs and forms; modules stopped at the "
+            f"attack-time limit: {', '.join(capped) or 'none'}"
+        )
 for log in sorted(out.glob("sqlmap-*.log")):
     text = log.read_text(errors="replace")
     hits = re.findall(r"parameter '([^']+)' (?:is|might be) (?:vulnerable|injectable)", text)
@@ -36,7 +44,9 @@ for log in sorted(out.glob("sqlmap-*.log")):
     findings += len(hits)
     for hit in hits:
         print(f"FINDING {log.stem}: injectable parameter {hit}")
-    print(f"{log.stem}: {len(hits)} injectable parameters ({forms} forms, {params} parameters checked, "
-          f"{tested} payload tests run)")
+    print(
+        f"{log.stem}: {len(hits)} injectable parameters ({forms} forms, {params} parameters checked, "
+        f"{tested} payload tests run)"
+    )
 print(f"total findings: {findings}")
 sys.exit(1 if findings else 0)

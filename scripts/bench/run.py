@@ -8,11 +8,8 @@ BENCH_THREADS (4).
 import os
 import random
 import re
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -34,6 +31,7 @@ from django.urls import reverse  # noqa: E402
 from jobboard.models import Education, Vacancy, WorkType  # noqa: E402
 from portal import roles  # noqa: E402
 from scripts.bench.vocab import POSITIONS, WORDS  # noqa: E402
+from scripts.serving import gunicorn  # noqa: E402
 
 OUT = ROOT / "var" / "bench"
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
@@ -41,12 +39,6 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 rng = random.Random(7)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def write(name, lines):
@@ -189,34 +181,12 @@ def worker_peak_memory(master_pid):
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "scripts.bench.settings"}
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--threads",
-            str(THREADS),
-            "--worker-class",
-            "gthread",
-            "--error-logfile",
-            str(OUT / "gunicorn.log"),
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/__bare__/")  # noqa: S310 - loopback
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(
+        *("--workers", str(WORKERS), "--threads", str(THREADS), "--worker-class", "gthread"),
+        *("--error-logfile", str(OUT / "gunicorn.log")),
+        env={"DJANGO_SETTINGS_MODULE": "scripts.bench.settings"},
+        ready_path="/__bare__/",
+    ) as (base, server):
         search_url = reverse("jobboard:vacancy_list")
         ids = list(Vacancy.objects.published().values_list("pk", flat=True).order_by("?")[:1000])
         queries = search_queries(1000)
@@ -310,9 +280,6 @@ def main():
             print(f"  measured {name}: {result['rps']:.0f} req/s", flush=True)
             (OUT / f"wrk-{paths_file.stem}.txt").write_text(result["raw"])
         memory = worker_peak_memory(server.pid)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     bare = results[0][1]["rps"]
     lines = [
         f"{WORKERS} gunicorn workers x {THREADS} threads, wrk 2 threads x {CONNECTIONS} connections, "
