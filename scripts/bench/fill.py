@@ -8,6 +8,7 @@ and step logs are left empty; they are not read by the measured pages.
 """
 
 import datetime
+import itertools
 import json
 import os
 import random
@@ -35,7 +36,8 @@ from scripts.bench.vocab import (  # noqa: E402
     POSITIONS,
     SECTORS,
     SKILLS,
-    WORDS,
+    VOCABULARY,
+    ZIPF_WEIGHTS,
 )
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
@@ -53,8 +55,12 @@ NOW = timezone.now()
 TODAY = timezone.localdate()
 
 
+CUM_WEIGHTS = list(itertools.accumulate(ZIPF_WEIGHTS))
+
+
 def sentence(n):
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+    """n words drawn by Zipf's law from about 1,400 (see vocab.py)."""
+    return " ".join(rng.choices(VOCABULARY, cum_weights=CUM_WEIGHTS, k=n)).capitalize() + "."
 
 
 def default_for(field):
@@ -128,7 +134,9 @@ def main():
     ]
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE " + ", ".join(tables) + " RESTART IDENTITY CASCADE")
-        cursor.execute("DELETE FROM portal_user WHERE username LIKE 'bench-%%'")
+        bench_users = "SELECT id FROM portal_user WHERE username LIKE 'bench-%%'"
+        cursor.execute(f"DELETE FROM portal_user_groups WHERE user_id IN ({bench_users})")
+        cursor.execute(f"DELETE FROM portal_user WHERE id IN ({bench_users})")
         cursor.execute("SELECT COALESCE(max(id), 0) FROM portal_user")
         (base,) = cursor.fetchone()
     password_hash = make_password(PASSWORD)

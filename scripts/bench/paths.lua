@@ -1,5 +1,6 @@
 -- wrk script: each request takes a random line of the file named by the first argument.
 -- GET: a line is a path. POST: a line is a form body sent to the path given as second argument.
+-- "{rand}" in a line becomes a new random number on each request: an address no cache has seen.
 local lines = {}
 local method = "GET"
 local post_path = nil
@@ -11,7 +12,7 @@ function init(args)
 end
 
 function request()
-  local line = lines[math.random(#lines)]
+  local line = string.gsub(lines[math.random(#lines)], "{rand}", tostring(math.random(1000000000)))
   if method == "POST" then
     -- wrk.format replaces wrk.headers with the table given: keep the -H headers (cookies).
     local headers = {["Content-Type"] = "application/x-www-form-urlencoded"}

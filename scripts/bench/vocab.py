@@ -266,3 +266,37 @@ LAST_NAMES = [
     "Firmansyah",
     "Maharani",
 ]
+
+# Word roots of job advertisements. With the affixes below they give about a thousand word forms,
+# so that the text has a vocabulary of a realistic size (WORDS alone has ~130 words, each of which
+# would then be in a third of all vacancies: no real corpus looks like that).
+ROOTS = """
+ajar latih kelola layan jual beli hitung tulis baca catat susun rawat periksa awas atur kemas
+kirim antar jaga bersih masak jahit rakit pasang ukur uji rancang gambar cetak ketik simpan
+angkut muat bongkar tanam panen pelihara obat didik bimbing lapor arsip olah produksi mutu
+jamin tagih bayar pajak untung modal pasar promosi iklan desain potret rekam sunting program
+jaringan server aplikasi sistem mesin motor mobil truk kapal stok barang bahan alat kayu besi
+baja kain benang kulit plastik kertas makan minum kue roti kopi hotel kamar tamu pasien klinik
+apotek resep sekolah kelas siswa bayi kebun sawah ikan tambak ternak sapi ayam telur beras gula
+garam susu buah sayur bangun cat semen pipa kabel lampu pompa genset oli ban rem mesin las
+bubut cor tempa potong lipat jilid kemudi parkir tiket kasir nota faktur kontrak gaji upah
+cuti libur lembur shift jadwal rapat target omzet komisi bonus insentif seragam sepatu helm
+masker sarung tangan aman selamat sehat cepat tepat rapi ramah sopan jujur teliti tekun
+""".split()  # noqa: SIM905 - easier to read and extend than a list literal
+AFFIXES = ["{}", "pe{}an", "ke{}an", "ber{}", "di{}", "{}an", "me{}", "{}kan"]
+
+
+def vocabulary():
+    """WORDS, then the affixed forms of ROOTS, in a fixed shuffled order (its rank order)."""
+    import random
+
+    forms = list(dict.fromkeys(affix.format(root) for root in ROOTS for affix in AFFIXES))
+    random.Random(11).shuffle(forms)
+    return list(dict.fromkeys(WORDS + forms))
+
+
+VOCABULARY = vocabulary()
+# Zipf's law (s = 1): the k-th most frequent word is used about 1/k as often as the first, as
+# in real text. The most frequent words are then in nearly every vacancy, the 100th in about
+# one in fifteen, most in fewer than one in fifty.
+ZIPF_WEIGHTS = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
