@@ -7,6 +7,14 @@ class JobboardConfig(AppConfig):
     name = "jobboard"
     verbose_name = _("Online job exchange")
 
+    def ready(self):
+        from portal.pagecache import invalidate_on_change
+
+        from .models import Employer, Placement, Vacancy
+
+        # What the public vacancy pages show (portal.pagecache).
+        invalidate_on_change(Vacancy, Employer, Placement)
+
     def account_links(self, user):
         """The job seeker's or employer's own pages, for the portal's account page."""
         from . import rules

@@ -6,11 +6,13 @@ Petugas Antar Kerja to check and activate.
 """
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -378,15 +380,13 @@ class Vacancy(OfficerDecision):
     openings_male = models.PositiveSmallIntegerField(_("openings for men"), default=0)
     openings_female = models.PositiveSmallIntegerField(_("openings for women"), default=0)
     openings_any = models.PositiveSmallIntegerField(_("openings for men or women"), default=0)
-    min_education = models.CharField(
-        _("minimum education"), max_length=3, choices=Education, db_index=True
-    )
+    min_education = models.CharField(_("minimum education"), max_length=3, choices=Education)
     min_experience_years = models.PositiveSmallIntegerField(
         _("minimum experience (years)"), default=0
     )
     skills = models.TextField(_("skills required"), blank=True)
     place = models.CharField(_("place of work"), max_length=100, db_index=True)
-    work_type = models.CharField(_("type of work"), max_length=12, choices=WorkType, db_index=True)
+    work_type = models.CharField(_("type of work"), max_length=12, choices=WorkType)
     salary_min = models.PositiveIntegerField(_("salary from (Rp)"), null=True, blank=True)
     salary_max = models.PositiveIntegerField(_("salary up to (Rp)"), null=True, blank=True)
     salary_negotiable = models.BooleanField(_("salary negotiable"), default=False)
@@ -423,10 +423,30 @@ class Vacancy(OfficerDecision):
         verbose_name = _("vacancy")
         verbose_name_plural = _("vacancies")
         permissions = [("verify_vacancy", _("Can publish or return vacancies"))]
+        # The public list and search read published vacancies only (partial indexes, measured
+        # with scripts/benchmark.sh, see docs/performance.md); the officers' queue and list
+        # read by status in order of submission, the list's other filters work on its pages.
         indexes = [
-            models.Index(fields=["status", "closing_date"], name="vacancy_public_idx"),
+            # the list without a search: newest first, closed ones skipped inside the index
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                "closing_date",
+                name="vacancy_recent_idx",
+                condition=Q(status=VacancyStatus.PUBLISHED),
+            ),
+            # the search form's filters together, closing date last
+            models.Index(
+                fields=["work_type", "min_education", "closing_date"],
+                name="vacancy_filter_idx",
+                condition=Q(status=VacancyStatus.PUBLISHED),
+            ),
+            GinIndex(
+                fields=["search"],
+                name="vacancy_search_idx",
+                condition=Q(status=VacancyStatus.PUBLISHED),
+            ),
             models.Index(fields=["status", "submitted_at"], name="vacancy_queue_idx"),
-            GinIndex(fields=["search"], name="vacancy_search_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -454,6 +474,14 @@ class Vacancy(OfficerDecision):
             (self.openings_any, gettext("%(n)s men or women")),
         ]
         return ", ".join(text % {"n": n} for n, text in parts if n)
+
+    def salary_text(self):
+        """ "Rp 2.500.000 – 3.000.000 (negotiable)", in the current language's number format."""
+        if not (self.salary_min or self.salary_max):
+            return gettext("Negotiable")
+        amounts = " – ".join(intcomma(n) for n in (self.salary_min, self.salary_max) if n)
+        negotiable = f" ({gettext('negotiable')})" if self.salary_negotiable else ""
+        return f"Rp {amounts}{negotiable}"
 
     @property
     def is_open(self):

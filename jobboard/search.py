@@ -42,6 +42,24 @@ def ranked(queryset, text):
     )
 
 
+def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
+    """The ids of the ``limit`` newest rows matching every word, best match first.
+
+    Ranking reads each candidate's search vector, so it is bounded: a word that is in half of
+    all vacancies ranks the newest ``limit`` of them, not tens of thousands. The list never
+    shows more than that anyway (portal.pagination.BoundedPaginator). One query; the rows of
+    the page shown are fetched by id afterwards.
+    """
+    query = to_query(text)
+    matches = (
+        queryset.filter(search=query)
+        .order_by(*newest)
+        .annotate(rank=SearchRank(F("search"), query))
+        .values_list("pk", "rank")[:limit]
+    )
+    return [pk for pk, _rank in sorted(matches, key=lambda row: (-row[1], -row[0]))]
+
+
 def levels_up_to(level):
     """Education levels at or below ``level``, for "vacancies open to my education"."""
     return Education.values[: Education.rank(level) + 1]

@@ -5,4 +5,4 @@ from .models import OfficeProfile
 
 def office(request):
     """The office profile for every page, read only when a template uses it."""
-    return {"office": SimpleLazyObject(OfficeProfile.current)}
+    return {"office": SimpleLazyObject(OfficeProfile.for_pages)}

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from . import views
 from .forms import LoginForm
@@ -26,7 +28,9 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher is on every page, cached ones included (portal.pagecache), so it
+    # carries no CSRF token: the worst another site can do with it is switch the language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("loker/", include("jobboard.urls")),
     path("akad/", include("akad_permits.urls")),
     path("pengaduan/", include("complaints.urls")),

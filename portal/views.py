@@ -11,15 +11,18 @@ from django.views.decorators.http import require_GET
 
 from .files import content_type_for
 from .models import ServiceStandard
+from .pagecache import cache_public_page
 
 
 @require_GET
+@cache_public_page
 def home(request):
     standards = ServiceStandard.objects.published()
     return render(request, "portal/home.html", {"standards": standards})
 
 
 @require_GET
+@cache_public_page
 def service_standard(request, service):
     standard = get_object_or_404(ServiceStandard.objects.published(), service=service)
     return render(request, "portal/service_standard.html", {"standard": standard})

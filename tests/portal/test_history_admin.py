@@ -26,7 +26,9 @@ def test_history_version_can_be_read_but_not_reverted(client, office, make_user)
     version = office.history.order_by("history_id").first()
     url = reverse("admin:portal_officeprofile_simple_history", args=[office.pk, version.history_id])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"name": "Dinas Palsu", "phone": "1", "complaint_email": "x@example.com"})
+    response = client.post(
+        url, {"name": "Dinas Palsu", "phone": "1", "complaint_email": "x@example.com"}
+    )
     assert response.status_code == 403
     office.refresh_from_db()
     assert office.phone == "(0335) 000000"

@@ -105,8 +105,12 @@ def test_missing_page_uses_the_portal_layout(client, office):
 
 def test_an_english_browser_still_gets_indonesian_until_it_switches(client, office, standards):
     """Many phones in Indonesia run in English; the portal stays Indonesian unless asked."""
-    html = client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    html = client.get(
+        reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
     assert 'lang="id"' in html and "Layanan kami" in html
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    html = client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    html = client.get(
+        reverse("portal:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    ).content.decode()
     assert 'lang="en"' in html and "Our services" in html

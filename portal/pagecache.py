@@ -1,0 +1,122 @@
+"""Whole-page cache for the public pages as anonymous visitors see them.
+
+Someone who is not logged in gets the same home page, vacancy search result or vacancy for the
+same address, language and day, so the rendered page is kept in the shared cache and served
+from it until what it shows changes. That is most of the portal's traffic (job seekers on their
+phones browsing vacancies) served for the cost of one cache lookup.
+
+Correctness:
+
+- Only for a GET without a session or messages cookie: a logged-in person, or anyone with a
+  message waiting, always gets a fresh page. A page that needed a CSRF token or set a cookie is
+  never stored (it belongs to one visitor).
+- Every stored page carries the *content version* it was rendered under; saving or deleting any
+  model registered with ``invalidate_on_change`` (vacancies, employers, placements, the office
+  profile, the service standards) sets a new version, at once and again after the transaction
+  commits, and pages of an older version are not served again. The day is part of the key too, because vacancies
+  close by date. ``PAGE_CACHE_SECONDS`` bounds the life of a page whatever happens.
+- The version is read before the page is rendered: a change that commits while a page is
+  being rendered makes that page stale at once, never the other way round.
+"""
+
+import hashlib
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "pagecache:version"
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate():
+    """Retire every cached page: now, and again once the current transaction has committed.
+
+    Now, so that the rest of this transaction's work sees no stale page; after the commit, so
+    that a page rendered meanwhile from the data as it was before the commit is not kept.
+    """
+    _new_version()
+    transaction.on_commit(_new_version, robust=True)
+
+
+def forget(key):
+    """Drop one shared-cache entry, now and again after the current transaction commits."""
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key), robust=True)
+
+
+def _on_change(sender, **kwargs):
+    if not kwargs.get("raw"):  # fixtures loading
+        invalidate()
+
+
+def invalidate_on_change(*models):
+    """Retire cached pages whenever one of these models is saved or deleted."""
+    for model in models:
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"pagecache-save-{model._meta}")
+        post_delete.connect(
+            _on_change, sender=model, dispatch_uid=f"pagecache-delete-{model._meta}"
+        )
+
+
+def _anonymous(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{path}"
+
+
+def cache_public_page(view):
+    """Serve anonymous visitors this view's page from the shared cache (see the module)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not _anonymous(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or current_version()
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            response = HttpResponse(stored[2], content_type=stored[1])
+            patch_vary_headers(response, ("Cookie",))
+            return response
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a CSRF token in the page
+        ):
+            cache.set(
+                key,
+                (version, response["Content-Type"], response.content),
+                settings.PAGE_CACHE_SECONDS,
+            )
+        return response
+
+    return wrapped
