@@ -4,13 +4,31 @@ simple-history's "revert" page saves an old version of the whole row on a POST a
 only the view permission (its SIMPLE_HISTORY_REVERT_DISABLED setting merely hides the button).
 That would let anyone who may read a record put a permit or a complaint back into an earlier
 state, around the workflow services. Here the history stays readable and can never be written.
+
+It is also where the officers' change lists are made cheaper to render (action_checkbox).
 """
 
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
+    def action_checkbox(self, obj):
+        """The row's selection box, the same markup as Django's, without a widget template.
+
+        Django renders a CheckboxInput through the template engine for every row: a third of
+        the time to render an officer's 50-row queue (docs/performance.md).
+        """
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        )
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "GET":
             raise PermissionDenied
