@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='vacancy',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['work_type', 'min_education', 'closing_date'], name='vacancy_filter_idx'),
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['work_type', 'min_education', 'closing_date'], include=['published_at', 'id', 'search'], name='vacancy_filter_idx'),
         ),
         migrations.AddIndex(
             model_name='vacancy',
