@@ -119,9 +119,7 @@ def vacancy_list(request):
             "cards": list_cards(page),
             "searching": bool(words),
             "query": query.urlencode(),
-            "placements_this_year": Placement.objects.filter(
-                placed_on__year=timezone.localdate().year
-            ).count(),
+            "placements_this_year": Placement.count_in_year(timezone.localdate().year),
         },
     )
 

@@ -1,25 +1,32 @@
 """Small form helpers for the hand-written forms of the busiest pages."""
 
+from functools import lru_cache
+
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
+
+
+@lru_cache(maxsize=256)
+def _options(language, choices):
+    return format_html_join("", '<option value="{}">{}</option>', choices)
 
 
 @register.simple_tag
 def select_options(field):
     """The <option>s of a bound choice field, its current value selected.
 
-    One format_html_join instead of a template loop (or Django's widget templates, which
-    include a template per option): the search form's lists have dozens of options.
+    The search form's lists (places, sectors) have dozens of options and change once a day:
+    they are escaped once per language and list, then the selected one is marked. Django's
+    widget templates include a template per option.
     """
+    choices = tuple((str(value), str(label)) for value, label in field.field.choices)
+    html = _options(get_language(), choices)
     value = field.value()
-    value = "" if value is None else str(value)
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (choice, " selected" if str(choice) == value else "", label)
-            for choice, label in field.field.choices
-        ),
-    )
+    if value not in (None, ""):
+        option = str(format_html('<option value="{}">', value))
+        html = html.replace(option, option[:-1] + " selected>", 1)
+    return mark_safe(html)  # noqa: S308 - built by format_html_join from escaped parts

@@ -148,3 +148,15 @@ def test_nothing_is_stored_when_the_page_cache_is_off(
     settings.PAGE_CACHE_SECONDS = 0
     client.get(HOME)
     assert client.get(HOME).context is not None
+
+
+def test_a_hire_shows_in_the_placements_count_of_the_cached_list(client, office):
+    from tests.jobboard.factories import make_application
+
+    vacancy = make_vacancy(title="Operator Mesin Jahit")
+    application = make_application(vacancy, status="interview")
+    assert "0 penempatan tahun ini" in client.get(LIST).content.decode()
+
+    services.move_application(application, actor=vacancy.employer.user, to_status="hired")
+
+    assert "1 penempatan tahun ini" in client.get(LIST).content.decode()
