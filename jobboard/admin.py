@@ -141,7 +141,7 @@ class DecisionAdmin(HistoryAdmin):
     approve_label = refuse_label = None
     approve_service = refuse_service = None
     waiting_status = None
-    list_per_page = 50
+    list_per_page = 25
     # "N of M" would count the whole table (200,000 job seekers) on every queue view.
     show_full_result_count = False
     change_form_template = "admin/jobboard/decision_change_form.html"
