@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,23 +8,12 @@ class JobboardConfig(AppConfig):
     verbose_name = _("Online job exchange")
 
     def ready(self):
-        from portal.pagecache import forget, invalidate_on_change
+        from portal.pagecache import invalidate_on_change
 
         from .models import Employer, Placement, Vacancy
 
         # What the public vacancy pages show (portal.pagecache).
         invalidate_on_change(Vacancy, Employer, Placement)
-
-        def forget_placement_count(instance, **kwargs):
-            forget(Placement.count_key(instance.placed_on.year))
-
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_placement_count,
-                sender=Placement,
-                weak=False,
-                dispatch_uid=f"placement-count-{signal is post_save}",
-            )
 
     def account_links(self, user):
         """The job seeker's or employer's own pages, for the portal's account page."""

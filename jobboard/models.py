@@ -8,7 +8,6 @@ Petugas Antar Kerja to check and activate.
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.core.cache import cache
 from django.db import models
 from django.db.models import F, Q
 from django.utils import formats, timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document, validate_image
+from portal.pagecache import memoize
 
 # The AK/I card lives in its own module; importing it here registers and re-exports it.
 from .ak1_models import (  # noqa: F401
@@ -597,19 +597,16 @@ class Placement(models.Model):
     def __str__(self):
         return f"{self.jobseeker} — {self.employer} ({self.placed_on:%d-%m-%Y})"
 
-    @staticmethod
-    def count_key(year):
-        return f"jobboard:placements:{year}"
-
     @classmethod
     def count_in_year(cls, year):
         """How many placements a year has, from the shared cache: the public vacancy list shows
-        it on every page. Recording or removing a placement drops the count (jobboard.apps)."""
-        count = cache.get(cls.count_key(year))
-        if count is None:
-            count = cls.objects.filter(placed_on__year=year).count()
-            cache.set(cls.count_key(year), count, 24 * 3600)
-        return count
+        it on every page. Kept under the page cache's content version: recording or removing a
+        placement retires it (jobboard.apps)."""
+        return memoize(
+            f"jobboard:placements:{year}",
+            lambda: cls.objects.filter(placed_on__year=year).count(),
+            24 * 3600,
+        )
 
 
 # --- The employer's own shortlist of job seekers (step 6) ---------------------------------

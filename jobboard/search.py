@@ -78,7 +78,8 @@ def filter_choices(published):
 
     Finding them means scanning every published vacancy (hundreds of milliseconds at a
     city's volume), and they change slowly, so they are kept in the shared cache for a few
-    minutes: a new place shows in the list at most ten minutes late, and is searchable at once.
+    minutes: a new place shows in the list at most twenty minutes late (ten here, ten more in a
+    page kept by portal.pagecache), and is searchable at once.
     """
     key = f"jobboard:filter-choices:{timezone.localdate():%Y%m%d}"
     choices = cache.get(key)

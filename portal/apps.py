@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,13 +8,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from .models import OfficeProfile, ServiceStandard
-        from .pagecache import forget, invalidate_on_change
+        from .pagecache import invalidate_on_change
 
+        # What every public page shows (portal.pagecache).
         invalidate_on_change(OfficeProfile, ServiceStandard)
-        for signal in (post_save, post_delete):
-            signal.connect(
-                lambda **kwargs: forget(OfficeProfile.CACHE_KEY),
-                sender=OfficeProfile,
-                weak=False,
-                dispatch_uid=f"office-profile-{signal is post_save}",
-            )

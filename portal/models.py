@@ -1,10 +1,11 @@
 """The core every service shares: users, the office running the portal, the service standards."""
 
 from django.contrib.auth.models import AbstractUser
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from .pagecache import memoize
 
 
 class User(AbstractUser):
@@ -73,19 +74,13 @@ class OfficeProfile(models.Model):
         """The office profile, or an unsaved blank one on a portal not yet configured."""
         return cls.objects.order_by("pk").first() or cls(name="Dinas Tenaga Kerja", government="")
 
-    CACHE_KEY = "portal:office-profile"
-
     @classmethod
     def for_pages(cls):
         """``current()`` from the shared cache: every page's header and footer show it.
 
-        Saving or deleting the profile drops the cached copy (portal.apps).
+        Kept under the page cache's content version: saving the profile retires it.
         """
-        office = cache.get(cls.CACHE_KEY)
-        if office is None:
-            office = cls.current()
-            cache.set(cls.CACHE_KEY, office, 3600)
-        return office
+        return memoize("portal:office-profile", cls.current, 3600)
 
 
 class ServiceStandardQuerySet(models.QuerySet):

@@ -8,20 +8,25 @@ phones browsing vacancies) served for the cost of one cache lookup.
 Correctness:
 
 - Only for a GET without a session or messages cookie: a logged-in person, or anyone with a
-  message waiting, always gets a fresh page. A page that needed a CSRF token or set a cookie is
-  never stored (it belongs to one visitor).
+  message waiting, always gets a fresh page. A page that needed a CSRF token or set a cookie
+  is never stored (it belongs to one visitor).
+- Only the query parameters a page reads make its key, in a fixed order; an address with any
+  other parameter is rendered and not kept (nobody can fill the cache with ?junk=1, 2, ...).
 - Every stored page carries the *content version* it was rendered under; saving or deleting any
   model registered with ``invalidate_on_change`` (vacancies, employers, placements, the office
   profile, the service standards) sets a new version, at once and again after the transaction
-  commits, and pages of an older version are not served again. The day is part of the key too, because vacancies
-  close by date. ``PAGE_CACHE_SECONDS`` bounds the life of a page whatever happens.
+  commits, and pages of an older version are not served again. The day is part of the key
+  too, because vacancies close by date. ``PAGE_CACHE_SECONDS`` bounds the life of a page
+  whatever happens.
 - The version is read before the page is rendered: a change that commits while a page is
   being rendered makes that page stale at once, never the other way round.
 """
 
 import hashlib
+import logging
 import uuid
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,6 +38,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 VERSION_KEY = "pagecache:version"
+logger = logging.getLogger(__name__)
 
 
 def current_version():
@@ -44,7 +50,10 @@ def current_version():
 
 
 def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    except Exception:  # the cache being down must not stop an officer's decision
+        logger.exception("page cache: could not set a new content version")
 
 
 def invalidate():
@@ -52,15 +61,11 @@ def invalidate():
 
     Now, so that the rest of this transaction's work sees no stale page; after the commit, so
     that a page rendered meanwhile from the data as it was before the commit is not kept.
+    A cache that cannot be reached is logged, never raised: the save goes on, and no page
+    outlives ``PAGE_CACHE_SECONDS``.
     """
     _new_version()
     transaction.on_commit(_new_version, robust=True)
-
-
-def forget(key):
-    """Drop one shared-cache entry, now and again after the current transaction commits."""
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key), robust=True)
 
 
 def _on_change(sender, **kwargs):
@@ -69,7 +74,8 @@ def _on_change(sender, **kwargs):
 
 
 def invalidate_on_change(*models):
-    """Retire cached pages whenever one of these models is saved or deleted."""
+    """Retire cached pages, and values kept with ``memoize``, whenever one of these models is
+    saved or deleted."""
     for model in models:
         post_save.connect(_on_change, sender=model, dispatch_uid=f"pagecache-save-{model._meta}")
         post_delete.connect(
@@ -77,27 +83,55 @@ def invalidate_on_change(*models):
         )
 
 
-def _anonymous(request):
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
+def memoize(key, compute, timeout):
+    """``compute()``, kept in the shared cache under the content version, like the pages.
+
+    For small values every public page shows (the office profile, the year's placements): one
+    round trip fetches the version and the value, and a change to a model registered with
+    ``invalidate_on_change`` retires them with the pages.
+    """
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or current_version()
+    stored = found.get(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    value = compute()
+    cache.set(key, (version, value), timeout)
+    return value
 
 
-def _key(request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{path}"
+def _key(request, params):
+    """The page's key, or None when the address carries parameters the page does not read
+    (anyone could otherwise fill the cache with ?junk=1, ?junk=2, ...)."""
+    if any(name not in params for name in request.GET):
+        return None
+    canonical = urlencode(sorted((name, request.GET[name]) for name in request.GET))
+    address = hashlib.sha256(f"{request.path}?{canonical}".encode()).hexdigest()
+    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{address}"
 
 
-def cache_public_page(view):
-    """Serve anonymous visitors this view's page from the shared cache (see the module)."""
+def cache_public_page(view=None, *, params=()):
+    """Serve anonymous visitors this view's page from the shared cache (see the module).
+
+    ``params``: the query parameters the page reads; an address with any other is rendered
+    and not kept. ``@cache_public_page`` alone: a page without parameters.
+    """
+    if view is None:
+        return lambda view: cache_public_page(view, params=params)
+    params = frozenset(params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not _anonymous(request):
+        key = None
+        if (
+            getattr(settings, "PAGE_CACHE_SECONDS", 0)
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+        ):
+            key = _key(request, params)
+        if key is None:
             return view(request, *args, **kwargs)
-        key = _key(request)
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or current_version()
         stored = found.get(key)

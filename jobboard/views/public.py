@@ -78,7 +78,7 @@ def list_cards(vacancies):
 
 
 @require_GET
-@cache_public_page
+@cache_public_page(params=("q", "education", "work_type", "place", "sector", "page"))
 def vacancy_list(request):
     """The public list: full-text search, filters, pagination. Closed vacancies drop out by date."""
     vacancies = Vacancy.objects.published()

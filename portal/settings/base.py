@@ -216,7 +216,12 @@ CACHES = {
     "default": (
         {"BACKEND": "portal.cache.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            # room for the public pages (portal.pagecache) beside the small shared values
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     )
 }
 # Public pages as anonymous visitors see them are kept this long at most (portal.pagecache;

@@ -244,7 +244,8 @@ def main():
                 None,
                 None,
             ),
-            # The same searches at addresses no cache has seen: what a miss costs.
+            # The same searches with a parameter no page reads (r=<random>), which the page cache
+            # neither serves nor keeps: what a miss costs.
             (
                 "vacancy search, uncached",
                 write("search_miss.txt", [f"{search_url}?{q}&r={{rand}}" for q in queries]),

@@ -160,3 +160,40 @@ def test_a_hire_shows_in_the_placements_count_of_the_cached_list(client, office)
     services.move_application(application, actor=vacancy.employer.user, to_status="hired")
 
     assert "1 penempatan tahun ini" in client.get(LIST).content.decode()
+
+
+def test_the_same_search_in_another_order_is_the_same_page(client, office):
+    make_vacancy(title="Juru Las Kapal")
+    first = client.get(f"{LIST}?q=las&education=S1")
+    assert first.context is not None and "Juru Las Kapal" in first.content.decode()
+    again = client.get(f"{LIST}?education=S1&q=las")
+    assert again.context is None  # from the cache
+    assert "Juru Las Kapal" in again.content.decode()
+
+
+def test_an_address_with_unknown_parameters_is_rendered_and_not_kept(client, office, standards):
+    client.get(f"{HOME}?junk=1")
+    assert client.get(f"{HOME}?junk=1").context is not None
+    client.get(f"{LIST}?q=las&junk=2")
+    assert client.get(f"{LIST}?q=las&junk=2").context is not None
+
+
+def test_an_officers_decision_goes_through_when_the_cache_is_down(
+    client, office, officers, monkeypatch
+):
+    from django.core.cache import cache
+
+    from portal import pagecache, roles
+
+    vacancy = make_vacancy(status="submitted", title="Kurir Motor")
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "set", refuse)
+    services.publish_vacancy(vacancy, actor=officers[roles.JOB_PLACEMENT_OFFICER])
+    monkeypatch.undo()
+
+    vacancy.refresh_from_db()
+    assert vacancy.status == "published"
+    assert pagecache.current_version()  # the cache works again
