@@ -600,12 +600,13 @@ class Placement(models.Model):
     @classmethod
     def count_in_year(cls, year):
         """How many placements a year has, from the shared cache: the public vacancy list shows
-        it on every page. Kept under the page cache's content version: recording or removing a
-        placement retires it (jobboard.apps)."""
+        it on every page. Recording or removing a placement retires it (portal.pagecache.memoize,
+        jobboard.apps)."""
         return memoize(
             f"jobboard:placements:{year}",
             lambda: cls.objects.filter(placed_on__year=year).count(),
             24 * 3600,
+            cls,
         )
 
 

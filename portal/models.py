@@ -78,9 +78,9 @@ class OfficeProfile(models.Model):
     def for_pages(cls):
         """``current()`` from the shared cache: every page's header and footer show it.
 
-        Kept under the page cache's content version: saving the profile retires it.
+        Saving or deleting the profile retires it (portal.pagecache.memoize, portal.apps).
         """
-        return memoize("portal:office-profile", cls.current, 3600)
+        return memoize("portal:office-profile", cls.current, 3600, cls)
 
 
 class ServiceStandardQuerySet(models.QuerySet):

@@ -41,41 +41,48 @@ VERSION_KEY = "pagecache:version"
 logger = logging.getLogger(__name__)
 
 
-def current_version():
-    version = cache.get(VERSION_KEY)
+def model_version_key(model):
+    """The version of one model's data, for values that depend on it alone (``memoize``)."""
+    return f"pagecache:version:{model._meta.label_lower}"
+
+
+def current_version(key=VERSION_KEY):
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        version = cache.get(key)
     return version
 
 
-def _new_version():
+def _new_versions(keys):
     try:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
     except Exception:  # the cache being down must not stop an officer's decision
         logger.exception("page cache: could not set a new content version")
 
 
-def invalidate():
-    """Retire every cached page: now, and again once the current transaction has committed.
+def invalidate(model=None):
+    """Retire every cached page (and the values memoized from ``model``): now, and again once
+    the current transaction has committed.
 
     Now, so that the rest of this transaction's work sees no stale page; after the commit, so
     that a page rendered meanwhile from the data as it was before the commit is not kept.
     A cache that cannot be reached is logged, never raised: the save goes on, and no page
     outlives ``PAGE_CACHE_SECONDS``.
     """
-    _new_version()
-    transaction.on_commit(_new_version, robust=True)
+    keys = [VERSION_KEY] + ([model_version_key(model)] if model else [])
+    _new_versions(keys)
+    transaction.on_commit(lambda: _new_versions(keys), robust=True)
 
 
 def _on_change(sender, **kwargs):
     if not kwargs.get("raw"):  # fixtures loading
-        invalidate()
+        invalidate(sender)
 
 
 def invalidate_on_change(*models):
-    """Retire cached pages, and values kept with ``memoize``, whenever one of these models is
-    saved or deleted."""
+    """Retire cached pages, and the values memoized from the model, whenever one of these
+    models is saved or deleted."""
     for model in models:
         post_save.connect(_on_change, sender=model, dispatch_uid=f"pagecache-save-{model._meta}")
         post_delete.connect(
@@ -83,17 +90,19 @@ def invalidate_on_change(*models):
         )
 
 
-def memoize(key, compute, timeout):
-    """``compute()``, kept in the shared cache under the content version, like the pages.
+def memoize(key, compute, timeout, model):
+    """``compute()``, kept in the shared cache under the version of ``model``'s data.
 
     For small values every public page shows (the office profile, the year's placements): one
-    round trip fetches the version and the value, and a change to a model registered with
-    ``invalidate_on_change`` retires them with the pages.
+    round trip fetches the version and the value, and saving or deleting a ``model`` (which
+    must be registered with ``invalidate_on_change``) retires the value, with the same
+    reasoning as the pages (the version is read before the value is computed).
     """
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY) or current_version()
+    version_key, key = model_version_key(model), f"pagecache:memo:{key}"
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key) or current_version(version_key)
     stored = found.get(key)
-    if stored is not None and stored[0] == version:
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version:
         return stored[1]
     value = compute()
     cache.set(key, (version, value), timeout)
@@ -135,7 +144,7 @@ def cache_public_page(view=None, *, params=()):
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or current_version()
         stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == version:
             response = HttpResponse(stored[2], content_type=stored[1])
             patch_vary_headers(response, ("Cookie",))
             return response

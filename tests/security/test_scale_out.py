@@ -53,6 +53,8 @@ def two_hosts(django_db_setup, tmp_path_factory):
         "CONN_MAX_AGE": "0",  # no connection outlives a request: the test database is dropped later
     }
     env.pop("DATABASE_URL", None)
+    # The hosts' shared cache is the test database's cache table (the test settings use memory).
+    subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
     tmp_path = tmp_path_factory.mktemp("hosts")
     hosts, processes = [], []
     for i in range(2):
