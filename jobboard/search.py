@@ -6,6 +6,7 @@ also matches as a prefix ("operat" finds "operator"), all words must match, and 
 ranked with the title and position weighted above the description.
 """
 
+import logging
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -16,6 +17,7 @@ from django.utils import timezone
 from .models import Education
 
 WORD = re.compile(r"[^\W_]+")
+logger = logging.getLogger(__name__)
 
 
 def to_query(text):
@@ -82,7 +84,11 @@ def filter_choices(published):
     page kept by portal.pagecache), and is searchable at once.
     """
     key = f"jobboard:filter-choices:{timezone.localdate():%Y%m%d}"
-    choices = cache.get(key)
+    try:
+        choices = cache.get(key)
+    except Exception:  # a cache that cannot be reached: slower, not broken
+        logger.exception("filter choices: the cache could not be read")
+        choices = None
     if choices is None:
         places = list(published.order_by("place").values_list("place", flat=True).distinct())
         sectors = list(
@@ -91,5 +97,8 @@ def filter_choices(published):
             .distinct()
         )
         choices = (places, sectors)
-        cache.set(key, choices, FILTER_CHOICES_SECONDS)
+        try:
+            cache.set(key, choices, FILTER_CHOICES_SECONDS)
+        except Exception:
+            logger.exception("filter choices: the cache could not be written")
     return choices

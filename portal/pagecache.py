@@ -18,6 +18,8 @@ Correctness:
   commits, and pages of an older version are not served again. The day is part of the key
   too, because vacancies close by date. ``PAGE_CACHE_SECONDS`` bounds the life of a page
   whatever happens.
+- A cache that cannot be reached is logged and worked around: pages are rendered, values
+  computed, saves go on.
 - The version is read before the page is rendered: a change that commits while a page is
   being rendered makes that page stale at once, never the other way round.
 """
@@ -99,14 +101,25 @@ def memoize(key, compute, timeout, model):
     reasoning as the pages (the version is read before the value is computed).
     """
     version_key, key = model_version_key(model), f"pagecache:memo:{key}"
-    found = cache.get_many([version_key, key])
-    version = found.get(version_key) or current_version(version_key)
+    try:
+        found = cache.get_many([version_key, key])
+        version = found.get(version_key) or current_version(version_key)
+    except Exception:  # a cache that cannot be reached: compute, as without a cache
+        logger.exception("page cache: could not be read")
+        return compute()
     stored = found.get(key)
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version:
         return stored[1]
     value = compute()
-    cache.set(key, (version, value), timeout)
+    _store(key, (version, value), timeout)
     return value
+
+
+def _store(key, value, timeout):
+    try:
+        cache.set(key, value, timeout)
+    except Exception:
+        logger.exception("page cache: could not be written")
 
 
 def _key(request, params):
@@ -141,8 +154,12 @@ def cache_public_page(view=None, *, params=()):
             key = _key(request, params)
         if key is None:
             return view(request, *args, **kwargs)
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or current_version()
+        try:
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or current_version()
+        except Exception:  # a cache that cannot be reached: the page as without a cache
+            logger.exception("page cache: could not be read")
+            return view(request, *args, **kwargs)
         stored = found.get(key)
         if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == version:
             response = HttpResponse(stored[2], content_type=stored[1])
@@ -155,7 +172,7 @@ def cache_public_page(view=None, *, params=()):
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a CSRF token in the page
         ):
-            cache.set(
+            _store(
                 key,
                 (version, response["Content-Type"], response.content),
                 settings.PAGE_CACHE_SECONDS,

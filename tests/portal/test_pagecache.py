@@ -197,3 +197,21 @@ def test_an_officers_decision_goes_through_when_the_cache_is_down(
     vacancy.refresh_from_db()
     assert vacancy.status == "published"
     assert pagecache.current_version()  # the cache works again
+
+
+def test_the_public_pages_still_open_when_the_cache_cannot_be_read(
+    client, office, standards, monkeypatch
+):
+    from django.core.cache import cache
+
+    make_vacancy(title="Tukang Las Pipa")
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(cache, "get_many", refuse)
+    monkeypatch.setattr(cache, "get", refuse)
+    monkeypatch.setattr(cache, "set", refuse)
+
+    assert office.name in client.get(HOME).content.decode()
+    assert "Tukang Las Pipa" in client.get(LIST, {"q": "las"}).content.decode()
