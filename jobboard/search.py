@@ -6,18 +6,17 @@ also matches as a prefix ("operat" finds "operator"), all words must match, and 
 ranked with the title and position weighted above the description.
 """
 
-import logging
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
+
+from portal.pagecache import remember
 
 from .models import Education
 
 WORD = re.compile(r"[^\W_]+")
-logger = logging.getLogger(__name__)
 
 
 def to_query(text):
@@ -83,22 +82,15 @@ def filter_choices(published):
     minutes: a new place shows in the list at most twenty minutes late (ten here, ten more in a
     page kept by portal.pagecache), and is searchable at once.
     """
-    key = f"jobboard:filter-choices:{timezone.localdate():%Y%m%d}"
-    try:
-        choices = cache.get(key)
-    except Exception:  # a cache that cannot be reached: slower, not broken
-        logger.exception("filter choices: the cache could not be read")
-        choices = None
-    if choices is None:
+
+    def scan():
         places = list(published.order_by("place").values_list("place", flat=True).distinct())
         sectors = list(
             published.order_by("employer__sector")
             .values_list("employer__sector", flat=True)
             .distinct()
         )
-        choices = (places, sectors)
-        try:
-            cache.set(key, choices, FILTER_CHOICES_SECONDS)
-        except Exception:
-            logger.exception("filter choices: the cache could not be written")
-    return choices
+        return places, sectors
+
+    key = f"jobboard:filter-choices:{timezone.localdate():%Y%m%d}"
+    return remember(key, scan, FILTER_CHOICES_SECONDS)

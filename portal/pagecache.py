@@ -101,25 +101,54 @@ def memoize(key, compute, timeout, model):
     reasoning as the pages (the version is read before the value is computed).
     """
     version_key, key = model_version_key(model), f"pagecache:memo:{key}"
+    version, stored = _fetch(version_key, key)
+    if stored is not None and len(stored) == 1:
+        return stored[0]
+    value = compute()
+    if version is not None:
+        _store(key, (version, value), timeout)
+    return value
+
+
+def remember(key, compute, timeout):
+    """``compute()``, kept in the shared cache for ``timeout`` seconds, with no version (for
+    what may lag a little, and is costly to compute); computed each time when the cache
+    cannot be reached."""
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.exception("shared cache: could not be read")
+        value = None
+    if value is None:
+        value = compute()
+        _store(key, value, timeout)
+    return value
+
+
+def _fetch(version_key, key):
+    """(current version, the value stored under it without its version) in one round trip.
+
+    The value is None when missing, of another version or of an unexpected shape (a deploy
+    that changes a format must not crash on what the shared cache still holds); both are None
+    when the cache cannot be reached, which is logged: the caller goes on without it.
+    """
     try:
         found = cache.get_many([version_key, key])
         version = found.get(version_key) or current_version(version_key)
-    except Exception:  # a cache that cannot be reached: compute, as without a cache
-        logger.exception("page cache: could not be read")
-        return compute()
+    except Exception:
+        logger.exception("shared cache: could not be read")
+        return None, None
     stored = found.get(key)
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version:
-        return stored[1]
-    value = compute()
-    _store(key, (version, value), timeout)
-    return value
+    if isinstance(stored, tuple) and len(stored) > 1 and stored[0] == version:
+        return version, stored[1:]
+    return version, None
 
 
 def _store(key, value, timeout):
     try:
         cache.set(key, value, timeout)
     except Exception:
-        logger.exception("page cache: could not be written")
+        logger.exception("shared cache: could not be written")
 
 
 def _key(request, params):
@@ -154,20 +183,16 @@ def cache_public_page(view=None, *, params=()):
             key = _key(request, params)
         if key is None:
             return view(request, *args, **kwargs)
-        try:
-            found = cache.get_many([VERSION_KEY, key])
-            version = found.get(VERSION_KEY) or current_version()
-        except Exception:  # a cache that cannot be reached: the page as without a cache
-            logger.exception("page cache: could not be read")
-            return view(request, *args, **kwargs)
-        stored = found.get(key)
-        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == version:
-            response = HttpResponse(stored[2], content_type=stored[1])
+        version, stored = _fetch(VERSION_KEY, key)
+        if stored is not None and len(stored) == 2:
+            content_type, content = stored
+            response = HttpResponse(content, content_type=content_type)
             patch_vary_headers(response, ("Cookie",))
             return response
         response = view(request, *args, **kwargs)
         if (
-            response.status_code == 200
+            version is not None
+            and response.status_code == 200
             and not response.streaming
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a CSRF token in the page
