@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.history import HistoryAdmin
+from portal.history import HistoryAdmin, ReadOnlyInline
 
 from . import services, timeline
 from .forms import STEP_FORMS
@@ -47,21 +47,12 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(status__in=services.queue_states(request.user))
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(ReadOnlyInline):
     model = PermitPosition
     fields = ["title", "male_count", "female_count"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("akad_permits.view_permitapplication")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PermitApplication)

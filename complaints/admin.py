@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.history import HistoryAdmin
+from portal.history import HistoryAdmin, ReadOnlyInline
 
 from . import letters, services
 from .forms import STEP_FORMS, BookPeriodForm, DismissForm, IntakeForm
@@ -36,22 +36,13 @@ STEP_LABELS = {
 QUEUE_LIMIT = 100
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(ReadOnlyInline):
     model = FollowUp
-    extra = 0
-    can_delete = False
     fields = ["created_at", "from_status", "to_status", "actor", "note"]
-    readonly_fields = fields
     verbose_name_plural = gettext_lazy("Follow-up steps")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def _step_admin_action(action):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.files import content_type_for
-from portal.history import HistoryAdmin
+from portal.history import HistoryAdmin, ReadOnlyInline
 
 from . import services
 from .forms import EmployerForm
@@ -520,18 +520,9 @@ class Ak1StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class Ak1ReportInline(admin.TabularInline):
+class Ak1ReportInline(ReadOnlyInline):
     model = Ak1Report
     fields = ["period", "reported_at", "reported_by"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Ak1Card)

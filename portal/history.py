@@ -1,4 +1,4 @@
-"""The admin base for models tracked by django-simple-history.
+"""The admin bases: models tracked by django-simple-history, and read-only inlines.
 
 simple-history's "revert" page saves an old version of the whole row on a POST and checks
 only the view permission (its SIMPLE_HISTORY_REVERT_DISABLED setting merely hides the button).
@@ -8,6 +8,7 @@ state, around the workflow services. Here the history stays readable and can nev
 It is also where the officers' change lists are made cheaper to render (action_checkbox).
 """
 
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html
@@ -36,3 +37,20 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown under their record (workflow steps, reports, positions) and never added,
+    changed or deleted there: they are written by the services, not by the admin."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
