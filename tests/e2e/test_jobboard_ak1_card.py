@@ -11,7 +11,14 @@ from playwright.sync_api import expect
 
 from tests.conftest import make_nik
 from tests.e2e.conftest import check_accessibility, login
-from tests.jobboard.e2e_helpers import admin_login, field, logout, run_admin_action, scans
+from tests.jobboard.e2e_helpers import (
+    admin_login,
+    field,
+    fill_jobseeker_registration,
+    logout,
+    run_admin_action,
+    scans,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -23,27 +30,7 @@ def pdf_text(path):
 
 def register_without_card(page, base_url, ktp, nik):
     page.goto(base_url + "/loker/daftar/pencari-kerja/")
-    field(page, "NIK").fill(nik)
-    field(page, "Nama lengkap").fill("Siti Aminah")
-    field(page, "Tempat lahir").fill("Probolinggo")
-    field(page, "Tanggal lahir").fill("1998-05-17")
-    field(page, "Jenis kelamin").select_option(label="Perempuan")
-    field(page, "Status perkawinan").select_option(label="Belum kawin")
-    field(page, "Agama").select_option(label="Islam")
-    field(page, "Alamat (jalan, RT/RW)").fill("Jl. Mawar No. 3 RT 02/RW 01")
-    field(page, "Kelurahan/desa").fill("Kanigaran")
-    field(page, "Kecamatan").fill("Kanigaran")
-    field(page, "Kota/kabupaten").fill("Kota Probolinggo")
-    field(page, "Telepon").fill("0812 3456 7890")
-    field(page, "Alamat e-mail").fill("siti.aminah@example.com")
-    field(page, "Kata sandi").fill("Kerja-Keras-2026")
-    field(page, "Ulangi kata sandi").fill("Kerja-Keras-2026")
-    field(page, "Jenjang pendidikan").select_option("SMK")
-    field(page, "Jurusan").fill("Akuntansi")
-    field(page, "Sekolah atau perguruan tinggi").fill("SMKN 2 Probolinggo")
-    field(page, "Tahun lulus").fill("2016")
-    field(page, "Keterampilan").fill("Microsoft Excel, kasir")
-    field(page, "Jabatan yang diinginkan").fill("Staf administrasi")
+    fill_jobseeker_registration(page, nik)
     field(page, "Fotokopi KTP").set_input_files(ktp)
     field(page, "Saya belum punya kartu AK/I: terbitkan untuk saya").check()
     page.get_by_role("button", name="Kirim pendaftaran saya").click()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import make_nik
 from tests.e2e.conftest import check_accessibility
-from tests.jobboard.e2e_helpers import field, scans
+from tests.jobboard.e2e_helpers import field, fill_jobseeker_registration, scans
 
 pytestmark = pytest.mark.e2e
 
@@ -22,27 +22,8 @@ def test_job_seeker_registers_with_both_uploads_and_sees_the_waiting_state(
     check_accessibility(page)
 
     born = datetime.date(1998, 5, 17)
-    field(page, "NIK").fill(make_nik(born, "P", seq=77))
-    field(page, "Nama lengkap").fill("Siti Aminah")
-    field(page, "Tempat lahir").fill("Probolinggo")
-    field(page, "Tanggal lahir").fill("1998-05-18")  # a slip: the NIK says the 17th
-    field(page, "Jenis kelamin").select_option(label="Perempuan")
-    field(page, "Status perkawinan").select_option(label="Belum kawin")
-    field(page, "Agama").select_option(label="Islam")
-    field(page, "Alamat (jalan, RT/RW)").fill("Jl. Mawar No. 3 RT 02/RW 01")
-    field(page, "Kelurahan/desa").fill("Kanigaran")
-    field(page, "Kecamatan").fill("Kanigaran")
-    field(page, "Kota/kabupaten").fill("Kota Probolinggo")
-    field(page, "Telepon").fill("0812 3456 7890")
-    field(page, "Alamat e-mail").fill("siti.aminah@example.com")
-    field(page, "Kata sandi").fill("Kerja-Keras-2026")
-    field(page, "Ulangi kata sandi").fill("Kerja-Keras-2026")
-    field(page, "Jenjang pendidikan").select_option("SMK")
-    field(page, "Jurusan").fill("Akuntansi")
-    field(page, "Sekolah atau perguruan tinggi").fill("SMKN 2 Probolinggo")
-    field(page, "Tahun lulus").fill("2016")
-    field(page, "Keterampilan").fill("Microsoft Excel, kasir")
-    field(page, "Jabatan yang diinginkan").fill("Staf administrasi")
+    # a slip in the birth date: the NIK says the 17th
+    fill_jobseeker_registration(page, make_nik(born, "P", seq=77), birth_date="1998-05-18")
     field(page, "Fotokopi KTP").set_input_files(ktp)
     field(page, "Fotokopi kartu AK/I").set_input_files(ak1)
     page.get_by_role("button", name="Kirim pendaftaran saya").click()

@@ -19,6 +19,32 @@ def scans(tmp_path):
     return pdf, png
 
 
+def fill_jobseeker_registration(page, nik, birth_date="1998-05-17"):
+    """Siti Aminah's data in the job-seeker registration form (files and submit left to the
+    journey)."""
+    field(page, "NIK").fill(nik)
+    field(page, "Nama lengkap").fill("Siti Aminah")
+    field(page, "Tempat lahir").fill("Probolinggo")
+    field(page, "Tanggal lahir").fill(birth_date)
+    field(page, "Jenis kelamin").select_option(label="Perempuan")
+    field(page, "Status perkawinan").select_option(label="Belum kawin")
+    field(page, "Agama").select_option(label="Islam")
+    field(page, "Alamat (jalan, RT/RW)").fill("Jl. Mawar No. 3 RT 02/RW 01")
+    field(page, "Kelurahan/desa").fill("Kanigaran")
+    field(page, "Kecamatan").fill("Kanigaran")
+    field(page, "Kota/kabupaten").fill("Kota Probolinggo")
+    field(page, "Telepon").fill("0812 3456 7890")
+    field(page, "Alamat e-mail").fill("siti.aminah@example.com")
+    field(page, "Kata sandi").fill("Kerja-Keras-2026")
+    field(page, "Ulangi kata sandi").fill("Kerja-Keras-2026")
+    field(page, "Jenjang pendidikan").select_option("SMK")
+    field(page, "Jurusan").fill("Akuntansi")
+    field(page, "Sekolah atau perguruan tinggi").fill("SMKN 2 Probolinggo")
+    field(page, "Tahun lulus").fill("2016")
+    field(page, "Keterampilan").fill("Microsoft Excel, kasir")
+    field(page, "Jabatan yang diinginkan").fill("Staf administrasi")
+
+
 def admin_login(page, base_url, username, password):
     page.goto(f"{base_url}/admin/login/")
     page.locator("#id_username").fill(username)
