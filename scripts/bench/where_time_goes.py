@@ -1,0 +1,80 @@
+"""Where one page's time goes: renders a page N times in-process and prints a profile.
+
+Uses the benchmark's settings and database (run scripts/benchmark.sh once first), so the figures
+belong to the same volume as docs/performance.md. Examples:
+
+    PGHOST=var/pg/run PGUSER=postgres PGDATABASE=disnaker_bench \
+      .venv/bin/python scripts/bench/where_time_goes.py '/lowongan/?q=operator&r=1' -n 200
+    ... scripts/bench/where_time_goes.py '/admin/jobboard/jobseeker/?status__exact=waiting' --user bench-officer
+
+Each request also reports its SQL time, so Python and database are told apart.
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "scripts.bench.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path")
+    parser.add_argument("-n", type=int, default=100, help="requests (after 5 to warm up)")
+    parser.add_argument("--user", help="log in as this user first")
+    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--plain", action="store_true", help="time only, without the profiler")
+    args = parser.parse_args()
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    if args.user:
+        client.force_login(get_user_model().objects.get(username=args.user))
+    for _ in range(5):
+        response = client.get(args.path)
+        assert response.status_code == 200, response.status_code
+
+    sql = []
+
+    def timed(execute, query, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(query, params, many, context)
+        finally:
+            sql.append(time.perf_counter() - start)
+
+    profile = cProfile.Profile()
+    with connection.execute_wrapper(timed):
+        start = time.perf_counter()
+        if not args.plain:
+            profile.enable()
+        for _ in range(args.n):
+            client.get(args.path)
+        profile.disable()
+        total = time.perf_counter() - start
+    per = total / args.n * 1000
+    db = sum(sql) / args.n * 1000
+    print(
+        f"{args.path}: {per:.1f} ms per request{'' if args.plain else ' under the profiler'}, "
+        f"of which SQL {db:.1f} ms ({len(sql) / args.n:.0f} queries)"
+    )
+    if not args.plain:
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
