@@ -2,7 +2,8 @@
 
 Called by scripts/benchmark.sh after the benchmark database is filled. Environment:
 BENCH_DURATION (seconds per URL, default 15), BENCH_CONNECTIONS (32), BENCH_WORKERS (2),
-BENCH_THREADS (4), BENCH_BARE_DURATION (seconds of the bare view measured before each page, 5).
+BENCH_THREADS (4), BENCH_BARE_DURATION (seconds of the bare view measured before each page, 5),
+BENCH_ONLY (measure only the rows whose name contains one of these comma-separated words).
 """
 
 import os
@@ -41,11 +42,14 @@ HOME, SEARCH, DETAIL = "home page", "vacancy search (1-2 words, 2 filters)", "va
 PAGE_1 = "search page 1 (deep queries, uncached)"
 PAGE_50 = "search page 50 (deep queries, uncached)"
 ADMIN = ("admin: waiting job seekers", "admin: vacancies")
+SEARCH_FLOOR = "floor: the search's queries, no page"
+ADMIN_FLOOR = "floor: admin change list, 1 row, 1 column, nothing else"
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 BARE_DURATION = int(os.environ.get("BENCH_BARE_DURATION", "5"))
+ONLY = [word for word in os.environ.get("BENCH_ONLY", "").split(",") if word]
 rng = random.Random(7)
 
 
@@ -214,6 +218,23 @@ def targets(results, memory):
     ]
 
 
+def floors(results):
+    """How the two p99 targets compare with the least their pages' work can cost here."""
+    row = {name: r for name, r, _ in results}
+    lines = []
+    for floor, target, what in (
+        (SEARCH_FLOOR, 150, "vacancy search"),
+        (ADMIN_FLOOR, 300, "admin queues"),
+    ):
+        if floor in row:
+            p99 = row[floor]["p99"]
+            verdict = "within" if p99 <= target else "beyond"
+            lines.append(
+                f"- {what}: its floor's p99 is {p99:.0f} ms, {verdict} the {target} ms target"
+            )
+    return lines
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     cache.clear()  # no page or list of an earlier fill
@@ -305,7 +326,23 @@ def main():
                 officer,
                 None,
             ),
+            # What the two p99 targets would cost at the least (scripts/bench/floors.py).
+            (
+                SEARCH_FLOOR,
+                write("floor_search.txt", [f"/__floor__/search/?{q}" for q in queries]),
+                None,
+                None,
+            ),
+            (
+                ADMIN_FLOOR,
+                write("floor_admin.txt", ["/__floor__/admin/jobboard/jobseeker/"]),
+                officer,
+                None,
+            ),
         ]
+        bare_file = pages[0][1]
+        if ONLY:
+            pages = [page for page in pages if any(word in page[0] for word in ONLY)]
         # Warm every worker's connections and caches once, then measure.
         for _, paths_file, cookie, post_path in pages:
             subprocess.run(
@@ -327,7 +364,6 @@ def main():
                 check=True,
             )
         results = []
-        bare_file = pages[0][1]
         for name, paths_file, cookie, post_path in pages:
             # The ceiling measured again just before each page: on a shared machine the capacity
             # drifts (one run gave the bare view 2,281 req/s at its start, 1,254 at its end).
@@ -353,9 +389,12 @@ def main():
             f"| {ceiling:.0f} | {r['rps'] / ceiling:.0%} |"
         )
     lines += ["", f"Peak memory of a gunicorn worker (VmHWM): {memory:.0f} MB", ""]
-    lines += ["Targets of the performance issue:", ""] + [
-        f"- [{'x' if met else ' '}] {target}" for target, met in targets(results, memory)
-    ]
+    if not ONLY:
+        lines += ["Targets of the performance issue:", ""] + [
+            f"- [{'x' if met else ' '}] {target}" for target, met in targets(results, memory)
+        ]
+    if floor_lines := floors(results):
+        lines += ["", "Floors (scripts/bench/floors.py), same run:", "", *floor_lines]
     text = "\n".join(lines) + "\n"
     (OUT / "results.md").write_text(text)
     print()
