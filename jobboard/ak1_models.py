@@ -137,7 +137,7 @@ class Ak1Card(models.Model):
         verbose_name_plural = _("AK/I cards")
         ordering = ["issued_at", "pk"]
         permissions = [
-            ("view_ak1_card", _("Can download job seekers' AK/I cards")),
+            ("download_ak1_card", _("Can download job seekers' AK/I cards")),
             ("legalise_ak1_card", _("Can mark printed AK/I cards as legalised")),
         ]
         constraints = [

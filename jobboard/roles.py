@@ -12,7 +12,7 @@ ROLE_PERMISSIONS = {
         "view_application",
         "view_placement",
         "view_ak1card",
-        "view_ak1_card",
+        "download_ak1_card",
         "legalise_ak1_card",
     ],
     "Kepala Seksi Penempatan": [

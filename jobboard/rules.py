@@ -54,7 +54,7 @@ def jobseeker_is_findable(jobseeker):
 
 
 def can_download_ak1(user, card):
-    """The holder, and officers who may print cards (jobboard.view_ak1_card)."""
+    """The holder, and officers who may print cards (jobboard.download_ak1_card)."""
     return user.is_authenticated and (
-        user.pk == card.jobseeker.user_id or user.has_perm("jobboard.view_ak1_card")
+        user.pk == card.jobseeker.user_id or user.has_perm("jobboard.download_ak1_card")
     )

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def role_migrations():
-    """Every data migration of the project's apps that grants role permissions:
-    (the app whose permissions it grants, its frozen mapping)."""
+    """Every data migration of the project's apps that grants or renames role permissions, in
+    order: (the app whose permissions it grants, its frozen mapping, its renames)."""
     from django.conf import settings
 
     for config in apps.get_app_configs():
@@ -21,8 +21,12 @@ def role_migrations():
             continue
         for path in sorted(folder.glob("0*.py")):
             module = import_module(f"{config.name}.migrations.{path.stem}")
-            if hasattr(module, "ROLE_PERMISSIONS"):
-                yield getattr(module, "GRANTED_APP", config.label), module.ROLE_PERMISSIONS
+            if hasattr(module, "ROLE_PERMISSIONS") or hasattr(module, "RENAMES"):
+                yield (
+                    getattr(module, "GRANTED_APP", config.label),
+                    getattr(module, "ROLE_PERMISSIONS", {}),
+                    getattr(module, "RENAMES", []),
+                )
 
 
 def test_the_roles_migration_creates_every_group():
@@ -36,9 +40,14 @@ def test_the_roles_migration_creates_every_group():
 def test_migrations_grant_exactly_what_the_apps_declare():
     """The data migrations (frozen copies) and the apps' roles.py must not drift apart."""
     migrated = {role: set() for role in roles.ALL_ROLES}
-    for app_label, mapping in role_migrations():
+    for app_label, mapping, renames in role_migrations():
         for role, codenames in mapping.items():
             migrated[role].update(f"{app_label}.{c}" for c in codenames)
+        for old, new in renames:  # a renamed permission stays with whoever held it
+            for held in migrated.values():
+                if f"{app_label}.{old}" in held:
+                    held.remove(f"{app_label}.{old}")
+                    held.add(f"{app_label}.{new}")
     assert migrated == roles.declared_role_permissions()
 
 
