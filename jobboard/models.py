@@ -6,10 +6,11 @@ Petugas Antar Kerja to check and activate.
 """
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -234,6 +235,25 @@ class JobSeeker(Registration):
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="jobseeker_queue_idx"),
             GinIndex(fields=["search"], name="jobseeker_search_idx"),
+            # the employers' candidate search: consenting active job seekers, most recently
+            # activated first (was a sort of every one of them on each page: 290 ms at 160,000)
+            models.Index(
+                F("decided_at").desc(),
+                F("id").desc(),
+                name="jobseeker_findable_idx",
+                condition=Q(status=RegistrationStatus.ACTIVE, discoverable=True),
+            ),
+            # its "city" and "skills" boxes match anywhere in the text (icontains, which
+            # PostgreSQL runs as UPPER(x) LIKE '%…%'): trigram indexes over the same expression
+            # (was a scan of every findable job seeker: 165-240 ms at 160,000)
+            *(
+                GinIndex(
+                    OpClass(Upper(field), name="gin_trgm_ops"),
+                    name=f"jobseeker_{field}_trgm_idx",
+                    condition=Q(status=RegistrationStatus.ACTIVE, discoverable=True),
+                )
+                for field in ("city", "skills")
+            ),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from portal.pagecache import remember
+from portal.pagination import BoundedPaginator
 
 from .models import Education
 
@@ -28,19 +29,6 @@ def to_query(text):
     if not words:
         return None
     return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
-
-
-def ranked(queryset, text):
-    """Filter by the words and order best first; the queryset as it was when nothing was typed."""
-    query = to_query(text)
-    if query is None:
-        return queryset, False
-    return (
-        queryset.filter(search=query)
-        .annotate(rank=SearchRank(F("search"), query))
-        .order_by("-rank", "-pk"),
-        True,
-    )
 
 
 def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
@@ -59,6 +47,22 @@ def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
         .values_list("pk", "rank")[:limit]
     )
     return [pk for pk, _rank in sorted(matches, key=lambda row: (-row[1], -row[0]))]
+
+
+def bounded_page(matching, rows, words, number, *, per_page, max_pages, newest):
+    """One page of a list that can grow without bound (public vacancies, findable job seekers).
+
+    ``matching``: the filtered queryset; ``rows``: the same with what the page displays
+    (related rows, annotations). With words, the best matches among the newest come first and
+    only the page's rows are read; without, newest first. Never more than ``max_pages``.
+    """
+    if not words:
+        return BoundedPaginator(rows.order_by(*newest), per_page, max_pages).get_page(number)
+    best = best_matches(matching, words, per_page * max_pages + 1, newest=newest)
+    page = BoundedPaginator(best, per_page, max_pages).get_page(number)
+    found = {row.pk: row for row in rows.filter(pk__in=page.object_list)}
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    return page
 
 
 def levels_up_to(level):

@@ -188,10 +188,18 @@ def findable_jobseekers():
     return JobSeeker.objects.filter(status=RegistrationStatus.ACTIVE, discoverable=True)
 
 
+PAGE_SIZE = 20
+CANDIDATE_PAGES = 50  # 1,000 job seekers: a search that finds more asks for another word
+
+
 @active_employer_required
 def candidate_search(request):
+    """Consenting active job seekers, most recently activated first, best match first when
+    words are typed. Like the vacancy search, bounded: it ranks and counts at most 1,001 of
+    the tens of thousands of job seekers a city has (docs/performance.md)."""
     form = CandidateSearchForm(request.GET or None)
-    seekers = findable_jobseekers().order_by("-decided_at", "-pk")
+    seekers = findable_jobseekers()
+    words = None
     if form.is_valid():
         data = form.cleaned_data
         if data["education"]:
@@ -201,13 +209,21 @@ def candidate_search(request):
         if data["skills"]:
             for word in search.WORD.findall(data["skills"])[:5]:
                 seekers = seekers.filter(skills__icontains=word)
-        seekers, _searching = search.ranked(seekers, data["q"])
-    seekers = seekers.annotate(
+        words = search.to_query(data["q"]) and data["q"]
+    rows = seekers.annotate(
         saved=Exists(
             SavedCandidate.objects.filter(employer=request.employer, jobseeker=OuterRef("pk"))
         )
     ).defer("work_experience")
-    page = Paginator(seekers, 20).get_page(request.GET.get("page"))
+    page = search.bounded_page(
+        seekers,
+        rows,
+        words,
+        request.GET.get("page"),
+        per_page=PAGE_SIZE,
+        max_pages=CANDIDATE_PAGES,
+        newest=("-decided_at", "-pk"),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.pagecache import cache_public_page
-from portal.pagination import BoundedPaginator
 
 from .. import rules, search, services
 from ..forms import ApplyForm, VacancySearchForm
@@ -96,18 +95,18 @@ def vacancy_list(request):
         if data["sector"]:
             vacancies = vacancies.filter(employer__sector=data["sector"])
         words = search.to_query(data["q"]) and data["q"]
-    cards = applied_marker(
-        vacancies.select_related("employer").only(*LIST_FIELDS).order_by("-published_at", "-pk"),
-        rules.jobseeker_of(request.user),
+    rows = applied_marker(
+        vacancies.select_related("employer").only(*LIST_FIELDS), rules.jobseeker_of(request.user)
     )
-    if words:
-        # Best match first among the newest matches, then only the page's rows are read.
-        best = search.best_matches(vacancies, words, PAGE_SIZE * MAX_PAGES + 1)
-        page = BoundedPaginator(best, PAGE_SIZE, MAX_PAGES).get_page(request.GET.get("page"))
-        rows = {vacancy.pk: vacancy for vacancy in cards.filter(pk__in=page.object_list)}
-        page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
-    else:
-        page = BoundedPaginator(cards, PAGE_SIZE, MAX_PAGES).get_page(request.GET.get("page"))
+    page = search.bounded_page(
+        vacancies,
+        rows,
+        words,
+        request.GET.get("page"),
+        per_page=PAGE_SIZE,
+        max_pages=MAX_PAGES,
+        newest=("-published_at", "-pk"),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

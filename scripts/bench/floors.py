@@ -5,7 +5,7 @@ are not met. These views answer whether any amount of work on the portal's pages
 on the machine the benchmark runs on:
 
 - ``search_floor``: a vacancy search cut down to its work: the same filters, the same two queries
-  (``best_matches`` and the page's cards) and the cards prepared, answered as a bare list of
+  (``bounded_page``: the best matches, then the page's cards) and the cards prepared, answered as a bare list of
   titles, without the form, the template or the page's chrome; kept by the same page cache as
   the search, so the row has the same misses and hits as the real one.
 - ``floor_admin``: a Django admin change list with nothing on it an officer needs: one column,
@@ -33,15 +33,17 @@ def search_floor(request):
         vacancies = vacancies.filter(min_education__in=search.levels_up_to(education))
     if work_type := request.GET.get("work_type"):
         vacancies = vacancies.filter(work_type=work_type)
-    ids = search.best_matches(vacancies, request.GET.get("q", ""), PAGE_SIZE * MAX_PAGES + 1)
-    page = ids[:PAGE_SIZE]
-    rows = {
-        vacancy.pk: vacancy
-        for vacancy in Vacancy.objects.select_related("employer")
-        .only(*LIST_FIELDS)
-        .filter(pk__in=page)
-    }
-    cards = list_cards([rows[pk] for pk in page if pk in rows])
+    text = request.GET.get("q", "")
+    page = search.bounded_page(
+        vacancies,
+        vacancies.select_related("employer").only(*LIST_FIELDS),
+        search.to_query(text) and text,
+        None,
+        per_page=PAGE_SIZE,
+        max_pages=MAX_PAGES,
+        newest=("-published_at", "-pk"),
+    )
+    cards = list_cards(page)
     return HttpResponse(
         "<!doctype html><title>floor</title><ul>"
         + format_html_join("", "<li>{}</li>", ((card.title,) for card in cards))

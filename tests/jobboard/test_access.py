@@ -170,6 +170,35 @@ def test_employer_saves_a_job_seeker_with_a_note(client):
     assert "Eka" in html and "Hubungi minggu depan" in html
 
 
+def test_search_shows_recently_activated_first_and_stops_at_its_last_page(client, monkeypatch):
+    """Bounded like the vacancy search: a search that finds more than the pages hold says so
+    and asks for another word; the best match comes first."""
+    import datetime
+
+    from django.utils import timezone
+
+    from jobboard.views import employer as views
+
+    monkeypatch.setattr(views, "CANDIDATE_PAGES", 1)  # 20 job seekers instead of 1,000
+    start = timezone.now() - datetime.timedelta(days=30)
+    for i in range(21):
+        make_seeker(full_name=f"Pencari {i:02d}", skills="las listrik", decided_at=start)
+    make_seeker(full_name="Baru diaktifkan", skills="las", decided_at=timezone.now())
+    make_seeker(full_name="Juru las", desired_job="Juru las", skills="las", decided_at=start)
+    client.force_login(make_employer(status="active").user)
+
+    response = client.get(SEARCH)
+    names = [s.full_name for s in response.context["page"]]
+    assert names[0] == "Baru diaktifkan"
+    assert len(names) == 20
+    assert "Lebih dari 20 pencari kerja ditemukan: tambahkan kata atau saringan" in response.text
+    assert client.get(SEARCH, {"page": 2}).context["page"].number == 1  # no page past the last
+
+    response = client.get(SEARCH, {"q": "juru las"})
+    assert [s.full_name for s in response.context["page"]] == ["Juru las"]
+    assert "1 pencari kerja ditemukan" in response.text
+
+
 @pytest.mark.parametrize("params", [{}, {"q": "operator", "education": "SMP", "skills": "las"}])
 def test_job_seeker_search_runs_a_fixed_number_of_queries(
     client, params, django_assert_max_num_queries
