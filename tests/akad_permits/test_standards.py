@@ -29,6 +29,12 @@ def test_working_minutes(start, end, minutes):
     assert standards.working_minutes(start, end) == minutes
 
 
+def test_a_long_wait_counts_every_working_day_between():
+    # Monday 16 Nov 2026 12:00 to Monday 15 Nov 2027 12:00: 52 weeks of five working days
+    start, end = at(16, 12), at(16, 12) + datetime.timedelta(weeks=52)
+    assert standards.working_minutes(start, end) == 52 * 5 * standards.WORKING_DAY_MINUTES
+
+
 def test_utc_times_are_measured_in_jakarta():
     start = datetime.datetime(2026, 11, 16, 1, 0, tzinfo=datetime.UTC)  # 08:00 WIB
     end = datetime.datetime(2026, 11, 16, 2, 0, tzinfo=datetime.UTC)
