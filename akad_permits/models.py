@@ -199,7 +199,11 @@ class PermitApplication(models.Model):
                 name="akad_recruitment_period_ordered",
             ),
         ]
-        indexes = [models.Index(fields=["status", "state_entered_at"], name="akad_queue_idx")]
+        indexes = [
+            models.Index(fields=["status", "state_entered_at"], name="akad_queue_idx"),
+            # the officers' list of every step, oldest in its step first (akad_permits/admin.py)
+            models.Index(fields=["state_entered_at", "id"], name="akad_all_steps_idx"),
+        ]
 
     def __str__(self):
         if self.permit_number:

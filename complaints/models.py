@@ -142,7 +142,11 @@ class Complaint(models.Model):
                 name="complaint_message_id_unique",
             ),
         ]
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"]),
+            # the officers' "received" filter (today, past 7 days, this month, this year)
+            models.Index(fields=["received_at"], name="complaint_received_idx"),
+        ]
         permissions = [
             ("record_complaint", _("Can record a complaint in the complaint book")),
             ("report_complaint", _("Can report a complaint to the Kepala Seksi")),

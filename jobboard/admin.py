@@ -142,8 +142,6 @@ class DecisionAdmin(HistoryAdmin):
     approve_service = refuse_service = None
     waiting_status = None
     list_per_page = 25
-    # "N of M" would count the whole table (200,000 job seekers) on every queue view.
-    show_full_result_count = False
     change_form_template = "admin/jobboard/decision_change_form.html"
 
     def has_decide_permission(self, request):
@@ -455,6 +453,8 @@ class VacancyAdmin(DecisionAdmin):
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # as portal.history.HistoryAdmin (300,000 applications)
+
     def has_add_permission(self, request):
         return False
 

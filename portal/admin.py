@@ -18,6 +18,7 @@ class UserAdmin(BaseUserAdmin):
         "role_names",
     ]
     list_filter = ["is_staff", "is_active", "groups"]
+    show_full_result_count = False  # as portal.history.HistoryAdmin (200,000 accounts)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

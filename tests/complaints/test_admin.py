@@ -233,7 +233,13 @@ def test_queues_show_each_role_what_waits_oldest_first_with_age(
         response = officer.get(reverse("admin:complaints_complaint_changelist"))
     queues = {q["action"]: q for q in response.context["queues"]}
     assert queues["report"]["count"] == 55
+    assert len(queues["report"]["rows"]) == 20  # the oldest; a link opens the whole step
     assert set(queues) == {"report", "answer", "close"}
+    link = "?status__exact=recorded"
+    assert "20 yang paling lama ditampilkan: lihat semua 55" in response.text
+    assert link in response.text
+    listed = officer.get(reverse("admin:complaints_complaint_changelist") + link)
+    assert listed.context["cl"].result_count == 55
 
 
 def test_admin_action_reports_many_and_skips_the_wrong_ones(as_role, make_complaint):
