@@ -286,8 +286,14 @@ class ComplaintAdmin(HistoryAdmin):
 
     # --- queues ---------------------------------------------------------------------------
 
-    def queues_for(self, user):
+    def queues_for(self, request):
         """What waits for this user, per step, oldest first."""
+        user = request.user
+        # "see all" opens the step as a list in the same order: by the "waiting for" column
+        columns = list(self.get_list_display(request))
+        if self.get_actions(request):
+            columns.insert(0, "action_checkbox")
+        oldest_first = str(columns.index("age_display"))
         queues = []
         for (status, action), (_next, perm) in services.TRANSITIONS.items():
             if not user.has_perm(perm):
@@ -302,7 +308,7 @@ class ComplaintAdmin(HistoryAdmin):
                     "count": len(rows) if len(rows) < QUEUE_LIMIT else waiting.count(),
                     "all_url": reverse("admin:complaints_complaint_changelist")
                     + "?"
-                    + urlencode({"status__exact": status}),
+                    + urlencode({"status__exact": status, "o": oldest_first}),
                 }
             )
         return queues
@@ -310,7 +316,7 @@ class ComplaintAdmin(HistoryAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             **(extra_context or {}),
-            "queues": self.queues_for(request.user),
+            "queues": self.queues_for(request),
             "can_record": request.user.has_perm("complaints.record_complaint"),
             "unreadable_waiting": UnreadableMail.objects.filter(
                 state=UnreadableMail.State.WAITING

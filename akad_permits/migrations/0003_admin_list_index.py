@@ -7,7 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('akad_permits', '0002_role_permissions'),
-        ('jobboard', '0011_admin_list_indexes'),
     ]
 
     operations = [

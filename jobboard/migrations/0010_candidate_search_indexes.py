@@ -2,7 +2,6 @@
 
 import django.contrib.postgres.indexes
 import django.db.models.functions.text
-import django.contrib.postgres.operations
 from django.conf import settings
 from django.db import migrations, models
 
@@ -15,8 +14,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # pg_trgm is a trusted extension: the database's owner may create it (docs/deployment.md)
-        django.contrib.postgres.operations.TrigramExtension(),
+        # pg_trgm is a trusted extension: the database's owner may create it (docs/deployment.md).
+        # Not dropped on the way back: a DBA may have installed it, and others may use it.
+        migrations.RunSQL(
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm", reverse_sql=migrations.RunSQL.noop
+        ),
         migrations.AddIndex(
             model_name='jobseeker',
             index=models.Index(models.OrderBy(models.F('decided_at'), descending=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('discoverable', True), ('status', 'active')), name='jobseeker_findable_idx'),

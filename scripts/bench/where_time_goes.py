@@ -4,7 +4,7 @@ Uses the benchmark's settings and database (run scripts/benchmark.sh once first)
 belong to the same volume as docs/performance.md. Examples:
 
     PGHOST=var/pg/run PGUSER=postgres PGDATABASE=disnaker_bench \
-      .venv/bin/python scripts/bench/where_time_goes.py '/lowongan/?q=operator&r=1' -n 200
+      .venv/bin/python scripts/bench/where_time_goes.py '/loker/?q=operator&r=1' -n 200
     ... scripts/bench/where_time_goes.py '/admin/jobboard/jobseeker/?status__exact=waiting' --user bench-officer
 
 Each request also reports its SQL time, so Python and database are told apart.

@@ -194,6 +194,11 @@ def test_search_shows_recently_activated_first_and_stops_at_its_last_page(client
     assert "Lebih dari 20 pencari kerja ditemukan: tambahkan kata atau saringan" in response.text
     assert client.get(SEARCH, {"page": 2}).context["page"].number == 1  # no page past the last
 
+    response = client.get(SEARCH, {"q": "las"})  # in all 23; twice in the welder's own
+    names = [s.full_name for s in response.context["page"]]
+    assert names[0] == "Juru las"
+    assert "Lebih dari 20 pencari kerja ditemukan" in response.text
+
     response = client.get(SEARCH, {"q": "juru las"})
     assert [s.full_name for s in response.context["page"]] == ["Juru las"]
     assert "1 pencari kerja ditemukan" in response.text

@@ -40,14 +40,17 @@ def test_search_floor_finds_the_page_one_of_the_real_search(client, office, stan
 
 
 def test_admin_floor_lists_the_waiting_job_seekers_to_an_officer_only(client, officers, make_user):
+    make_jobseeker(
+        status="active", full_name="Budi Aktif"
+    )  # first: the one row shown if unfiltered
     make_jobseeker(status="waiting", full_name="Siti Menunggu")
-    make_jobseeker(status="active", full_name="Budi Aktif")
     url = "/__floor__/admin/jobboard/jobseeker/"
 
     client.force_login(officers[roles.JOB_PLACEMENT_OFFICER])
-    page = client.get(url).text
-    assert "Siti Menunggu" in page
-    assert "Budi Aktif" not in page
+    response = client.get(url)
+    assert "Siti Menunggu" in response.text
+    assert "Budi Aktif" not in response.text
+    assert response.context["cl"].result_count == 1
 
     client.force_login(make_user("citizen"))
     assert client.get(url).status_code == 302  # to the admin login, like the real admin
