@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.files import content_type_for
-from portal.history import HistoryAdmin, ReadOnlyInline
+from portal.history import HistoryAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from . import services
 from .forms import EmployerForm
@@ -452,21 +452,9 @@ class VacancyAdmin(DecisionAdmin):
         return self.refuse_selected(request, queryset)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    show_full_result_count = False  # as portal.history.HistoryAdmin (300,000 applications)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Application)
 class ApplicationAdmin(ReadOnlyAdmin):
+    show_full_result_count = False  # as portal.history.HistoryAdmin (300,000 applications)
     list_display = ["jobseeker", "vacancy", "employer", "status", "created_at"]
     list_filter = ["status"]
     list_select_related = ["jobseeker", "vacancy__employer"]
@@ -480,6 +468,8 @@ class ApplicationAdmin(ReadOnlyAdmin):
 @admin.register(Placement)
 class PlacementAdmin(ReadOnlyAdmin):
     """The office counts placements (penempatan); the change list shows how many."""
+
+    show_full_result_count = False
 
     list_display = ["placed_on", "jobseeker", "employer", "vacancy", "recorded_by"]
     list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]

@@ -1,4 +1,4 @@
-"""The admin bases: models tracked by django-simple-history, and read-only inlines.
+"""The admin bases: models tracked by django-simple-history, read-only lists and inlines.
 
 simple-history's "revert" page saves an old version of the whole row on a POST and checks
 only the view permission (its SIMPLE_HISTORY_REVERT_DISABLED setting merely hides the button).
@@ -41,6 +41,20 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the services or by the public forms (applications, placements,
+    survey answers): officers read them, and nobody adds, changes or deletes them here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 
+from portal.history import ReadOnlyAdmin
+
 from . import skm
 from .models import Dashboard, SurveyInvitation, SurveyResponse
 
@@ -29,19 +31,6 @@ class DashboardAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         return redirect("quality:dashboard")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Survey records are written by the survey only; officers read them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SurveyInvitation)
