@@ -8,7 +8,7 @@ from .models import Dashboard, SurveyInvitation, SurveyResponse
 
 
 @admin.register(Dashboard)
-class DashboardAdmin(admin.ModelAdmin):
+class DashboardAdmin(ReadOnlyAdmin):
     """The admin index's way to the heads' dashboard (officers land in the admin)."""
 
     def _allowed(self, request):
@@ -19,15 +19,6 @@ class DashboardAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return self._allowed(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         return redirect("quality:dashboard")
