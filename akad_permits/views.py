@@ -14,10 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from jobboard.models import Employer
+from portal.codes import normalise_code
 
 from . import pdf, services, timeline
 from .forms import ApplicationForm, PositionFormSet
-from .models import EDITABLE_STATES, PermitApplication, Status
+from .models import EDITABLE_STATES, VERIFICATION_CODE_GROUPS, PermitApplication, Status
 
 
 def _active_employer(user):
@@ -155,13 +156,15 @@ def permit_pdf(request, pk):
 def verify(request, code=None):
     """Public: anyone holding the permit's code sees whether the office issued it."""
     if code is None and request.GET.get("code"):
-        return redirect("akad_permits:verify", code=request.GET["code"].strip().upper()[:20] or "-")
+        typed = normalise_code(request.GET["code"][:40], VERIFICATION_CODE_GROUPS)
+        return redirect("akad_permits:verify", code=typed[:20] or "-")
     application = None
     if code:
+        code = normalise_code(code, VERIFICATION_CODE_GROUPS)
         application = (
             PermitApplication.objects.issued()
             .select_related("employer")
-            .filter(verification_code=code.strip().upper())
+            .filter(verification_code=code)
             .first()
         )
     return render(

@@ -110,6 +110,21 @@ def test_status_page_shows_steps_and_the_answer_once_sent(client, make_complaint
     assert letter["Content-Type"] == "application/pdf"
 
 
+def test_status_accepts_the_reference_in_any_case_with_spaces_or_without_dashes(
+    client, make_complaint
+):
+    complaint = make_complaint("coordinated")
+    word, year, code = complaint.reference.split("-")
+    for typed in (
+        f"{word}{year}{code}".lower(),
+        f"{word} {year} {code}",
+        f" {complaint.reference.lower()} ",
+    ):
+        page = _check(client, typed, "0812 3334 4455").text
+        assert "Dilaporkan kepada Kepala Seksi Penempatan" in page, typed
+        assert NEUTRAL not in page, typed
+
+
 def test_answer_letter_is_not_served_without_a_successful_check(client, make_complaint):
     answered = make_complaint("answered")
     url = reverse("complaints:answer_letter", args=[answered.reference])
