@@ -4,7 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -26,6 +26,33 @@ def home(request):
 def service_standard(request, service):
     standard = get_object_or_404(ServiceStandard.objects.published(), service=service)
     return render(request, "portal/service_standard.html", {"standard": standard})
+
+
+# Pages that belong to one person or to the officers: search engines keep out. The public
+# pages (home, standards, vacancies, the forms) are in the sitemap instead.
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/akun/",
+    "/berkas/",
+    "/masuk/",
+    "/keluar/",
+    "/i18n/",
+    "/loker/akun/",
+    "/loker/perusahaan/",
+    "/loker/kartu-ak1/",
+    "/akad/",
+    "/pengaduan/terkirim/",
+    "/pengaduan/status/",
+    "/mutu/dasbor/",
+    "/mutu/survei/",
+)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {prefix}" for prefix in PRIVATE_PREFIXES)]
+    lines += ["", f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 @login_required

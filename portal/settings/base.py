@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # robots.txt points search engines to /sitemap.xml
     "django.contrib.postgres",  # full-text search (SearchVector, GIN indexes) in jobboard
     "crispy_forms",
     "crispy_bootstrap5",
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.office",
+                "portal.context_processors.menu",
             ],
         },
     },
