@@ -143,6 +143,13 @@ RULES = {
             args=lambda w: ["portal.User", w.seeker_a.user_id, "password"],
         ),
     ],
+    "robots_txt": [public()],
+    "sitemap_index": [public()],
+    "django.contrib.sitemaps.views.sitemap": [
+        public(args=lambda w: ["vacancies"]),
+        public(args=lambda w: ["pages"]),
+        public(args=lambda w: ["nosuchsection"], answer=MISSING),
+    ],
     "login": [Case(expect(all=to("portal:dashboard"), anon=OK), public=True)],
     "logout": [Case(expect(all=to("portal:home")), method="post", public=True)],
     "set_language": [
