@@ -9,6 +9,9 @@ from portal.models import OfficeProfile
 
 from .models import Channel, Complaint
 
+# "Gaji belum dibayar" is 18 characters: shorter than this says too little to act on.
+MIN_TEXT_LENGTH = 15
+
 COMPLAINANT_FIELDS = [
     "complainant_name",
     "complainant_institution",
@@ -75,6 +78,15 @@ class ComplaintDataForm(forms.ModelForm):
         text = self.cleaned_data["text"].strip()
         if not text:
             raise ValidationError(_("Write the complaint."), code="required")
+        if len(text) < MIN_TEXT_LENGTH:
+            raise ValidationError(
+                _(
+                    "Describe the complaint in at least %(min)d characters: what happened, "
+                    "and where or with which service, so that the office can follow it up."
+                ),
+                code="too_short",
+                params={"min": MIN_TEXT_LENGTH},
+            )
         return text
 
     def complaint_data(self):
@@ -128,7 +140,8 @@ class IntakeForm(ComplaintDataForm):
         if channel in (Channel.COUNTER, Channel.TELEPHONE):
             self.require(cleaned, "complainant_address", "complainant_phone")
         elif channel == Channel.RADIO:
-            self.require(cleaned, "complainant_phone", "radio_forwarded_by")
+            # The radio forwards what a listener said on air; it may not have his number.
+            self.require(cleaned, "radio_forwarded_by")
             if (
                 not cleaned.get("radio_broadcast_date")
                 and "radio_broadcast_date" not in self.errors

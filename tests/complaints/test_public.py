@@ -71,6 +71,8 @@ def test_the_confirmation_page_needs_the_session_that_sent_it(client, office):
         ({"complainant_address": ""}, "complainant_address", "Bidang ini tidak boleh kosong."),
         ({"complainant_email": "dewi@@example"}, "complainant_email", "alamat email yang valid"),
         ({"text": "   "}, "text", "Tuliskan pengaduan Anda."),
+        ({"text": "a"}, "text", "sekurang-kurangnya 15 karakter"),
+        ({"text": "Akun belum  "}, "text", "sekurang-kurangnya 15 karakter"),
     ],
 )
 def test_bad_input_is_refused_with_its_message_and_nothing_typed_is_lost(
