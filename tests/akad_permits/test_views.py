@@ -376,3 +376,24 @@ def test_a_late_application_is_flagged_on_its_timeline(employer_client, in_state
     ).content.decode()
     assert "Terlambat" in body
     assert "Lebih dari 1 hari kerja" in body
+
+
+def test_the_applicant_reads_kepala_dinas_not_kadis_on_pages_and_in_mails(
+    employer_client, in_state, employer, django_capture_on_commit_callbacks
+):
+    """Kadis is the officers' word; the public and its e-mails say Kepala Dinas."""
+    import re
+
+    kadis = re.compile(r"\bKadis\b")
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = in_state("issued")
+        refused = in_state("refused", app=make_application(employer))
+    for app in (issued, refused):
+        page = employer_client.get(reverse("akad_permits:application_detail", args=[app.pk])).text
+        assert not kadis.findall(page), app.status
+        assert "Kepala Dinas" in page, app.status
+    mails = [m for m in mail.outbox if m.to == [employer.email]]
+    assert mails
+    for sent in mails:
+        assert not kadis.findall(sent.subject + sent.body), sent.subject
+    assert any("Kepala Dinas" in m.body for m in mails)
