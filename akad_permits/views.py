@@ -99,7 +99,9 @@ def application_edit(request, pk=None):
                 return redirect("akad_permits:application_edit", pk=application.pk)
             messages.success(
                 request,
-                _("Your application was submitted to the Kepala Dinas. You will be told by e-mail."),
+                _(
+                    "Your application was submitted to the Kepala Dinas. You will be told by e-mail."
+                ),
             )
             return redirect("akad_permits:application_detail", pk=application.pk)
         messages.error(

@@ -33,3 +33,19 @@ def json_ld(data):
     # Safe: every character that could end the element or start markup was escaped above.
     safe_json = mark_safe(text)  # noqa: S308
     return format_html('<script type="application/ld+json">{}</script>', safe_json)
+
+
+@register.filter
+def after_first_heading(html, insert):
+    """``html`` with ``insert`` placed right after its first ``</h1>`` (or first, without one).
+
+    Both are rendered templates (safe); a banner goes under the page's heading this way without
+    each of the pages placing it.
+    """
+    if not insert:
+        return html
+    end = html.find("</h1>")
+    if end < 0:
+        return mark_safe(insert + html)  # noqa: S308 - both rendered, escaped templates
+    end += len("</h1>")
+    return mark_safe(html[:end] + insert + html[end:])  # noqa: S308 - as above

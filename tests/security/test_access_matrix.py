@@ -282,6 +282,8 @@ RULES = {
     # quality: public figures, the survey by its random token, the heads' dashboard
     "quality:public": [public()],
     "quality:survey": [public(args=lambda w: [w.invitation.token])],
+    # "nanti saja" on the survey banner: quiet for the session, back to the page
+    "quality:survey_later": [Case(expect(all=REDIRECT), method="post", public=True)],
     "quality:dashboard": [
         Case(expect(all=DENIED, anon=LOGIN, **dict.fromkeys(HEADS, OK)), query="bulan=2026-01")
     ],
