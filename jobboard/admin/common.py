@@ -7,7 +7,7 @@ permission-checked, logged and mailed; status is never editable here.
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,8 +19,7 @@ from django.utils.translation import ngettext
 
 from portal.files import content_type_for
 from portal.history import HistoryAdmin
-
-from .. import services
+from portal.workflow import MoveRefused
 
 
 class ReasonForm(forms.Form):
@@ -110,7 +109,7 @@ def run_each(model_admin, request, objects, call):
         try:
             call(obj)
             done += 1
-        except (services.TransitionNotAllowed, PermissionDenied, ValidationError) as exc:
+        except (MoveRefused, PermissionDenied) as exc:
             refused.append(f"{obj}: {exc}")
     if done:
         model_admin.message_user(
