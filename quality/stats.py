@@ -61,7 +61,8 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def add_months(day, months):
+def shift_month(day, months):
+    """The first day of the month ``months`` after ``day``'s (a month, not a date, moves)."""
     index = day.year * 12 + day.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)
 
@@ -69,13 +70,13 @@ def add_months(day, months):
 def month_bounds(month):
     """Aware [start, end) of a calendar month in the office's time zone."""
     start = datetime.datetime.combine(month, datetime.time.min, WORK_TZ)
-    end = datetime.datetime.combine(add_months(month, 1), datetime.time.min, WORK_TZ)
+    end = datetime.datetime.combine(shift_month(month, 1), datetime.time.min, WORK_TZ)
     return start, end
 
 
 def last_twelve(month):
     """The twelve months ending with ``month``, oldest first."""
-    return [add_months(month, i) for i in range(-11, 1)]
+    return [shift_month(month, i) for i in range(-11, 1)]
 
 
 def current_month():

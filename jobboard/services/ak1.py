@@ -20,7 +20,7 @@ from ..models import (
     Ak1Reminder,
     Ak1Report,
     JobSeeker,
-    add_months,
+    months_later,
 )
 from ..workflows import registration_workflow
 from .common import assign
@@ -60,7 +60,7 @@ def _issue_ak1_card(seeker, *, actor, now):
         issued_at=now,
         issued_by=actor,
         valid_from=valid_from,
-        valid_until=add_months(valid_from, Ak1Card.VALID_MONTHS),
+        valid_until=months_later(valid_from, Ak1Card.VALID_MONTHS),
         next_report_period=2,
     )
     card.next_report_due = card.period_start(2)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobboard import services
-from jobboard.models import Ak1Card, Ak1Reminder, Ak1Report, Placement, add_months
+from jobboard.models import Ak1Card, Ak1Reminder, Ak1Report, Placement, months_later
 from portal import roles
 from portal.models import OfficeProfile
 from portal.workflow import MoveRefused
@@ -66,8 +66,8 @@ def test_activation_issues_a_numbered_card_valid_two_years(
     year = timezone.localdate().year
     assert card.number == f"AK1/000001/{year}" and card.issued_by == officer
     assert card.valid_from == timezone.localdate()
-    assert card.valid_until == add_months(card.valid_from, 24)
-    assert (card.next_report_period, card.next_report_due) == (2, add_months(card.valid_from, 6))
+    assert card.valid_until == months_later(card.valid_from, 24)
+    assert (card.next_report_period, card.next_report_due) == (2, months_later(card.valid_from, 6))
     assert card.history.count() == 1
     assert card.number in mail.outbox[-1].body
     # A job seeker who brought a photocopy gets no second card.
@@ -218,7 +218,7 @@ def report_data(card, **overrides):
 
 def test_a_report_too_early_is_refused_saying_when_it_is_due(client, officer):
     card = issued_card(officer)
-    due = add_months(timezone.localdate(), 6)
+    due = months_later(timezone.localdate(), 6)
     html = report_page(client, card)
     assert f"jatuh tempo pada {due:%d-%m-%Y}" in html
     response = client.post(reverse("jobboard:ak1_report"), report_data(card), follow=True)
