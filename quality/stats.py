@@ -41,10 +41,6 @@ class WorkingMinutes(Func):
     arity = 2
 
 
-def now_value(now):
-    return Value(now)
-
-
 def month_of(expression):
     """The calendar month (in Jakarta time) of a datetime column."""
     return TruncMonth(expression, tzinfo=WORK_TZ)
@@ -61,9 +57,9 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def shift_month(day, months):
-    """The first day of the month ``months`` after ``day``'s (a month, not a date, moves)."""
-    index = day.year * 12 + day.month - 1 + months
+def shift_month(month, months):
+    """The first day of the month ``months`` after (or before) the month of ``month``."""
+    index = month.year * 12 + month.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
