@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from .models import OfficeProfile
@@ -21,5 +22,10 @@ def menu_links(user):
 
 
 def menu(request):
-    """The main menu's links, worked out only when a template shows them."""
-    return {"menu_links": SimpleLazyObject(lambda: menu_links(request.user))}
+    """The main menu's links, worked out only when a template shows them (as for a visitor on
+    a page answered before the user is known, such as the rate limiter's)."""
+    return {
+        "menu_links": SimpleLazyObject(
+            lambda: menu_links(getattr(request, "user", None) or AnonymousUser())
+        )
+    }

@@ -11,12 +11,11 @@ import http.client
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.db import transaction
 from django.test import TestCase
 
 from tests.security import test_access_matrix as matrix
-from tests.security.world import BACKEND, build_world
+from tests.security.get_pages import get_requests, rolled_back
+from tests.security.world import build_world
 
 VISITORS = ["anon", "seeker_a", "employer_a", "pak", "kadis", "superuser"]
 
@@ -26,42 +25,19 @@ class HeadLikeGetTest(TestCase):
     def setUpTestData(cls):
         cls.w = build_world()
 
-    def answers(self, url):
-        with transaction.atomic():
-            get = self.client.get(url)
-            transaction.set_rollback(True)
-        with transaction.atomic():
-            head = self.client.head(url)
-            transaction.set_rollback(True)
-        return get, head
-
     def test_every_get_url_answers_head_as_it_answers_get(self):
-        checker = matrix.AccessMatrixTest()
-        checker.w = self.w
         wrong, count = [], 0
-        for visitor in VISITORS:
-            self.client.logout()
-            user = checker.visitor_user(visitor)
-            if user is not None:
-                self.client.force_login(user, backend=BACKEND)
-            session = self.client.cookies.get(settings.SESSION_COOKIE_NAME)
-            for label, case, url in checker.requests():
-                if case.method != "get":
-                    continue
-                if session is not None:
-                    self.client.cookies[settings.SESSION_COOKIE_NAME] = session.value
-                get, head = self.answers(url)
-                count += 1
-                if (head.status_code, head.get("Location")) != (
-                    get.status_code,
-                    get.get("Location"),
-                ):
-                    wrong.append(
-                        f"HEAD {url} ({label}) as {visitor}: {matrix.describe(head)}, "
-                        f"GET gives {matrix.describe(get)}"
-                    )
-                elif b"".join(head) if head.streaming else head.content:
-                    wrong.append(f"HEAD {url} ({label}) as {visitor}: a body was sent")
+        for visitor, label, url in get_requests(self, VISITORS):
+            get = rolled_back(self.client.get, url)
+            head = rolled_back(self.client.head, url)
+            count += 1
+            if (head.status_code, head.get("Location")) != (get.status_code, get.get("Location")):
+                wrong.append(
+                    f"HEAD {url} ({label}) as {visitor}: {matrix.describe(head)}, "
+                    f"GET gives {matrix.describe(get)}"
+                )
+            elif b"".join(head) if head.streaming else head.content:
+                wrong.append(f"HEAD {url} ({label}) as {visitor}: a body was sent")
         assert count > 500, count
         assert not wrong, f"{len(wrong)} of {count} differ:\n" + "\n".join(wrong)
 
