@@ -115,12 +115,19 @@ class PublicComplaintForm(ComplaintDataForm):
 # asks name, institution, address and a telephone number that can be called; e-mail
 # complaints are answered at their address; the radio's staff forward the report of a
 # broadcast (and may not have the listener's number).
+IN_PERSON = (Channel.COUNTER, Channel.TELEPHONE)
 CHANNEL_REQUIRED = {
-    "complainant_address": (Channel.COUNTER, Channel.TELEPHONE),
-    "complainant_phone": (Channel.COUNTER, Channel.TELEPHONE),
+    "complainant_address": IN_PERSON,
+    "complainant_phone": IN_PERSON,
     "complainant_email": (Channel.EMAIL,),
     "radio_forwarded_by": (Channel.RADIO,),
     "radio_broadcast_date": (Channel.RADIO,),
+}
+# What the intake form writes beside those fields' labels.
+REQUIRED_NOTES = {
+    IN_PERSON: _("required at the counter and by telephone"),
+    (Channel.EMAIL,): _("required for e-mail"),
+    (Channel.RADIO,): _("required for the radio"),
 }
 
 
@@ -146,10 +153,8 @@ class IntakeForm(ComplaintDataForm):
         self.fields["channel"].choices = channel_choices(
             [Channel.COUNTER, Channel.TELEPHONE, Channel.RADIO, Channel.EMAIL]
         )
-        labels = dict(self.fields["channel"].choices)
         for name, channels in CHANNEL_REQUIRED.items():
-            # Shown beside the label: "wajib untuk Loket, Telepon (0335) 422121".
-            self.fields[name].required_for = ", ".join(str(labels[c]) for c in channels)
+            self.fields[name].required_for = REQUIRED_NOTES[channels]
 
     def clean(self):
         cleaned = super().clean()

@@ -30,11 +30,13 @@ def test_counter_complaint_followed_up_and_answered(page, demo_site):
     _as(page, base, "pengaduan")
     page.get_by_role("link", name="Catat pengaduan").click()
     page.get_by_label("Loket (datang langsung)").check()
-    page.get_by_label("Nama", exact=True).fill("Slamet Riyadi")
+    page.get_by_label(re.compile(r"^\s*Nama\s*(?:\(wajib[^)]*\))?\s*$")).fill("Slamet Riyadi")
     page.get_by_label("Instansi").fill("CV Sumber Rejeki")
-    page.get_by_label("Alamat", exact=True).fill("Jl. Dr. Sutomo 7, Kota Probolinggo")
-    page.get_by_label("Telepon", exact=True).fill("0813 5555 1212")
-    page.get_by_label("Pengaduan", exact=True).fill(
+    page.get_by_label(re.compile(r"^\s*Alamat\s*(?:\(wajib[^)]*\))?\s*$")).fill(
+        "Jl. Dr. Sutomo 7, Kota Probolinggo"
+    )
+    page.get_by_label(re.compile(r"^\s*Telepon\s*(?:\(wajib[^)]*\))?\s*$")).fill("0813 5555 1212")
+    page.get_by_label(re.compile(r"^\s*Pengaduan\s*(?:\(wajib[^)]*\))?\s*$")).fill(
         "Lowongan yang saya lamar lewat BKOL ternyata sudah ditutup."
     )
     page.get_by_role("button", name="Catat dalam buku pengaduan").click()
@@ -102,22 +104,28 @@ def test_visitor_complains_online_corrects_a_mistake_and_is_refused_a_wrong_phon
     base = demo_site.url
     page.goto(base + "/pengaduan/")
     check_accessibility(page)
-    page.get_by_label(re.compile(r"^\s*Nama\s*\*?\s*$")).fill("Rahmat Hidayat")
-    page.get_by_label(re.compile(r"^\s*Alamat\s*\*?\s*$")).fill("Jl. Cokroaminoto 9")
+    page.get_by_label(re.compile(r"^\s*Nama\s*(?:\*|\(wajib[^)]*\))?\s*$")).fill("Rahmat Hidayat")
+    page.get_by_label(re.compile(r"^\s*Alamat\s*(?:\*|\(wajib[^)]*\))?\s*$")).fill(
+        "Jl. Cokroaminoto 9"
+    )
     page.get_by_label("Alamat e-mail").fill("rahmat@example")
-    page.get_by_label(re.compile(r"^\s*Pengaduan\s*\*?\s*$")).fill(
+    page.get_by_label(re.compile(r"^\s*Pengaduan\s*(?:\*|\(wajib[^)]*\))?\s*$")).fill(
         "Antrian pembuatan kartu AK/I terlalu lama."
     )
     page.get_by_role("button", name="Kirim pengaduan").click()
 
     # Refused with messages on the fields; what was typed is still there.
     expect(page.get_by_text("Bidang ini tidak boleh kosong.")).to_be_visible()
-    expect(page.get_by_label(re.compile(r"^\s*Nama\s*\*?\s*$"))).to_have_value("Rahmat Hidayat")
-    expect(page.get_by_label(re.compile(r"^\s*Pengaduan\s*\*?\s*$"))).to_have_value(
-        "Antrian pembuatan kartu AK/I terlalu lama."
+    expect(page.get_by_label(re.compile(r"^\s*Nama\s*(?:\*|\(wajib[^)]*\))?\s*$"))).to_have_value(
+        "Rahmat Hidayat"
     )
+    expect(
+        page.get_by_label(re.compile(r"^\s*Pengaduan\s*(?:\*|\(wajib[^)]*\))?\s*$"))
+    ).to_have_value("Antrian pembuatan kartu AK/I terlalu lama.")
     check_accessibility(page)
-    page.get_by_label(re.compile(r"^\s*Telepon\s*\*?\s*$")).fill("0856 1234 5678")
+    page.get_by_label(re.compile(r"^\s*Telepon\s*(?:\*|\(wajib[^)]*\))?\s*$")).fill(
+        "0856 1234 5678"
+    )
     page.get_by_label("Alamat e-mail").fill("rahmat@example.com")
     page.get_by_role("button", name="Kirim pengaduan").click()
 

@@ -6,8 +6,10 @@ from tests.conftest import PDF_BYTES, PNG_BYTES
 
 
 def field(page, label):
-    """The form control labelled ``label`` (crispy adds '*' to required labels)."""
-    return page.get_by_label(re.compile(r"^\s*" + re.escape(label) + r"\s*\*?\s*$", re.I))
+    """The form control labelled ``label`` (its label may end in "(wajib)")."""
+    return page.get_by_label(
+        re.compile(r"^\s*" + re.escape(label) + r"\s*(?:\*|\(wajib[^)]*\))?\s*$", re.I)
+    )
 
 
 def scans(tmp_path):

@@ -77,7 +77,8 @@ def test_the_officers_intake_form_says_what_each_channel_needs(client, officers,
     form = fields_of(client.get(reverse("admin:complaints_complaint_intake")).text)
     assert "(wajib)" in form.labels["id_complainant_name"]
     assert "(wajib)" in form.labels["id_text"]
-    assert "wajib untuk Loket" in form.labels["id_complainant_phone"]
-    assert "Laporo Rek" not in form.labels["id_complainant_phone"]  # the radio does not need it
-    assert "wajib untuk Radio" in form.labels["id_radio_forwarded_by"]
+    assert "(wajib di loket dan melalui telepon)" in form.labels["id_complainant_phone"]
+    assert "radio" not in form.labels["id_complainant_phone"]  # the radio does not need it
+    assert "(wajib untuk radio)" in form.labels["id_radio_forwarded_by"]
+    assert "(wajib untuk e-mail)" in form.labels["id_complainant_email"]
     assert "wajib" not in form.labels["id_complainant_institution"]
