@@ -54,7 +54,7 @@ def employer_submits_an_application(page, base_url, employer, files):
     page.locator("#id_workforce_file").set_input_files(files["kebutuhan"])
     check_accessibility(page)
     page.get_by_role("button", name="Ajukan permohonan").click()
-    expect(page.get_by_text("Permohonan Anda telah diajukan kepada Kadis")).to_be_visible()
+    expect(page.get_by_text("Permohonan Anda telah diajukan kepada Kepala Dinas")).to_be_visible()
     expect(page.get_by_test_id("status")).to_have_text("Diajukan")
     check_accessibility(page)
     return re.search(r"/akad/(\d+)/", page.url).group(1)

@@ -69,7 +69,7 @@ def test_from_application_to_signed_and_verified_permit(page, demo_site, tmp_pat
     log_in_as(page, url, employer.user.username)
     page.goto(f"{url}/akad/{pk}/")
     expect(page.get_by_test_id("status")).to_have_text("Ijin diterbitkan")
-    expect(page.get_by_text("Ditandatangani Kadis: ijin diterbitkan")).to_be_visible()
+    expect(page.get_by_text("Ditandatangani Kepala Dinas: ijin diterbitkan")).to_be_visible()
     expect(page.get_by_text("Kadis menyetujui penerbitan ijin.")).to_be_visible()
     check_accessibility(page)
     with page.expect_download() as download:
