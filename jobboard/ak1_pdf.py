@@ -6,7 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal.files import content_type_for
+from portal.files import content_type_for, image_within_bounds
 from portal.models import OfficeProfile
 
 
@@ -20,6 +20,8 @@ def photo_data_uri(seeker):
     try:
         with seeker.photo.open("rb") as handle:
             data = handle.read()
+        if not image_within_bounds(data):
+            return None  # stored before uploads were bounded: not worth seconds of rendering
     except OSError:
         return None  # a missing file leaves the photo box empty rather than no card at all
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
