@@ -1,8 +1,8 @@
 from django import forms
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from portal.forms import PrivateFileInput
 
 from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
 
@@ -52,21 +52,11 @@ class ApplicationForm(forms.ModelForm):
         self.submitting = submitting
         for name in ATTACHMENT_FIELDS:
             field = self.fields[name]
-            # Stored files live outside every served folder: no "currently: <url>" link,
-            # the saved file is offered through the private download view instead.
-            field.widget = forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})
+            # The saved file is named and linked through the checked download view.
+            field.widget = PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})
             field.help_text = _("PDF, JPG or PNG, at most 5 MB.")
             if self.instance.pk and getattr(self.instance, name):
-                field.help_text = format_html(
-                    '{} <a href="{}">{}</a>. {}',
-                    _("A file is saved"),
-                    reverse(
-                        "portal:download",
-                        args=["akad_permits.PermitApplication", self.instance.pk, name],
-                    ),
-                    _("download it"),
-                    _("Choose a new file only to replace it."),
-                )
+                field.help_text = _("Choose a new file only to replace it.")
         self.to_correct = (
             dict(self.instance.returned_items) if self.instance.status == Status.RETURNED else {}
         )

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PrivateFileInput
+
 from .models import (
     ApplicationStatus,
     Education,
@@ -165,10 +167,10 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "skills": textarea(),
             "work_experience": textarea(),
-            "ktp_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "ak1_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "photo": forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
-            "cv": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ktp_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ak1_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "photo": PrivateFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
+            "cv": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {
             "nik": _("16 digits, as on your KTP."),
@@ -367,7 +369,7 @@ class VacancyForm(FileRetryMixin, forms.ModelForm):
             "description": textarea(6),
             "salary_min": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
             "salary_max": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
-            "vacancy_letter": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "vacancy_letter": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {
             "vacancy_letter": _(

@@ -246,7 +246,21 @@ class NormalisedImagesMixin:
         return super()._save(name, content)
 
 
-class PrivateFileSystemStorage(NormalisedImagesMixin, FileSystemStorage):
+class NoPublicURL(AttributeError):
+    """Private files have no address of their own: asking for one (``file.url``, in code or in
+    a template) fails loudly. An AttributeError, so that Django's own ``getattr(value, "url",
+    False)`` tests (ClearableFileInput) read it as "no address"."""
+
+
+class PrivateStorageMixin(NormalisedImagesMixin):
+    def url(self, name):
+        # With S3 this would be a pre-signed address that bypasses the checked download view.
+        raise NoPublicURL(
+            "private files are linked only through portal.views.download (portal.forms.PrivateFileInput)"
+        )
+
+
+class PrivateFileSystemStorage(PrivateStorageMixin, FileSystemStorage):
     """The private store on a (shared) folder."""
 
 

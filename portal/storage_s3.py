@@ -2,8 +2,8 @@
 
 from storages.backends.s3 import S3Storage
 
-from .files import NormalisedImagesMixin
+from .files import PrivateStorageMixin
 
 
-class PrivateS3Storage(NormalisedImagesMixin, S3Storage):
+class PrivateS3Storage(PrivateStorageMixin, S3Storage):
     """Images re-encoded as on the folder store; the bucket itself stays private."""
