@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document, validate_image
+from portal.models import StepLog
 from portal.pagecache import memoize
 
 # The AK/I card lives in its own module; importing it here registers and re-exports it.
@@ -322,24 +323,7 @@ class Employer(Registration):
         )
 
 
-class Step(models.Model):
-    """A move in a workflow, as the person reads it: from, to, who, when, and the note."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-
-class RegistrationStep(Step):
+class RegistrationStep(StepLog):
     """One decision on a registration, in the words a person reads (activated, rejected because...)."""
 
     jobseeker = models.ForeignKey(
@@ -348,10 +332,10 @@ class RegistrationStep(Step):
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, null=True, blank=True, related_name="steps"
     )
-    from_status = models.CharField(_("from"), max_length=10, choices=RegistrationStatus)
-    to_status = models.CharField(_("to"), max_length=10, choices=RegistrationStatus)
+    from_status = models.CharField(_("from"), max_length=12, choices=RegistrationStatus)
+    to_status = models.CharField(_("to"), max_length=12, choices=RegistrationStatus)
 
-    class Meta(Step.Meta):
+    class Meta(StepLog.Meta):
         verbose_name = _("registration step")
         verbose_name_plural = _("registration steps")
         constraints = [
@@ -523,12 +507,12 @@ class Vacancy(OfficerDecision):
         )
 
 
-class VacancyStep(Step):
+class VacancyStep(StepLog):
     vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="steps")
-    from_status = models.CharField(_("from"), max_length=10, choices=VacancyStatus)
-    to_status = models.CharField(_("to"), max_length=10, choices=VacancyStatus)
+    from_status = models.CharField(_("from"), max_length=12, choices=VacancyStatus)
+    to_status = models.CharField(_("to"), max_length=12, choices=VacancyStatus)
 
-    class Meta(Step.Meta):
+    class Meta(StepLog.Meta):
         verbose_name = _("vacancy step")
         verbose_name_plural = _("vacancy steps")
 
@@ -584,12 +568,12 @@ class Application(models.Model):
         return f"{self.jobseeker} → {self.vacancy}"
 
 
-class ApplicationStep(Step):
+class ApplicationStep(StepLog):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
     from_status = models.CharField(_("from"), max_length=12, choices=ApplicationStatus)
     to_status = models.CharField(_("to"), max_length=12, choices=ApplicationStatus)
 
-    class Meta(Step.Meta):
+    class Meta(StepLog.Meta):
         verbose_name = _("application step")
         verbose_name_plural = _("application steps")
 

@@ -17,10 +17,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from jobboard.ak1_pdf import photo_data_uri, render_card
+from jobboard.ak1_pdf import render_card
 from jobboard.models import JobSeeker
 from portal import roles
 from portal.files import MAX_IMAGE_PIXELS, STORED_IMAGE_SIDE
+from portal.pdf import image_data_uri
 from tests.jobboard.ak1_helpers import issued_card
 from tests.jobboard.test_registration import SEEKER_URL, seeker_data, seeker_files
 
@@ -151,7 +152,7 @@ def test_a_bomb_stored_before_the_bound_is_left_out_of_the_card(make_user, roles
     seeker.photo.name = raw.save("jobseekers/photo/old-bomb.png", ContentFile(bomb_png))
     seeker.save(update_fields=["photo"])
     try:
-        assert photo_data_uri(seeker) is None
+        assert image_data_uri(seeker.photo) is None
         assert _render_seconds(card) < 5
     finally:
         raw.delete(seeker.photo.name)
