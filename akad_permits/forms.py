@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PrivateFileInput
+from portal.forms import BoundedTextMixin, PrivateFileInput
 
 from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
 
@@ -16,7 +16,7 @@ def date_input():
 # --- the applicant's form -----------------------------------------------------------------
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(BoundedTextMixin, forms.ModelForm):
     """The application. A draft may be incomplete; submitting requires everything.
 
     ``submitting`` turns every field into a required one (a file already stored counts), and,
@@ -85,7 +85,7 @@ class ApplicationForm(forms.ModelForm):
         return cleaned
 
 
-class PositionForm(forms.ModelForm):
+class PositionForm(BoundedTextMixin, forms.ModelForm):
     class Meta:
         model = PermitPosition
         fields = ["title", "male_count", "female_count"]
@@ -137,7 +137,7 @@ PositionFormSet = forms.inlineformset_factory(
 # --- the officers' step forms (admin) ---------------------------------------------------
 
 
-class StepForm(forms.Form):
+class StepForm(BoundedTextMixin, forms.Form):
     """A short form for one step; ``service_kwargs`` turns it into the service's arguments."""
 
     def __init__(self, *args, application, **kwargs):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PrivateFileInput
+from portal.forms import BoundedTextMixin, PrivateFileInput
 
 from .models import (
     ApplicationStatus,
@@ -71,7 +71,7 @@ class OwnEmailMixin:
         return email
 
 
-class AccountFieldsMixin(forms.Form):
+class AccountFieldsMixin(BoundedTextMixin, forms.Form):
     """The login of a new account: the e-mail address of the profile and a password."""
 
     password1 = forms.CharField(
@@ -124,7 +124,7 @@ class AccountFieldsMixin(forms.Form):
         }
 
 
-class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The AK/I data of steps 1-2 (and later edits of the profile)."""
 
     class Meta:
@@ -281,7 +281,7 @@ class JobSeekerRegistrationForm(AccountFieldsMixin, JobSeekerForm):
         return self.cleaned_data["full_name"]
 
 
-class EmployerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The company data of step 5."""
 
     npwp = forms.CharField(
@@ -342,7 +342,7 @@ class EmployerRegistrationForm(AccountFieldsMixin, EmployerForm):
         return self.cleaned_data["contact_person"]
 
 
-class VacancyForm(FileRetryMixin, forms.ModelForm):
+class VacancyForm(FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     class Meta:
         model = Vacancy
         fields = [
@@ -422,7 +422,7 @@ class VacancyForm(FileRetryMixin, forms.ModelForm):
         return cleaned
 
 
-class ApplyForm(forms.Form):
+class ApplyForm(BoundedTextMixin, forms.Form):
     letter = forms.CharField(
         label=_("Short letter (optional)"),
         required=False,
@@ -431,7 +431,7 @@ class ApplyForm(forms.Form):
     )
 
 
-class MoveApplicationForm(forms.Form):
+class MoveApplicationForm(BoundedTextMixin, forms.Form):
     to_status = forms.ChoiceField(label=_("Move to"))
     note = forms.CharField(
         label=_("Message to the applicant (optional)"),
@@ -458,7 +458,7 @@ def _education_choices(label):
     return [("", label), *Education.choices]
 
 
-class VacancySearchForm(forms.Form):
+class VacancySearchForm(BoundedTextMixin, forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
     education = forms.ChoiceField(label=_("My education"), required=False)
     work_type = forms.ChoiceField(label=_("Type of work"), required=False)
@@ -473,7 +473,7 @@ class VacancySearchForm(forms.Form):
         self.fields["sector"].choices = [("", _("Any sector")), *((s, s) for s in sectors)]
 
 
-class CandidateSearchForm(forms.Form):
+class CandidateSearchForm(BoundedTextMixin, forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
     education = forms.ChoiceField(label=_("Education at least"), required=False)
     skills = forms.CharField(label=_("Skills"), required=False, max_length=100)
@@ -484,7 +484,7 @@ class CandidateSearchForm(forms.Form):
         self.fields["education"].choices = _education_choices(_("Any education"))
 
 
-class SaveCandidateForm(forms.Form):
+class SaveCandidateForm(BoundedTextMixin, forms.Form):
     note = forms.CharField(
         label=_("Note (only your company sees it)"),
         required=False,
@@ -493,7 +493,7 @@ class SaveCandidateForm(forms.Form):
     )
 
 
-class Ak1ReportForm(FileRetryMixin, forms.ModelForm):
+class Ak1ReportForm(BoundedTextMixin, FileRetryMixin, forms.ModelForm):
     """The six-monthly AK/I report: still looking, and the profile brought up to date."""
 
     still_looking = forms.BooleanField(

@@ -2,6 +2,7 @@ from pathlib import PurePosixPath
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,28 @@ def private_file_link(value):
         return None, label
     url = reverse("portal:download", args=[instance._meta.label, instance.pk, field.name])
     return url, label
+
+
+# What one person can reasonably type: a line (a name, an address) and a text (a complaint, a
+# work history, a vacancy's description). Anything longer is refused on the field, server-side.
+LINE_MAX_LENGTH = 300
+TEXT_MAX_LENGTH = 5000
+
+
+class BoundedTextMixin:
+    """Every free-text field of the form gets a length bound (the model's, or LINE/TEXT_MAX_LENGTH),
+    checked on the server with Django's message ("at most N characters, it has M")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limit = (
+                    TEXT_MAX_LENGTH if isinstance(field.widget, forms.Textarea) else LINE_MAX_LENGTH
+                )
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                field.widget.attrs.update(field.widget_attrs(field.widget))
 
 
 class PrivateFileInput(forms.ClearableFileInput):
@@ -42,7 +65,7 @@ class PrivateFileInput(forms.ClearableFileInput):
         return context
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(BoundedTextMixin, AuthenticationForm):
     username = forms.CharField(
         label=_("E-mail address or user name"),
         max_length=254,

@@ -7,7 +7,6 @@ instance with stored files, rendered plain and through crispy-forms; every page 
 of the admin that shows such a form or such a field.
 """
 
-import importlib
 import re
 
 import pytest
@@ -24,30 +23,9 @@ from tests.akad_permits.conftest import make_application
 from tests.conftest import PDF_BYTES, PNG_BYTES
 from tests.factories import make_employer, make_jobseeker
 from tests.jobboard.factories import make_vacancy
+from tests.security.walk import form_classes
 
 pytestmark = pytest.mark.django_db
-
-PORTAL_APPS = ("portal", "jobboard", "akad_permits", "complaints", "quality")
-
-
-def _form_classes():
-    for app in PORTAL_APPS:
-        try:
-            importlib.import_module(f"{app}.forms")
-        except ModuleNotFoundError:
-            continue
-    seen, todo = set(), [forms.BaseForm]
-    while todo:
-        cls = todo.pop()
-        for sub in cls.__subclasses__():
-            if sub not in seen:
-                seen.add(sub)
-                todo.append(sub)
-    return sorted(
-        (c for c in seen if c.__module__.split(".")[0] in PORTAL_APPS),
-        key=lambda c: f"{c.__module__}.{c.__qualname__}",
-    )
-
 
 def _instances():
     """One instance with every file field filled, per model that has file fields."""
@@ -88,7 +66,7 @@ def test_every_form_with_a_file_field_names_stored_files_only_through_the_downlo
     instances = _instances()
     crispy = engines["django"].from_string("{% load crispy_forms_tags %}{{ form|crispy }}")
     checked = []
-    for cls in _form_classes():
+    for cls in form_classes():
         model = getattr(getattr(cls, "_meta", None), "model", None)
         try:
             form = cls(instance=instances[model]) if model in instances else None
