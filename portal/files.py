@@ -70,14 +70,18 @@ def _open_image(data):
         pixels = re.search(r"\((\d+) pixels\)", str(exc))
         raise _too_many_pixels(int(pixels.group(1)) if pixels else None) from None
     except (UnidentifiedImageError, OSError, ValueError):
-        raise ValidationError(
-            _("This image cannot be read. Take the photo or scan again, as JPG or PNG."),
-            code="image_unreadable",
-        ) from None
+        raise _unreadable_image() from None
     if image.width * image.height > MAX_IMAGE_PIXELS:
         image.close()
         raise _too_many_pixels(image.width * image.height)
     return image
+
+
+def _unreadable_image():
+    return ValidationError(
+        _("This image cannot be read. Take the photo or scan again, as JPG or PNG."),
+        code="image_unreadable",
+    )
 
 
 def _too_many_pixels(pixels):
@@ -116,10 +120,7 @@ def normalised_image(data):
             else:
                 image.save(out, "PNG", optimize=True)
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-            raise ValidationError(
-                _("This image cannot be read. Take the photo or scan again, as JPG or PNG."),
-                code="image_unreadable",
-            ) from None
+            raise _unreadable_image() from None
     return out.getvalue()
 
 
