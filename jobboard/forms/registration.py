@@ -1,4 +1,4 @@
-"""Forms of the job exchange. Every refusal keeps what was typed and names the field at fault."""
+"""Registering a job seeker or an employer (steps 1-2 and 5 of the document), and later edits."""
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
@@ -7,52 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import BoundedTextMixin, PrivateFileInput
 
-from .models import (
-    ApplicationStatus,
-    Education,
-    Employer,
-    JobSeeker,
-    Vacancy,
-    WorkType,
-)
-from .validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def textarea(rows=3):
-    return forms.Textarea(attrs={"rows": rows})
-
-
-class FileRetryMixin:
-    """Sections for the template; and, since browsers never refill a file input, after a
-    refusal the names of the files to choose again."""
-
-    sections = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Django 6.1's "- Select an option -" has no Indonesian translation yet.
-        for field in self.fields.values():
-            if isinstance(field, forms.TypedChoiceField):
-                choices = list(field.choices)
-                if choices and choices[0][0] == "":
-                    field.choices = [("", _("- Choose -")), *choices[1:]]
-
-    def fieldsets(self):
-        return [
-            (title, [self[name] for name in names if name in self.fields])
-            for title, names in self.sections
-        ]
-
-    def file_fields_to_choose_again(self):
-        if not self.is_bound or not self.errors:
-            return []
-        return [
-            self[name].label
-            for name, field in self.fields.items()
-            if isinstance(field, forms.FileField) and name in self.files
-        ]
+from ..models import Employer, JobSeeker
+from ..validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
+from .common import DATE_INPUT, FileRetryMixin, textarea
 
 
 class OwnEmailMixin:
@@ -213,7 +170,7 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.Model
                 )
 
     def has_card(self):
-        from .models import Ak1Card
+        from ..models import Ak1Card
 
         return bool(self.instance.pk) and Ak1Card.objects.filter(jobseeker=self.instance).exists()
 
@@ -340,196 +297,3 @@ class EmployerRegistrationForm(AccountFieldsMixin, EmployerForm):
 
     def account_name(self):
         return self.cleaned_data["contact_person"]
-
-
-class VacancyForm(FileRetryMixin, BoundedTextMixin, forms.ModelForm):
-    class Meta:
-        model = Vacancy
-        fields = [
-            "title",
-            "position",
-            "openings_male",
-            "openings_female",
-            "openings_any",
-            "min_education",
-            "min_experience_years",
-            "skills",
-            "place",
-            "work_type",
-            "salary_min",
-            "salary_max",
-            "salary_negotiable",
-            "description",
-            "closing_date",
-            "vacancy_letter",
-        ]
-        widgets = {
-            "closing_date": DATE_INPUT,
-            "skills": textarea(),
-            "description": textarea(6),
-            "salary_min": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
-            "salary_max": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
-            "vacancy_letter": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-        }
-        help_texts = {
-            "vacancy_letter": _(
-                "The vacancy information signed by the head of the company (PDF, JPG or PNG, at most 5 MB)."
-            ),
-            "closing_date": _("The vacancy closes by itself after this day."),
-        }
-
-    sections = [
-        (_("Position"), ["title", "position", "work_type", "place", "description"]),
-        (_("Openings"), ["openings_male", "openings_female", "openings_any"]),
-        (_("Requirements"), ["min_education", "min_experience_years", "skills"]),
-        (_("Salary"), ["salary_min", "salary_max", "salary_negotiable"]),
-        (_("Closing date and letter"), ["closing_date", "vacancy_letter"]),
-    ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["vacancy_letter"].error_messages["required"] = _(
-            "Upload the vacancy letter signed by the head of the company."
-        )
-
-    def clean_closing_date(self):
-        closing = self.cleaned_data["closing_date"]
-        today = timezone.localdate()
-        if closing < today:
-            raise forms.ValidationError(_("The closing date cannot be in the past."))
-        if closing > today.replace(year=today.year + 1):
-            raise forms.ValidationError(_("The closing date can be at most one year ahead."))
-        return closing
-
-    def clean(self):
-        cleaned = super().clean()
-        openings = sum(
-            cleaned.get(f) or 0 for f in ("openings_male", "openings_female", "openings_any")
-        )
-        if openings == 0 and not (
-            self.errors.keys() & {"openings_male", "openings_female", "openings_any"}
-        ):
-            self.add_error("openings_any", _("Give at least one opening."))
-        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
-        if low and high and low > high:
-            self.add_error("salary_max", _("The upper end must not be below the lower end."))
-        if (
-            not cleaned.get("salary_negotiable")
-            and not (low or high)
-            and not (self.errors.keys() & {"salary_min", "salary_max"})
-        ):
-            self.add_error("salary_min", _('Give a salary range or tick "salary negotiable".'))
-        return cleaned
-
-
-class ApplyForm(BoundedTextMixin, forms.Form):
-    letter = forms.CharField(
-        label=_("Short letter (optional)"),
-        required=False,
-        max_length=2000,
-        widget=textarea(4),
-    )
-
-
-class MoveApplicationForm(BoundedTextMixin, forms.Form):
-    to_status = forms.ChoiceField(label=_("Move to"))
-    note = forms.CharField(
-        label=_("Message to the applicant (optional)"),
-        required=False,
-        max_length=1000,
-        widget=textarea(2),
-    )
-    placed_on = forms.DateField(
-        label=_("Date of placement (for a hire)"), required=False, widget=DATE_INPUT
-    )
-
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [(c, ApplicationStatus(c).label) for c in choices]
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("to_status") == ApplicationStatus.HIRED:
-            cleaned["placed_on"] = cleaned.get("placed_on") or timezone.localdate()
-        return cleaned
-
-
-def _education_choices(label):
-    return [("", label), *Education.choices]
-
-
-class VacancySearchForm(BoundedTextMixin, forms.Form):
-    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
-    education = forms.ChoiceField(label=_("My education"), required=False)
-    work_type = forms.ChoiceField(label=_("Type of work"), required=False)
-    place = forms.ChoiceField(label=_("Place of work"), required=False)
-    sector = forms.ChoiceField(label=_("Business sector"), required=False)
-
-    def __init__(self, *args, places=(), sectors=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["education"].choices = _education_choices(_("Any education"))
-        self.fields["work_type"].choices = [("", _("Any type")), *WorkType.choices]
-        self.fields["place"].choices = [("", _("Anywhere")), *((p, p) for p in places)]
-        self.fields["sector"].choices = [("", _("Any sector")), *((s, s) for s in sectors)]
-
-
-class CandidateSearchForm(BoundedTextMixin, forms.Form):
-    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
-    education = forms.ChoiceField(label=_("Education at least"), required=False)
-    skills = forms.CharField(label=_("Skills"), required=False, max_length=100)
-    city = forms.CharField(label=_("City/regency"), required=False, max_length=100)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["education"].choices = _education_choices(_("Any education"))
-
-
-class SaveCandidateForm(BoundedTextMixin, forms.Form):
-    note = forms.CharField(
-        label=_("Note (only your company sees it)"),
-        required=False,
-        max_length=2000,
-        widget=textarea(2),
-    )
-
-
-class Ak1ReportForm(BoundedTextMixin, FileRetryMixin, forms.ModelForm):
-    """The six-monthly AK/I report: still looking, and the profile brought up to date."""
-
-    still_looking = forms.BooleanField(
-        label=_("I am still looking for work"),
-        error_messages={
-            "required": _("Tick this box to report; if you have found work, you need not report.")
-        },
-    )
-
-    class Meta:
-        model = JobSeeker
-        fields = [
-            "address",
-            "kelurahan",
-            "kecamatan",
-            "city",
-            "phone",
-            "education_level",
-            "education_major",
-            "education_institution",
-            "graduation_year",
-            "skills",
-            "work_experience",
-            "desired_job",
-        ]
-        widgets = {
-            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-            "skills": textarea(),
-            "work_experience": textarea(),
-        }
-
-    sections = [
-        (_("Report"), ["still_looking"]),
-        (_("Address and contact"), ["address", "kelurahan", "kecamatan", "city", "phone"]),
-        (_("Education"), ["education_level", "education_major", "education_institution", "graduation_year"]),
-        (_("Work"), ["skills", "work_experience", "desired_job"]),
-    ]  # fmt: skip
-
-    clean_graduation_year = JobSeekerForm.clean_graduation_year
