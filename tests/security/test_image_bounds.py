@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from jobboard.ak1_pdf import render_card
+from jobboard.services.ak1_pdf import render_card
 from jobboard.models import JobSeeker
 from portal import roles
 from portal.files import MAX_IMAGE_PIXELS, STORED_IMAGE_SIDE
