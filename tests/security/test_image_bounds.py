@@ -17,8 +17,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from jobboard.services.ak1_pdf import render_card
 from jobboard.models import JobSeeker
+from jobboard.services.ak1_pdf import render_card
 from portal import roles
 from portal.files import MAX_IMAGE_PIXELS, STORED_IMAGE_SIDE
 from portal.pdf import image_data_uri
