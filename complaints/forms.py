@@ -195,16 +195,6 @@ class AnswerForm(forms.Form):
     )
 
 
-STEP_FORMS = {
-    "report": NoteForm,
-    "pass": NoteForm,
-    "coordinate": InstructionForm,
-    "hand_back": FollowUpForm,
-    "answer": AnswerForm,
-    "close": NoteForm,
-}
-
-
 class DismissForm(forms.Form):
     note = forms.CharField(
         label=_("Reason for dismissing"), widget=forms.Textarea(attrs={"rows": 2})
