@@ -17,9 +17,22 @@ from .models import PermitStep, Status
 
 FORMS = "akad_permits.forms."
 SERVICES = "akad_permits.services."
-REFUSED = _("Refused")
-REFUSE = _("Refuse")
-REFUSE_NOTE = _("Write the reasons for the refusal.")
+
+
+def refusal(source):
+    """The Kadis may refuse at each of the Kadis's steps: the same move from two states."""
+    return Move(
+        source,
+        "refuse",
+        Status.REFUSED,
+        "akad_permits.refuse_permit",
+        _("Refused"),
+        _("Refuse"),
+        FORMS + "RefuseForm",
+        service=SERVICES + "refuse",
+        note_required=_("Write the reasons for the refusal."),
+    )
+
 
 MOVES = [
     Move(
@@ -71,17 +84,7 @@ MOVES = [
         service=SERVICES + "dispose",
         note_required=_("Write the instruction for the Bidang."),
     ),
-    Move(
-        Status.REGISTERED,
-        "refuse",
-        Status.REFUSED,
-        "akad_permits.refuse_permit",
-        REFUSED,
-        REFUSE,
-        FORMS + "RefuseForm",
-        service=SERVICES + "refuse",
-        note_required=REFUSE_NOTE,
-    ),
+    refusal(Status.REGISTERED),
     Move(
         Status.DISPOSED,
         "consult",
@@ -113,17 +116,7 @@ MOVES = [
         FORMS + "SignForm",
         service=SERVICES + "sign",
     ),
-    Move(
-        Status.DRAFTED,
-        "refuse",
-        Status.REFUSED,
-        "akad_permits.refuse_permit",
-        REFUSED,
-        REFUSE,
-        FORMS + "RefuseForm",
-        service=SERVICES + "refuse",
-        note_required=REFUSE_NOTE,
-    ),
+    refusal(Status.DRAFTED),
 ]
 
 # The officers' states, where the service clock runs, each with the action its standard is
