@@ -322,25 +322,10 @@ def test_no_mail_leaves_for_a_step_that_was_rolled_back(in_state, officers, comm
 
 
 def _fields(app):
-    names = [
-        "recruiter_name",
-        "user_company",
-        "destination_province",
-        "destination_city",
-        "recruitment_start",
-        "recruitment_end",
-        "recommendation_number",
-        "recommendation_date",
-        "recommendation_issuer",
-        "assignment_number",
-        "assignment_date",
-        "assignment_person",
-        "vacancy_file",
-        "recommendation_file",
-        "assignment_file",
-        "workforce_file",
-    ]
-    return {name: getattr(app, name) for name in names}
+    """The application's fields as the applicant's form hands them over."""
+    from akad_permits.forms import ApplicationForm
+
+    return {name: getattr(app, name) for name in ApplicationForm.Meta.fields}
 
 
 def test_save_application_creates_a_draft_for_the_actors_own_employer(employer):
