@@ -140,9 +140,7 @@ def build():
         actor=by_role["Petugas Pengaduan"], channel="counter", data=data
     )
     for action, role, extra in CHAIN[:5]:
-        step_service(action)(
-            complaint=w.complaint, actor=by_role[role], **extra
-        )
+        step_service(action)(complaint=w.complaint, actor=by_role[role], **extra)
 
     # a survey answer with its comment
     invitation = SurveyInvitation.objects.create(

@@ -115,9 +115,7 @@ def build_world():
         actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
     )
     for action, role, extra in CHAIN[:5]:
-        step_service(action)(
-            complaint=w.complaint_answered, actor=officers_by_role[role], **extra
-        )
+        step_service(action)(complaint=w.complaint_answered, actor=officers_by_role[role], **extra)
     assert Complaint.objects.get(pk=w.complaint_answered.pk).is_answered
     w.unreadable_mail = UnreadableMail.objects.create(
         fingerprint="<broken@example.com>",
