@@ -1,7 +1,7 @@
 """The officers' work queues: what waits for each role, oldest first, one button per step.
 
 Nobody edits an application here: the change page is read-only, and every step goes through
-the short form of its row in the move table (workflow.py), which calls the step's service
+the short form of its row in the move table (workflows.py), which calls the step's service
 (portal.workflow_admin).
 """
 
@@ -18,7 +18,7 @@ from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 
 from . import timeline
 from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
-from .workflow import WORKFLOW
+from .workflows import WORKFLOW
 
 
 class PositionInline(ReadOnlyInline):

@@ -3,7 +3,7 @@
 From the Lumajang "Standar Pelayanan" (seed 002): an employer or recruiter applies to the
 Kadis with four attachments; the Sekretariat, the Kadis, the Kabid and the Kasi move it
 through the six steps of the procedure; the Kadis signs the permit. The moves between the
-states are the table in ``workflow.py``; nothing else assigns ``status``.
+states are the table in ``workflows.py``; nothing else assigns ``status``.
 """
 
 from django.db import models
@@ -244,10 +244,10 @@ class PermitApplication(models.Model):
 
     # -- time against the standard ---------------------------------------------------------
     # The officers' states, where the service clock runs, come from the move table
-    # (workflow.STATE_ACTION), which itself reads these models: imported when used.
+    # (workflows.STATE_ACTION), which itself reads these models: imported when used.
     @property
     def current_action(self):
-        from .workflow import STATE_ACTION
+        from .workflows import STATE_ACTION
 
         return STATE_ACTION.get(self.status)
 
@@ -318,7 +318,7 @@ class PermitStep(StepLog):
 
     @property
     def standard_minutes(self):
-        from .workflow import STATE_ACTION
+        from .workflows import STATE_ACTION
 
         action = STATE_ACTION.get(self.from_status)
         return standards.STEP_STANDARD_MINUTES.get(action)

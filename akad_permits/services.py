@@ -27,7 +27,7 @@ from .models import (
     PermitPosition,
     Status,
 )
-from .workflow import WORKFLOW, is_applicant
+from .workflows import WORKFLOW, is_applicant
 
 
 def _applicant_addresses(application):

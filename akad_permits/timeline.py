@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from . import standards
 from .models import PermitStep
-from .workflow import LABELS, STATE_ACTION
+from .workflows import LABELS, STATE_ACTION
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from . import services
 from .models import Channel, Complaint
-from .workflow import WORKFLOW
+from .workflows import WORKFLOW
 
 DEMO = [
     {

@@ -1,6 +1,6 @@
 """Every write with a rule in it: recording a complaint and moving it along 7.2.1-7.2.3.
 
-Each step is a small function over its row of the move table (``workflow.py``), taking
+Each step is a small function over its row of the move table (``workflows.py``), taking
 cleaned data and the actor; ``WORKFLOW.apply`` checks the permission and the state, locks
 the row, writes the new state and a ``FollowUp``, and sends the mail after the commit.
 Views, admin pages and the mail-intake command call these functions; nothing else assigns
@@ -18,7 +18,7 @@ from portal.notifications import notify
 from portal.workflow import Mail, MoveRefused
 
 from .models import BookCounter, Channel, Complaint, UnreadableMail
-from .workflow import MAIL_WORKFLOW, RECORD, WORKFLOW
+from .workflows import MAIL_WORKFLOW, RECORD, WORKFLOW
 
 # Channels that arrive without an officer: the public form and the mailbox.
 SELF_SERVICE_CHANNELS = {Channel.WEB, Channel.EMAIL}

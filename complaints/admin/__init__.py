@@ -17,7 +17,7 @@ from portal.history import HistoryAdmin, ReadOnlyInline
 from portal.workflow_admin import WorkflowAdminMixin
 
 from ..models import Complaint, FollowUp, UnreadableMail
-from ..workflow import WORKFLOW
+from ..workflows import WORKFLOW
 from . import book, intake, letter, queues
 from .mail import UnreadableMailAdmin
 

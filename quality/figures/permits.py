@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from akad_permits.models import PermitApplication, PermitStep
 from akad_permits.models import Status as PermitStatus
-from akad_permits.workflow import LABELS, STATE_ACTION
+from akad_permits.workflows import LABELS, STATE_ACTION
 
 from .. import targets
 from ..stats import P90, Median, WorkingMinutes, month_of

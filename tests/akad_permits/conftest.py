@@ -32,7 +32,7 @@ PATH = [
 
 def step_service(action):
     """The service function of ``action``, from its row of the move table."""
-    from akad_permits.workflow import WORKFLOW
+    from akad_permits.workflows import WORKFLOW
 
     return WORKFLOW.move(action).service_function()
 

@@ -192,7 +192,7 @@ def test_the_step_taken_in_between_gives_a_clear_message_not_a_crash(
 ):
     """The form was open when someone else took the step: the service refuses it plainly."""
     from akad_permits import services
-    from akad_permits.workflow import WORKFLOW
+    from akad_permits.workflows import WORKFLOW
 
     app = in_state("registered")
     client.force_login(officers[roles.HEAD_OF_OFFICE])

@@ -1,4 +1,4 @@
-"""Every row of the AKAD move table (akad_permits.workflow), walked through its own service.
+"""Every row of the AKAD move table (akad_permits.workflows), walked through its own service.
 
 Each row is refused to every actor without its permission (every role of the office, a job
 seeker, another employer, the applicant for an officer's step, a visitor who is not logged
@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from akad_permits.models import PermitApplication, Status
-from akad_permits.workflow import WORKFLOW
+from akad_permits.workflows import WORKFLOW
 from portal.workflow import MoveRefused
 from tests.factories import make_employer, make_jobseeker
 

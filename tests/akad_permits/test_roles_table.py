@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from akad_permits import services
 from akad_permits.models import Status
-from akad_permits.workflow import WORKFLOW
+from akad_permits.workflows import WORKFLOW
 from portal import roles
 
 from .conftest import bring_to, make_application, step_kwargs, step_service

@@ -34,7 +34,7 @@ CHAIN = [
 
 def step_service(action):
     """The service function of ``action``, from its row of the move table."""
-    from complaints.workflow import WORKFLOW
+    from complaints.workflows import WORKFLOW
 
     return WORKFLOW.move(action).service_function()
 

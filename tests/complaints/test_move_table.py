@@ -1,4 +1,4 @@
-"""Every row of the complaints' move tables (complaints.workflow), walked through its service.
+"""Every row of the complaints' move tables (complaints.workflows), walked through its service.
 
 Each row is refused to every actor without its permission (every role of the office, a job
 seeker, an employer, staff without a role, nobody logged in) and from every state it does
@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from complaints.models import Complaint, Status, UnreadableMail
-from complaints.workflow import MAIL_WORKFLOW, WORKFLOW
+from complaints.workflows import MAIL_WORKFLOW, WORKFLOW
 from portal import roles
 from portal.workflow import MoveRefused
 from tests.complaints.conftest import COMPLAINANT

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from complaints import services
 from complaints.models import Channel, Complaint, FollowUp, Status
-from complaints.workflow import WORKFLOW
+from complaints.workflows import WORKFLOW
 from portal import roles
 from portal.workflow import MoveRefused
 from tests.complaints.conftest import CHAIN, COMPLAINANT, ours, step_service
