@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from . import backends, second_factor  # noqa: F401  (their signal receivers)
         from .models import OfficeProfile, ServiceStandard
         from .pagecache import invalidate_on_change
 
