@@ -16,6 +16,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.account_admin import AccountDeskAdmin
 from portal.files import content_type_for
 from portal.history import HistoryAdmin, ReadOnlyAdmin, ReadOnlyInline
 
@@ -256,7 +257,7 @@ class DecisionAdmin(HistoryAdmin):
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
-class RegistrationAdmin(DecisionAdmin):
+class RegistrationAdmin(AccountDeskAdmin, DecisionAdmin):
     waiting_status = RegistrationStatus.WAITING
     approve_label = _("Activate")
     refuse_label = _("Reject with reason")
@@ -271,7 +272,7 @@ class RegistrationAdmin(DecisionAdmin):
     ]
     ordering = ["submitted_at", "pk"]
     list_select_related = ["decided_by"]
-    actions = ["activate", "reject"]
+    actions = ["activate", "reject", "unlock_login"]
     decision_fields = [
         "status",
         "submitted_at",
