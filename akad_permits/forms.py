@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
@@ -278,3 +280,15 @@ STEP_FORMS = {
     "sign": SignForm,
     "refuse": RefuseForm,
 }
+
+
+class VerifyForm(forms.Form):
+    """The public check's code, as typed: letters, digits and dashes, any letter case."""
+
+    code = forms.CharField(max_length=20)
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper()
+        if not re.fullmatch(r"[A-Z0-9-]+", code):
+            raise forms.ValidationError(_("A verification code has letters, digits and dashes."))
+        return code

@@ -14,7 +14,7 @@ PATTERNS = [
     # NIK (16 digits), NIB (13), NPWP (15/16) and any other long run of digits
     (re.compile(r"(?<!\d)\d{12,20}(?!\d)"), "[number]"),
     # Indonesian phone numbers: 08…, +62…, 62…, with spaces, dots or dashes between groups
-    (re.compile(r"(?<![\w])(\+?62|0)8[\d\s.-]{7,15}\d"), "[phone]"),
+    (re.compile(r"(?<![\w+])(\+?62[\s.-]?|0)8[\d\s.-]{7,15}\d"), "[phone]"),
     (re.compile(r"\(0\d{2,3}\)\s?\d[\d\s.-]{4,10}\d"), "[phone]"),
 ]
 

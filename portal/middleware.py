@@ -1,7 +1,9 @@
 import time
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
+from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
@@ -63,3 +65,23 @@ class PrivatePagesMiddleware:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class MalformedRequestMiddleware:
+    """An address with a NUL character in its path or query is answered 400, at once.
+
+    PostgreSQL cannot store or compare text with NUL in it (psycopg refuses it), so such a
+    value would end in a server error in whichever view first queries with it; nothing a
+    person types contains one. Checked here once for every URL and parameter.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in query.getlist(key)) for key in query
+        ):
+            return HttpResponseBadRequest(loader.get_template("400.html").render())
+        return self.get_response(request)

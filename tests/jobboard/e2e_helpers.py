@@ -46,7 +46,6 @@ def fill_jobseeker_registration(page, nik, birth_date="1998-05-17"):
     field(page, "Jabatan yang diinginkan").fill("Staf administrasi")
 
 
-
 def admin_login(page, base_url, username, password):
     page.goto(f"{base_url}/admin/login/")
     page.locator("#id_username").fill(username)

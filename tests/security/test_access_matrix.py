@@ -147,9 +147,7 @@ RULES = {
     "logout": [Case(expect(all=to("portal:home")), method="post", public=True)],
     # the second step of a log-in: officers always (force_login stands for a verified log-in,
     # tests/second_factor.py), job seekers and employers once they set it up
-    "otp_verify": [
-        Case(expect(all=to("portal:dashboard"), anon=LOGIN, people=to("otp_setup")))
-    ],
+    "otp_verify": [Case(expect(all=to("portal:dashboard"), anon=LOGIN, people=to("otp_setup")))],
     "otp_setup": [Case(expect(all=to("account_security"), anon=LOGIN, people=OK))],
     "account_security": [Case(expect(all=OK, anon=LOGIN))],
     "password_change": [Case(expect(all=OK, anon=LOGIN))],
