@@ -6,7 +6,6 @@ through the six steps of the procedure; the Kadis signs the permit. The states a
 moves between them are in ``services.TRANSITIONS``; nothing else assigns ``status``.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document
+from portal.models import StepLog, YearCounter
 
 from . import standards
 
@@ -308,34 +308,21 @@ class PermitPosition(models.Model):
         return self.male_count + self.female_count
 
 
-class PermitStep(models.Model):
+class PermitStep(StepLog):
     """The story a person reads: who moved the application from where to where, and why."""
 
     application = models.ForeignKey(
         PermitApplication, on_delete=models.CASCADE, related_name="steps"
     )
-    action = models.CharField(_("action"), max_length=20)
     from_status = models.CharField(_("from"), max_length=12, choices=Status)
     to_status = models.CharField(_("to"), max_length=12, choices=Status)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("at"), default=timezone.now)
     # Working minutes the application waited in from_status before this step (0 for the
     # applicant's own steps, whose time the service standard does not count).
     minutes = models.PositiveIntegerField(_("working minutes in the step"), default=0)
 
-    class Meta:
+    class Meta(StepLog.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
     @property
     def standard_minutes(self):
@@ -348,15 +335,9 @@ class PermitStep(models.Model):
         return limit is not None and self.minutes > limit
 
 
-class PermitNumberCounter(models.Model):
-    """The last running number handed out per year; its row lock serialises numbering."""
-
-    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
-    last = models.PositiveIntegerField(_("last number"), default=0)
+class PermitNumberCounter(YearCounter):
+    """The last permit running number handed out in a year."""
 
     class Meta:
         verbose_name = _("permit number counter")
         verbose_name_plural = _("permit number counters")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"

@@ -6,8 +6,6 @@ and queues the applicant's e-mail for after the commit. Views, admin buttons and
 all call these functions; nothing else assigns ``status``.
 """
 
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import numbering
+from portal.codes import random_code
 from portal.models import OfficeProfile
 from portal.notifications import notify
 
@@ -70,9 +69,6 @@ ACTION_BUTTONS = {
     "sign": gettext_lazy("Sign permit"),
     "refuse": gettext_lazy("Refuse"),
 }
-
-# Unambiguous characters for a code people may type from paper.
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 class TransitionError(Exception):
@@ -329,7 +325,7 @@ def draft(*, application, actor, valid_from, valid_until, coverage, note=""):
 
 
 def _new_verification_code():
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    raw = random_code(12)
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 

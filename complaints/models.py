@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.models import StepLog, YearCounter
+
 
 class Channel(models.TextChoices):
     COUNTER = "counter", _("Counter (in person)")
@@ -182,7 +184,7 @@ class Complaint(models.Model):
         return timezone.now() - self.status_changed_at
 
 
-class FollowUp(models.Model):
+class FollowUp(StepLog):
     """One step of the chain, as a person reads it: who moved it, from where to where, why."""
 
     complaint = models.ForeignKey(
@@ -190,19 +192,8 @@ class FollowUp(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=12, choices=Status, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=Status)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("time"), default=timezone.now)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(StepLog.Meta):
         verbose_name = _("follow-up step")
         verbose_name_plural = _("follow-up steps")
 
@@ -210,18 +201,12 @@ class FollowUp(models.Model):
         return f"{self.complaint_id}: {self.from_status or '-'} → {self.to_status}"
 
 
-class BookCounter(models.Model):
-    """The last book number given in a year; its row is locked while the next one is taken."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last_number = models.PositiveIntegerField(default=0)
+class BookCounter(YearCounter):
+    """The last complaint book number given in a year."""
 
     class Meta:
         verbose_name = _("complaint book counter")
         verbose_name_plural = _("complaint book counters")
-
-    def __str__(self):
-        return f"{self.year}: {self.last_number}"
 
 
 class UnreadableMail(models.Model):

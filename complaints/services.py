@@ -4,14 +4,13 @@ Views, admin pages and the mail-intake command call these functions; nothing els
 ``Complaint.status``.
 """
 
-import secrets
-
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import numbering
+from portal.codes import random_code
 from portal.notifications import notify
 
 from .models import BookCounter, Channel, Complaint, FollowUp, Status, UnreadableMail
@@ -28,8 +27,6 @@ TRANSITIONS = {
 
 # Channels that arrive without an officer: the public form and the mailbox.
 SELF_SERVICE_CHANNELS = {Channel.WEB, Channel.EMAIL}
-
-REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 
 
 class InvalidTransition(Exception):
@@ -57,7 +54,7 @@ def action_status(action):
 def new_reference(year):
     """A reference the complainant can quote; random, so it says nothing about the book."""
     for _attempt in range(10):
-        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+        code = random_code(6)
         reference = f"ADU-{year}-{code}"
         if not Complaint.objects.filter(reference=reference).exists():
             return reference
@@ -70,7 +67,7 @@ def next_book_number(year):
     The year's counter row is locked until the caller's transaction ends, so concurrent
     recordings queue on it; a rolled-back recording gives its number back.
     """
-    return numbering.take_next(BookCounter, year, field="last_number")
+    return numbering.take_next(BookCounter, year)
 
 
 def _step(complaint, from_status, to_status, actor, note=""):

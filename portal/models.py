@@ -1,7 +1,9 @@
 """The core every service shares: users, the office running the portal, the service standards."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,6 +25,47 @@ class User(AbstractUser):
 
     def display_name(self):
         return self.get_full_name() or self.username
+
+
+class StepLog(models.Model):
+    """A move in a workflow as a person reads it: what was done, from where to where, by whom,
+    when, and the note. Each app's step model extends it with its foreign key to the object
+    and the choices of its states (portal.workflow writes the rows)."""
+
+    action = models.CharField(_("action"), max_length=20, blank=True)
+    from_status = models.CharField(_("from"), max_length=12, blank=True)
+    to_status = models.CharField(_("to"), max_length=12)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display() or '-'} → {self.get_to_status_display()}"
+
+
+class YearCounter(models.Model):
+    """The last running number handed out in a year; its row lock serialises numbering
+    (portal.numbering)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
 
 
 class OfficeProfile(models.Model):

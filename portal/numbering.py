@@ -10,13 +10,13 @@ class NumberFormatError(ValueError):
     """The office profile's number format cannot produce distinct numbers."""
 
 
-def take_next(counter_model, year, field="last"):
-    """The next number of ``year`` from ``counter_model`` (a model with ``year`` and ``field``)."""
+def take_next(counter_model, year):
+    """The next number of ``year`` from ``counter_model`` (a ``portal.models.YearCounter``)."""
     counter_model.objects.bulk_create([counter_model(year=year)], ignore_conflicts=True)
     counter = counter_model.objects.select_for_update().get(year=year)
-    setattr(counter, field, getattr(counter, field) + 1)
-    counter.save(update_fields=[field])
-    return getattr(counter, field)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
 
 
 def format_number(fmt, *, seq, local):

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .. import ak1_pdf, rules, services
+from .. import rules, services
 from ..forms import Ak1ReportForm
 from ..models import Ak1Card
+from ..services import ak1_pdf
 
 
 def _own_card(user):

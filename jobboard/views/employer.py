@@ -224,12 +224,10 @@ def candidate_search(request):
         max_pages=CANDIDATE_PAGES,
         newest=("-decided_at", "-pk"),
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "jobboard/candidate_search.html",
-        {"form": form, "page": page, "query": query.urlencode(), "save_form": SaveCandidateForm()},
+        {"form": form, "page": page, "save_form": SaveCandidateForm()},
     )
 
 

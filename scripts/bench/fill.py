@@ -307,7 +307,7 @@ def main():
     copy("complaints.Complaint", complaints())
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO complaints_bookcounter (year, last_number) "
+            "INSERT INTO complaints_bookcounter (year, last) "
             "SELECT book_year, max(book_number) FROM complaints_complaint GROUP BY book_year"
         )
 

@@ -40,7 +40,7 @@ def test_fifty_parallel_recordings_get_unique_gapless_numbers(officers, office):
     numbers = sorted(Complaint.objects.values_list("book_number", flat=True))
     assert numbers == list(range(1, 51))
     assert Complaint.objects.values("reference").distinct().count() == 50
-    assert BookCounter.objects.get().last_number == 50
+    assert BookCounter.objects.get().last == 50
 
 
 @pytest.mark.django_db(transaction=True)
@@ -56,7 +56,7 @@ def test_a_rolled_back_recording_gives_its_number_back(officers, office):
 @pytest.mark.django_db
 def test_each_year_starts_its_own_book(officers, office):
     officer = officers[roles.COMPLAINT_OFFICER]
-    BookCounter.objects.create(year=2020, last_number=41)
+    BookCounter.objects.create(year=2020, last=41)
     complaint = services.record_complaint(actor=officer, channel=Channel.COUNTER, data=COMPLAINANT)
     assert complaint.book_number == 1
-    assert BookCounter.objects.get(year=2020).last_number == 41
+    assert BookCounter.objects.get(year=2020).last == 41

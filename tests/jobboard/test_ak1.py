@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -150,7 +151,7 @@ def test_only_the_holder_and_permitted_officers_download_the_card(client, office
 
 def test_legalising_needs_the_permission_and_happens_once(officer, plain_staff):
     card = issued_card(officer)
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.legalise_ak1_card(card, actor=plain_staff)
     services.legalise_ak1_card(card, actor=officer)
     card.refresh_from_db()
@@ -262,7 +263,7 @@ def test_at_most_four_columns_and_a_missed_period_stays_empty(officer):
 
 def test_only_the_holder_reports(officer):
     card = backdate(issued_card(officer), months=6)
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.report_ak1(card, actor=officer)
 
 
@@ -327,7 +328,7 @@ def test_a_refused_mail_is_tried_again_on_the_next_run(officer, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr(services, "send_now", refuse)
+    monkeypatch.setattr(services.ak1, "send_now", refuse)
     assert services.send_ak1_reminders() == (0, 1)
     assert not Ak1Reminder.objects.exists()
     monkeypatch.undo()

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.models import YearCounter
+
 
 def add_months(day, months):
     """The same day ``months`` later, or the month's last day (31 August + 6 = 28/29 February)."""
@@ -231,15 +233,9 @@ class Ak1Reminder(models.Model):
         return f"{self.card} · {self.period} · {self.sent_at:%Y-%m-%d}"
 
 
-class Ak1NumberCounter(models.Model):
-    """The last AK/I running number of a year at this office; its row lock serialises numbering."""
-
-    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
-    last = models.PositiveIntegerField(_("last number"), default=0)
+class Ak1NumberCounter(YearCounter):
+    """The last AK/I running number of a year at this office."""
 
     class Meta:
         verbose_name = _("AK/I number counter")
         verbose_name_plural = _("AK/I number counters")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
