@@ -11,6 +11,7 @@ import base64
 
 import segno
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
 from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -96,6 +97,7 @@ def qr_data_uri(device):
     return segno.make(device.config_url, error="m").png_data_uri(scale=5, border=2)
 
 
+@transaction.atomic
 def confirm(device, token):
     """Confirm a pending device with its first code; give the recovery codes (shown once)."""
     if not device.verify_token(token):
@@ -113,7 +115,10 @@ def confirm(device, token):
 def verify(user, token):
     """The confirmed device (authenticator or recovery code) that accepts the token, or None."""
     token = "".join((token or "").split()).lower()
-    for device in devices_for_user(user, confirmed=True, for_verify=True):
-        if device.verify_token(token):
-            return device
+    # for_verify locks the devices (select_for_update), so that django-otp's throttling and
+    # "each code once" hold against two requests at the same time
+    with transaction.atomic():
+        for device in devices_for_user(user, confirmed=True, for_verify=True):
+            if device.verify_token(token):
+                return device
     return None

@@ -7,6 +7,7 @@ import time
 from tests.complaints.conftest import smtp_server  # noqa: F401 - the fixture
 from tests.e2e.conftest import login
 from tests.factories import make_jobseeker
+from tests.jobboard.e2e_helpers import field
 
 
 def test_a_forgotten_password_is_reset_through_the_mail(page, demo_site, smtp_server, settings):  # noqa: F811
@@ -17,7 +18,7 @@ def test_a_forgotten_password_is_reset_through_the_mail(page, demo_site, smtp_se
 
     page.goto(f"{demo_site.url}/masuk/")
     page.get_by_role("link", name="Lupa kata sandi?").click()
-    page.get_by_label("Email").fill("Lupa.Sandi@example.com")
+    field(page, "Email").fill("Lupa.Sandi@example.com")
     page.get_by_role("button", name="Kirim tautan").click()
     page.get_by_role("heading", name="Periksa e-mail Anda").wait_for()
 
@@ -31,8 +32,8 @@ def test_a_forgotten_password_is_reset_through_the_mail(page, demo_site, smtp_se
     link = re.search(r"https?://\S+/masuk/atur/\S+/", body).group(0)
 
     page.goto(link)
-    page.get_by_label("Kata sandi baru", exact=True).fill("Sandi-Baru-2026")
-    page.get_by_label("Konfirmasi kata sandi baru").fill("Sandi-Baru-2026")
+    field(page, "Kata sandi baru").fill("Sandi-Baru-2026")
+    field(page, "Konfirmasi kata sandi baru").fill("Sandi-Baru-2026")
     page.get_by_role("button", name="Tetapkan kata sandi baru").click()
     page.get_by_role("heading", name="Kata sandi baru ditetapkan").wait_for()
 
