@@ -94,13 +94,21 @@ def own_cluster(django_db_setup, django_db_blocker):
     )
     env["PGDATABASE"] = "portal_down"
     env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "load_demo"],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
-        check=True,
-        capture_output=True,
-    )
+    # whatever other tests left committed in the copy goes; the roles and the demo come in
+    demo_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    for command in (
+        ["flush", "--no-input"],
+        ["shell", "-c", "from portal.roles import sync_roles; sync_roles()"],
+        ["load_demo"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=demo_env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
     try:
         yield env, start, stop
     finally:
