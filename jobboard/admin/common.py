@@ -1,16 +1,14 @@
-"""What the officers' queues share: the reason form, the queue filter, document links, the
-step list, and the approve / refuse-with-reason admin that calls a service for each object.
+"""What the officers' queues share: document links, the step list, and the queue admin
+whose step buttons, step pages, bulk actions and "waiting for me" filter are read off the
+workflow's move table (portal.workflow_admin).
 
 Every decision goes through jobboard.services, one object at a time, so each one is
 permission-checked, logged and mailed; status is never editable here.
 """
 
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
@@ -19,45 +17,8 @@ from django.utils.translation import ngettext
 
 from portal.files import content_type_for
 from portal.history import HistoryAdmin
-
-from .. import services
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        help_text=_("The person reads this in the e-mail and after logging in."),
-        error_messages={"required": _("Give the reason, so the person knows what to correct.")},
-    )
-
-
-def queue_filter(status_choices, default):
-    """A status filter that opens on the queue (the waiting ones) instead of everything."""
-
-    class QueueFilter(admin.SimpleListFilter):
-        parameter_name = "status"
-
-        def lookups(self, request, model_admin):
-            return [*status_choices, ("all", _("All"))]
-
-        def choices(self, changelist):
-            value = self.value() or default
-            for lookup, label in self.lookup_choices:
-                yield {
-                    "selected": value == str(lookup),
-                    "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                    "display": label,
-                }
-
-        def queryset(self, request, queryset):
-            value = self.value() or default
-            if value == "all":
-                return queryset
-            return queryset.filter(status=value)
-
-    QueueFilter.title = _("status")
-    return QueueFilter
+from portal.workflow import MoveRefused
+from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 
 
 def private_links(obj):
@@ -110,7 +71,7 @@ def run_each(model_admin, request, objects, call):
         try:
             call(obj)
             done += 1
-        except (services.TransitionNotAllowed, PermissionDenied, ValidationError) as exc:
+        except (MoveRefused, PermissionDenied) as exc:
             refused.append(f"{obj}: {exc}")
     if done:
         model_admin.message_user(
@@ -123,18 +84,14 @@ def run_each(model_admin, request, objects, call):
     return done
 
 
-class DecisionAdmin(HistoryAdmin):
-    """Shared by the three queues: approve / refuse-with-reason on one or many, via a service."""
+class QueueAdmin(WorkflowAdminMixin, HistoryAdmin):
+    """An officers' queue over a workflow: oldest first, what waits for the officer's moves
+    by default, one step page per move and a bulk action per ``bulk_moves``."""
 
-    decision_permission = None  # "jobboard.activate_jobseeker"
-    approve_label = refuse_label = None
-    approve_service = refuse_service = None
-    waiting_status = None
+    list_filter = [WaitingForMeFilter, "status"]
     list_per_page = 25
-    change_form_template = "admin/jobboard/decision_change_form.html"
-
-    def has_decide_permission(self, request):
-        return request.user.has_perm(self.decision_permission)
+    ordering = ["submitted_at", "pk"]
+    change_form_template = "admin/jobboard/steps_change_form.html"
 
     def has_add_permission(self, request):
         return False  # rows come from the public forms
@@ -144,7 +101,8 @@ class DecisionAdmin(HistoryAdmin):
 
     @admin.display(description=_("waiting for"))
     def waited(self, obj):
-        if obj.status != self.waiting_status:
+        waiting = {m.source for m in self.workflow.moves if m.is_officer_move}
+        if obj.status not in waiting:
             return "—"
         return timesince(obj.submitted_at)
 
@@ -156,90 +114,6 @@ class DecisionAdmin(HistoryAdmin):
     def decisions(self, obj):
         return step_list(obj.steps.select_related("actor"))
 
-    # -- running the service for each selected row ------------------------------------------
-    def _run(self, request, objects, call):
-        return run_each(self, request, objects, call)
-
-    def approve_selected(self, request, queryset):
-        service = type(self).approve_service
-        self._run(request, queryset, lambda obj: service(obj, actor=request.user))
-
-    def refuse_selected(self, request, queryset):
-        """An intermediate page asks for the reason, then refuses each selected row with it."""
-        form = ReasonForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            service = type(self).refuse_service
-            reason = form.cleaned_data["reason"]
-            self._run(
-                request, queryset, lambda obj: service(obj, actor=request.user, reason=reason)
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/jobboard/reason_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": self.refuse_label,
-                "objects": queryset,
-                "form": form,
-                "action": request.POST.get("action"),
-                "opts": self.model._meta,
-                "button": self.refuse_label,
-            },
-        )
-
-    # -- the same decision from the change page --------------------------------------------
-    def get_urls(self):
-        info = self.model._meta.app_label, self.model._meta.model_name
-        return [
-            path(
-                "<path:object_id>/decide/",
-                self.admin_site.admin_view(self.decide_view),
-                name="{}_{}_decide".format(*info),
-            ),
-            *super().get_urls(),
-        ]
-
-    def decide_view(self, request, object_id):
-        if not self.has_decide_permission(request):
-            raise PermissionDenied
-        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
-        change_url = reverse(
-            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-        )
-        if request.method == "POST" and "approve" in request.POST:
-            self._run(request, [obj], lambda o: type(self).approve_service(o, actor=request.user))
-            return redirect(change_url)
-        form = ReasonForm(request.POST if request.method == "POST" else None)
-        if form.is_valid():
-            self._run(
-                request,
-                [obj],
-                lambda o: type(self).refuse_service(
-                    o, actor=request.user, reason=form.cleaned_data["reason"]
-                ),
-            )
-            return redirect(change_url)
-        return TemplateResponse(
-            request,
-            "admin/jobboard/reason_form.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": self.refuse_label,
-                "objects": [obj],
-                "form": form,
-                "opts": self.model._meta,
-                "button": self.refuse_label,
-                "single": True,
-            },
-        )
-
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
-        context["can_decide"] = (
-            obj is not None
-            and obj.status == self.waiting_status
-            and self.has_decide_permission(request)
-        )
-        context["approve_label"] = self.approve_label
-        context["refuse_label"] = self.refuse_label
+        context["step_links"] = self.step_links(request, obj) if obj is not None else []
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)

@@ -7,28 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.account_admin import AccountDeskAdmin
 
-from .. import services
 from ..forms import EmployerForm
-from ..models import Ak1Card, Employer, JobSeeker, RegistrationStatus
-from .common import DecisionAdmin, queue_filter
+from ..models import Ak1Card, Employer, JobSeeker
+from ..workflows import REGISTRATIONS
+from .common import QueueAdmin
 
 
-class RegistrationAdmin(AccountDeskAdmin, DecisionAdmin):
-    waiting_status = RegistrationStatus.WAITING
-    approve_label = _("Activate")
-    refuse_label = _("Reject with reason")
-    approve_service = staticmethod(services.activate_registration)
-    refuse_service = staticmethod(services.reject_registration)
-    list_filter = [
-        queue_filter(
-            [(RegistrationStatus.WAITING, _("Waiting (queue)"))]
-            + [(s, s.label) for s in (RegistrationStatus.ACTIVE, RegistrationStatus.REJECTED)],
-            RegistrationStatus.WAITING,
-        )
-    ]
-    ordering = ["submitted_at", "pk"]
+class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
     list_select_related = ["decided_by"]
-    actions = ["activate", "reject", "unlock_login"]
+    bulk_moves = ("activate", "reject")
+    actions = ["unlock_login"]  # the counter desk (portal.account_admin), beside the moves
     decision_fields = [
         "status",
         "submitted_at",
@@ -38,20 +26,10 @@ class RegistrationAdmin(AccountDeskAdmin, DecisionAdmin):
         "decisions",
     ]
 
-    @admin.action(description=_("Activate the selected accounts"), permissions=["decide"])
-    def activate(self, request, queryset):
-        return self.approve_selected(request, queryset)
-
-    @admin.action(
-        description=_("Reject the selected accounts, with a reason"), permissions=["decide"]
-    )
-    def reject(self, request, queryset):
-        return self.refuse_selected(request, queryset)
-
 
 @admin.register(JobSeeker)
 class JobSeekerAdmin(RegistrationAdmin):
-    decision_permission = "jobboard.activate_jobseeker"
+    workflow = REGISTRATIONS[JobSeeker]
     list_display = [
         "full_name",
         "nik",
@@ -113,7 +91,7 @@ class JobSeekerAdmin(RegistrationAdmin):
 
 @admin.register(Employer)
 class EmployerAdmin(RegistrationAdmin):
-    decision_permission = "jobboard.activate_employer"
+    workflow = REGISTRATIONS[Employer]
     list_display = [
         "company_name",
         "nib",

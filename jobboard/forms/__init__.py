@@ -3,7 +3,7 @@
 from .ak1 import Ak1ReportForm
 from .applications import ApplyForm, MoveApplicationForm
 from .candidates import CandidateSearchForm, SaveCandidateForm
-from .common import DATE_INPUT, FileRetryMixin, textarea
+from .common import DATE_INPUT, FileRetryMixin, ReasonForm, model_data, textarea
 from .registration import (
     AccountFieldsMixin,
     EmployerForm,
@@ -27,8 +27,10 @@ __all__ = [
     "JobSeekerRegistrationForm",
     "MoveApplicationForm",
     "OwnEmailMixin",
+    "ReasonForm",
     "SaveCandidateForm",
     "VacancyForm",
     "VacancySearchForm",
+    "model_data",
     "textarea",
 ]

@@ -4,6 +4,8 @@ field at fault."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
+
 from ..models import Education
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -46,3 +48,24 @@ class FileRetryMixin:
 
 def _education_choices(label):
     return [("", label), *Education.choices]
+
+
+class ReasonForm(BoundedTextMixin, forms.Form):
+    """The reason of a rejection or a return, which the person reads (an admin step's form)."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_("The person reads this in the e-mail and after logging in."),
+        error_messages={"required": _("Give the reason, so the person knows what to correct.")},
+    )
+
+
+def model_data(form):
+    """What a service takes from a valid model form: the cleaned values of the model's own
+    fields that the form has (uploaded files included), never the form itself."""
+    return {
+        name: form.cleaned_data[name]
+        for name in form._meta.fields
+        if name in form.cleaned_data and name in form.fields
+    }

@@ -11,7 +11,7 @@ from .ak1 import (
     Ak1NumberCounter,
     Ak1Reminder,
     Ak1Report,
-    add_months,
+    months_later,
 )
 from .applications import Application, ApplicationStatus, ApplicationStep, Placement
 from .candidates import SavedCandidate
@@ -60,5 +60,5 @@ __all__ = [
     "VacancyStatus",
     "VacancyStep",
     "WorkType",
-    "add_months",
+    "months_later",
 ]

@@ -1,12 +1,12 @@
 """Every state change of the job exchange, and every write with a rule in it.
 
 Views, admin actions and the demo loader call these functions; nothing else assigns
-``status``. One module per topic; everything is re-exported here, so
+``status``: each move is a row of a table in jobboard.workflows, applied by
+portal.workflow, and a refused one raises portal.workflow.MoveRefused. One module per topic; everything is re-exported here, so
 ``from jobboard import services`` and ``services.activate_registration(...)`` read as before.
 """
 
 from .ak1 import (
-    CardNumberFormatError,
     ak1_report_refusal,
     issue_ak1_card,
     legalise_ak1_card,
@@ -15,7 +15,6 @@ from .ak1 import (
 )
 from .applications import apply, move_application, next_application_statuses
 from .candidates import remove_candidate, save_candidate
-from .common import DECISION_PERMISSIONS, TransitionNotAllowed
 from .registration import (
     activate_registration,
     register_profile,
@@ -32,9 +31,6 @@ from .vacancies import (
 )
 
 __all__ = [
-    "DECISION_PERMISSIONS",
-    "CardNumberFormatError",
-    "TransitionNotAllowed",
     "activate_registration",
     "ak1_report_refusal",
     "apply",

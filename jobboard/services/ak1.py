@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from portal import numbering
 from portal.models import OfficeProfile
 from portal.notifications import send_now
+from portal.workflow import MoveRefused
 
 from ..models import (
     Ak1Card,
@@ -19,15 +20,12 @@ from ..models import (
     Ak1Reminder,
     Ak1Report,
     JobSeeker,
-    add_months,
+    months_later,
 )
-from .common import TransitionNotAllowed, _check_decider
+from ..workflows import registration_workflow
+from .common import assign
 
 logger = logging.getLogger(__name__)
-
-
-class CardNumberFormatError(TransitionNotAllowed):
-    """The office profile's AK/I number format cannot make unique numbers."""
 
 
 def _book_ak1_number(now):
@@ -41,7 +39,8 @@ def _book_ak1_number(now):
     try:
         return numbering.book(Ak1NumberCounter, fmt, timezone.localtime(now))
     except numbering.NumberFormatError as exc:
-        raise CardNumberFormatError(
+        # The office profile's format cannot make unique numbers: the activation waits.
+        raise MoveRefused(
             _("The AK/I number format in the office profile is not valid: %(format)s")
             % {"format": fmt}
         ) from exc
@@ -61,7 +60,7 @@ def _issue_ak1_card(seeker, *, actor, now):
         issued_at=now,
         issued_by=actor,
         valid_from=valid_from,
-        valid_until=add_months(valid_from, Ak1Card.VALID_MONTHS),
+        valid_until=months_later(valid_from, Ak1Card.VALID_MONTHS),
         next_report_period=2,
     )
     card.next_report_due = card.period_start(2)
@@ -72,11 +71,13 @@ def _issue_ak1_card(seeker, *, actor, now):
 
 def issue_ak1_card(seeker, *, actor):
     """Issue an AK/I to an already active job seeker who asked for one (e.g. after a correction)."""
-    _check_decider(seeker, actor)
+    # The card is part of the activation: the activation's permission issues it.
+    if not registration_workflow(JobSeeker).may(actor, "activate"):
+        raise PermissionDenied(_("You may not activate or reject this account."))
     with transaction.atomic():
         locked = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
         if not locked.is_active:
-            raise TransitionNotAllowed(_("An AK/I card is issued only to an active job seeker."))
+            raise MoveRefused(_("An AK/I card is issued only to an active job seeker."))
         return _issue_ak1_card(locked, actor=actor, now=timezone.now())
 
 
@@ -109,9 +110,9 @@ def ak1_report_refusal(card):
     return _card_refusal(card, timezone.localdate())
 
 
-def report_ak1(card, *, actor, form=None):
+def report_ak1(card, *, actor, data=None):
     """The holder's six-monthly report: still looking for work (and the profile brought up to
-    date with ``form`` in the same transaction). Fills the column of the current period; a
+    date with the report form's cleaned ``data`` in the same transaction). Fills the column of the current period; a
     period whose report was never made stays empty."""
     if actor.pk != card.jobseeker.user_id:
         raise PermissionDenied
@@ -120,12 +121,13 @@ def report_ak1(card, *, actor, form=None):
         locked = Ak1Card.objects.select_for_update().get(pk=card.pk)
         refusal = _card_refusal(locked, today)
         if refusal:
-            raise TransitionNotAllowed(refusal)
+            raise MoveRefused(refusal)
         period = locked.next_report_period
         while period < Ak1Card.COLUMNS and today >= locked.report_opens(period + 1):
             period += 1  # that period passed without a report
-        if form is not None:
-            form.save()
+        if data:
+            seeker = JobSeeker.objects.select_for_update().get(pk=locked.jobseeker_id)
+            assign(seeker, data).save()
         report = Ak1Report.objects.create(card=locked, period=period, reported_by=actor)
         if period < Ak1Card.COLUMNS:
             locked.next_report_period = period + 1
@@ -144,9 +146,9 @@ def legalise_ak1_card(card, *, actor):
     with transaction.atomic():
         locked = Ak1Card.objects.select_for_update().get(pk=card.pk)
         if locked.legalised_at:
-            raise TransitionNotAllowed(_("This card is already legalised."))
+            raise MoveRefused(_("This card is already legalised."))
         if locked.is_closed or locked.is_expired:
-            raise TransitionNotAllowed(_("A closed or expired card is not legalised."))
+            raise MoveRefused(_("A closed or expired card is not legalised."))
         locked.legalised_at = timezone.now()
         locked.legalised_by = actor
         locked._change_reason = "legalise"

@@ -6,21 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.notifications import notify
+from portal.workflow import Mail, MoveRefused
 
 from .. import rules
-from ..models import Application, ApplicationStatus, ApplicationStep, Placement, Vacancy
+from ..models import Application, ApplicationStatus, Placement, Vacancy
+from ..workflows import APPLICATIONS
 from .ak1 import _close_ak1_card_at_placement
-from .common import TransitionNotAllowed
-
-APPLICATION_TRANSITIONS = {
-    ApplicationStatus.APPLIED: (ApplicationStatus.SHORTLISTED, ApplicationStatus.REJECTED),
-    ApplicationStatus.SHORTLISTED: (ApplicationStatus.INTERVIEW, ApplicationStatus.REJECTED),
-    ApplicationStatus.INTERVIEW: (ApplicationStatus.HIRED, ApplicationStatus.REJECTED),
-}
 
 
 def next_application_statuses(application):
-    return APPLICATION_TRANSITIONS.get(application.status, ())
+    """The states the employer can move ``application`` to now, in the table's order."""
+    return APPLICATIONS.targets(application)
 
 
 def apply(vacancy, *, actor, letter=""):
@@ -35,7 +31,7 @@ def apply(vacancy, *, actor, letter=""):
                 Vacancy.objects.select_for_update().select_related("employer").get(pk=vacancy.pk)
             )
             if not locked.is_open:
-                raise TransitionNotAllowed(_("This vacancy is closed."))
+                raise MoveRefused(_("This vacancy is closed."))
             application = Application.objects.create(
                 vacancy=locked, jobseeker=seeker, letter=(letter or "").strip()
             )
@@ -45,55 +41,53 @@ def apply(vacancy, *, actor, letter=""):
                 locked.employer.email,
             )
     except IntegrityError:
-        raise TransitionNotAllowed(_("You have already applied for this vacancy.")) from None
+        raise MoveRefused(_("You have already applied for this vacancy.")) from None
     return application
 
 
-def move_application(application, *, actor, to_status, note="", placed_on=None):
-    """The employer moves an applicant on; a hire is recorded as a placement (penempatan)."""
-    with transaction.atomic():
-        locked = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("vacancy__employer", "jobseeker")
-            .get(pk=application.pk)
-        )
-        if not rules.owns_vacancy(actor, locked.vacancy):
-            raise PermissionDenied
-        if to_status not in APPLICATION_TRANSITIONS.get(locked.status, ()):
-            raise TransitionNotAllowed(
-                _("The application is %(status)s: it cannot be moved to %(target)s.")
-                % {
-                    "status": locked.get_status_display().lower(),
-                    "target": ApplicationStatus(to_status).label.lower(),
-                }
-            )
-        ApplicationStep.objects.create(
+def _record_placement(actor, placed_on):
+    def changes(locked, now):
+        # One application, one placement: the OneToOne key makes a second count impossible.
+        placement, created = Placement.objects.get_or_create(
             application=locked,
-            from_status=locked.status,
-            to_status=to_status,
-            actor=actor,
-            note=note,
+            defaults={
+                "jobseeker": locked.jobseeker,
+                "employer": locked.vacancy.employer,
+                "vacancy": locked.vacancy,
+                "placed_on": placed_on or timezone.localdate(),
+                "recorded_by": actor,
+            },
         )
-        locked.status = to_status
-        locked._change_reason = to_status
-        locked.save()
-        if to_status == ApplicationStatus.HIRED:
-            # One application, one placement: the OneToOne key makes a second count impossible.
-            placement, created = Placement.objects.get_or_create(
-                application=locked,
-                defaults={
-                    "jobseeker": locked.jobseeker,
-                    "employer": locked.vacancy.employer,
-                    "vacancy": locked.vacancy,
-                    "placed_on": placed_on or timezone.localdate(),
-                    "recorded_by": actor,
-                },
+        if created:
+            _close_ak1_card_at_placement(placement)
+
+    return changes
+
+
+def move_application(application, *, actor, to_status, note="", placed_on=None):
+    """The employer moves an applicant on (shortlist, interview, hire or not selected); a
+    hire is recorded as a placement (penempatan)."""
+    move = next((m for m in APPLICATIONS.moves if m.target == to_status), None)
+    if move is None:
+        raise MoveRefused(
+            _("An application cannot be moved back to “%(state)s”.")
+            % {"state": ApplicationStatus(to_status).label}
+        )
+    note = (note or "").strip()
+    return APPLICATIONS.apply(
+        application,
+        move.action,
+        actor=actor,
+        note=note,
+        target=to_status,
+        changes=_record_placement(actor, placed_on)
+        if to_status == ApplicationStatus.HIRED
+        else None,
+        mail=lambda locked: [
+            Mail(
+                "jobboard/email/application_moved",
+                {"application": locked, "vacancy": locked.vacancy, "note": note},
+                locked.jobseeker.email,
             )
-            if created:
-                _close_ak1_card_at_placement(placement)
-        notify(
-            "jobboard/email/application_moved",
-            {"application": locked, "vacancy": locked.vacancy, "note": note},
-            locked.jobseeker.email,
-        )
-    return locked
+        ],
+    )

@@ -1,29 +1,9 @@
-"""What the job exchange's services share: the refused-move exception and who decides."""
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils.translation import gettext as _
-
-from ..models import Employer, JobSeeker
+"""What the job exchange's services share."""
 
 
-class TransitionNotAllowed(Exception):
-    """The object is not in a state from which this move is possible (someone was quicker)."""
-
-
-DECISION_PERMISSIONS = {
-    JobSeeker: "jobboard.activate_jobseeker",
-    Employer: "jobboard.activate_employer",
-}
-
-
-def _required_reason(reason, message):
-    """A refusal the person cannot act on is no answer: the reason is required."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(message)
-    return reason
-
-
-def _check_decider(profile, actor):
-    if not actor.has_perm(DECISION_PERMISSIONS[type(profile)]):
-        raise PermissionDenied(_("You may not activate or reject this account."))
+def assign(instance, data):
+    """Set ``instance``'s fields from cleaned data, as a model form saves them: an uploaded
+    file replaces the stored one, ``None`` keeps it, ``False`` (a cleared box) removes it."""
+    for name, value in data.items():
+        instance._meta.get_field(name).save_form_data(instance, value)
+    return instance

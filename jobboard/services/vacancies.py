@@ -2,100 +2,93 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.notifications import notify
+from portal.workflow import Mail, MoveRefused
 
 from .. import rules
-from ..models import Vacancy, VacancyStatus, VacancyStep
-from .common import TransitionNotAllowed, _required_reason
-
-VACANCY_TRANSITIONS = {
-    (VacancyStatus.SUBMITTED, "publish"): VacancyStatus.PUBLISHED,
-    (VacancyStatus.SUBMITTED, "return"): VacancyStatus.RETURNED,
-    (VacancyStatus.RETURNED, "resubmit"): VacancyStatus.SUBMITTED,
-    (VacancyStatus.PUBLISHED, "close"): VacancyStatus.CLOSED,
-}
+from ..models import Vacancy, VacancyStatus
+from ..workflows import VACANCIES
+from .common import assign
 
 
-def _move_vacancy(vacancy, *, actor, move, note=""):
-    with transaction.atomic():
-        locked = Vacancy.objects.select_for_update().select_related("employer").get(pk=vacancy.pk)
-        try:
-            target = VACANCY_TRANSITIONS[(locked.status, move)]
-        except KeyError:
-            raise TransitionNotAllowed(
-                _("The vacancy is %(status)s: this cannot be done now.")
-                % {"status": locked.get_status_display().lower()}
-            ) from None
-        step = VacancyStep(
-            vacancy=locked, from_status=locked.status, to_status=target, actor=actor, note=note
+def _decided(actor, *, published, reason=""):
+    def changes(locked, now):
+        locked.decided_at = now
+        locked.decided_by = actor
+        locked.return_reason = reason
+        if published:
+            locked.published_at = now
+
+    return changes
+
+
+def _employer_mail(outcome, reason=""):
+    return lambda locked: [
+        Mail(
+            f"jobboard/email/vacancy_{outcome}",
+            {"vacancy": locked, "reason": reason},
+            locked.employer.email,
         )
-        locked.status = target
-        now = timezone.now()
-        if move in ("publish", "return"):
-            locked.decided_at = now
-            locked.decided_by = actor
-            locked.return_reason = note if move == "return" else ""
-            if move == "publish":
-                locked.published_at = now
-            notify(
-                f"jobboard/email/vacancy_{'published' if move == 'publish' else 'returned'}",
-                {"vacancy": locked, "reason": note},
-                locked.employer.email,
-            )
-        elif move == "resubmit":
-            locked.submitted_at = now
-        locked._change_reason = move
-        locked.save()
-        step.save()
-    return locked
-
-
-def _check_verifier(actor):
-    if not actor.has_perm("jobboard.verify_vacancy"):
-        raise PermissionDenied(_("You may not publish or return vacancies."))
+    ]
 
 
 def publish_vacancy(vacancy, *, actor):
     """Step 7: the officer has checked the signed letter; the vacancy becomes public."""
-    _check_verifier(actor)
-    return _move_vacancy(vacancy, actor=actor, move="publish")
+    return VACANCIES.apply(
+        vacancy,
+        "publish",
+        actor=actor,
+        changes=_decided(actor, published=True),
+        mail=_employer_mail("published"),
+    )
 
 
 def return_vacancy(vacancy, *, actor, reason):
     """Step 7, the other outcome: back to the employer with what to correct."""
-    _check_verifier(actor)
-    reason = _required_reason(reason, _("Give the reason, so the employer knows what to correct."))
-    return _move_vacancy(vacancy, actor=actor, move="return", note=reason)
+    reason = (reason or "").strip()
+    return VACANCIES.apply(
+        vacancy,
+        "return",
+        actor=actor,
+        note=reason,
+        changes=_decided(actor, published=False, reason=reason),
+        mail=_employer_mail("returned", reason),
+    )
 
 
 def close_vacancy(vacancy, *, actor):
     """The employer ends a published vacancy before its closing date."""
-    if not rules.owns_vacancy(actor, vacancy):
-        raise PermissionDenied
-    return _move_vacancy(vacancy, actor=actor, move="close")
+    return VACANCIES.apply(vacancy, "close", actor=actor)
 
 
-def submit_vacancy(form, *, actor):
-    """Step 7: an active employer enters a vacancy with the signed letter; it waits for checking."""
+def submit_vacancy(*, actor, data):
+    """Step 7: an active employer enters a vacancy (the form's cleaned ``data``, the signed
+    letter among it); it waits for checking."""
     employer = rules.active_employer(actor)
     if employer is None:
         raise PermissionDenied(_("Only an active employer may post vacancies."))
-    vacancy = form.save(commit=False)
-    vacancy.employer = employer
+    vacancy = assign(Vacancy(employer=employer), data)
     vacancy.save()
     return vacancy
 
 
-def update_vacancy(form, *, actor):
+def update_vacancy(vacancy, *, actor, data):
     """The owner corrects a vacancy not yet public; a returned one goes back to the queue."""
-    vacancy = form.instance
     if not rules.can_edit_vacancy(actor, vacancy):
         raise PermissionDenied
     with transaction.atomic():
-        vacancy = form.save()
-        if vacancy.status == VacancyStatus.RETURNED:
-            vacancy = _move_vacancy(vacancy, actor=actor, move="resubmit")
-    return vacancy
+        locked = Vacancy.objects.select_for_update(of=("self",)).get(pk=vacancy.pk)
+        if locked.status == VacancyStatus.RETURNED:
+
+            def changes(row, now):
+                assign(row, data)
+                row.submitted_at = now
+
+            return VACANCIES.apply(locked, "resubmit", actor=actor, changes=changes)
+        if not rules.can_edit_vacancy(actor, locked):
+            # published a moment ago: no longer the employer's to change
+            raise MoveRefused(_("A published or closed vacancy cannot be changed."))
+        assign(locked, data)
+        locked.save()
+    return locked

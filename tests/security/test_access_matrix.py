@@ -334,14 +334,28 @@ RULES = {
         Case(admin_view(["pak", "superuser"]), args=lambda w: [w.employer_a.pk])
     ],
     # officers' decisions in the job exchange
-    "admin:jobboard_jobseeker_decide": [
-        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_waiting.pk])
+    "admin:jobboard_jobseeker_step": [
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_waiting.pk, "activate"]),
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_waiting.pk, "reject"]),
+        Case(
+            admin_view(GROUPS["staff"], MISSING),
+            args=lambda w: [w.seeker_waiting.pk, "nosuchstep"],
+        ),
     ],
-    "admin:jobboard_employer_decide": [
-        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.employer_a.pk])
+    # employer A is already active: its steps are no longer open, back to the queue
+    "admin:jobboard_employer_step": [
+        Case(
+            admin_view(["pak", "superuser"], REDIRECT), args=lambda w: [w.employer_a.pk, "activate"]
+        ),
+        Case(
+            admin_view(["pak", "superuser"], REDIRECT), args=lambda w: [w.employer_a.pk, "reject"]
+        ),
     ],
-    "admin:jobboard_vacancy_decide": [
-        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk])
+    "admin:jobboard_vacancy_step": [
+        Case(
+            admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk, "publish"]
+        ),
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk, "return"]),
     ],
     # marking a printed AK/I card as legalised: the placement officer (POST only)
     "admin:jobboard_ak1card_legalise": [
@@ -381,12 +395,21 @@ RULES = {
             admin_view(["pengaduan", "superuser"]),
             args=lambda w: [w.complaint_recorded.pk, "report"],
         ),
-        Case(admin_view(["kasi", "superuser"]), args=lambda w: [w.complaint_recorded.pk, "pass"]),
+        # the one step page of every workflow (portal.workflow_admin), as for AKAD: a step of
+        # the role's that is not open yet sends it back to the complaint, an unknown step is
+        # not found (the complaints' own step page answered 200 and 403 here)
         Case(
-            admin_view(["kabid", "superuser"]),
+            admin_view(["kasi", "superuser"], REDIRECT),
+            args=lambda w: [w.complaint_recorded.pk, "pass"],
+        ),
+        Case(
+            admin_view(["kabid", "superuser"], REDIRECT),
             args=lambda w: [w.complaint_recorded.pk, "coordinate"],
         ),
-        Case(admin_view([]), args=lambda w: [w.complaint_recorded.pk, "nosuchstep"]),
+        Case(
+            admin_view(GROUPS["staff"], MISSING),
+            args=lambda w: [w.complaint_recorded.pk, "nosuchstep"],
+        ),
     ],
     "admin:complaints_complaint_letter": [
         Case(admin_view(COMPLAINT_READERS), args=lambda w: [w.complaint_answered.pk])
