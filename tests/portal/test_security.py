@@ -131,7 +131,7 @@ def test_placement_officer_unlocks_a_job_seeker_without_reading_the_login_record
     )
     assert AccessAttempt.objects.filter(username=name).exists()  # not deleted by the officer
     officer_client.post(
-        reverse("admin:jobboard_jobseeker_changelist") + "?status=all",
+        reverse("admin:jobboard_jobseeker_changelist") + "?queue=all",
         {"action": "unlock_login", "_selected_action": [seeker.pk]},
     )
     assert not AccessAttempt.objects.filter(username=name).exists()
