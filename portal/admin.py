@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import accounts
-from .history import HistoryAdmin, ReadOnlyAdmin
+from .admin_base import HistoryAdmin, ReadOnlyAdmin
 from .models import AccountEvent, OfficeProfile, ServiceStandard, User
 
 admin.site.unregister(TOTPDevice)
@@ -30,7 +30,7 @@ class UserAdmin(BaseUserAdmin):
         "role_names",
     ]
     list_filter = ["is_staff", "is_active", "groups"]
-    show_full_result_count = False  # as portal.history.HistoryAdmin (200,000 accounts)
+    show_full_result_count = False  # as portal.admin_base.HistoryAdmin (200,000 accounts)
     actions = ["reset_second_factor"]
 
     def has_reset_second_factor_permission(self, request):

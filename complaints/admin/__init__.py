@@ -13,7 +13,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.history import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, ReadOnlyInline
 from portal.workflow_admin import WorkflowAdminMixin
 
 from ..models import Complaint, FollowUp, UnreadableMail

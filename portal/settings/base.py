@@ -289,7 +289,7 @@ SECURE_CSP = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# History is for reading (portal.history.HistoryAdmin refuses the revert POST as well).
+# History is for reading (portal.admin_base.HistoryAdmin refuses the revert POST as well).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LOGGING = {
