@@ -23,7 +23,7 @@ from portal.history import HistoryAdmin, ReadOnlyInline
 
 from . import letters, services
 from .forms import STEP_FORMS, BookPeriodForm, DismissForm, IntakeForm
-from .models import Complaint, FollowUp, UnreadableMail
+from .models import Complaint, FollowUp, MailAttachment, UnreadableMail
 
 STEP_LABELS = {
     "report": gettext_lazy("Report to the Kepala Seksi Penempatan"),
@@ -45,6 +45,25 @@ class FollowUpInline(ReadOnlyInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
+
+
+class MailAttachmentInline(ReadOnlyInline):
+    """Files that came with an e-mail complaint, read through the checked download view."""
+
+    model = MailAttachment
+    fields = ["name", "download", "refused"]
+    verbose_name_plural = gettext_lazy("E-mail attachments")
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever reads the complaint reads its files (MailAttachment.can_read_files).
+        return request.user.has_perm("complaints.view_complaint")
+
+    @admin.display(description=gettext_lazy("file"))
+    def download(self, obj):
+        if not obj.file:
+            return "—"
+        url = reverse("portal:download", args=["complaints.mailattachment", obj.pk, "file"])
+        return format_html('<a href="{}">{}</a>', url, _("Download"))
 
 
 def _step_admin_action(action):
@@ -99,6 +118,13 @@ class ComplaintAdmin(HistoryAdmin):
     list_per_page = 50
     inlines = [FollowUpInline]
     actions = [_step_admin_action(a) for a in ("report", "pass", "close")]
+
+    def get_inlines(self, request, obj):
+        # Only an e-mail complaint can bring files; other forms keep their one inline.
+        if obj is not None and obj.attachments.exists():
+            return [*self.inlines, MailAttachmentInline]
+        return self.inlines
+
     fieldsets = [
         (
             None,
