@@ -85,10 +85,6 @@ def nik_birth_date(nik, today=None):
         return None
 
 
-def nik_sex(nik):
-    return "P" if int(nik[6:8]) > 40 else "L"
-
-
 def check_nik_matches(nik, birth_date, sex):
     """The NIK's birth date must be the date given; women's day is increased by 40."""
     errors = {}

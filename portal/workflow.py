@@ -40,8 +40,11 @@ class Move:
 
     ``permission`` is the ``app.codename`` an officer needs; ``None`` marks the party's own
     move (the applicant, the owner of a vacancy), decided by the workflow's ``party`` rule.
-    ``form`` is the dotted path of the step's form in the admin (resolved when used, so
-    tables never import forms). ``note_required`` is the message that refuses an empty note.
+    ``service`` is the dotted path of the service function that makes the move with its own
+    inputs, and ``form`` that of the step's form in the admin (both resolved when used, so
+    tables import neither); the form's ``service_kwargs()`` (or its ``cleaned_data``) are
+    the service's keyword arguments. ``note_required`` is the message that refuses an
+    empty note.
     """
 
     source: str
@@ -51,6 +54,7 @@ class Move:
     label: str
     button: str = ""
     form: str = ""
+    service: str = ""
     note_required: str = ""
 
     @property
@@ -59,6 +63,9 @@ class Move:
 
     def form_class(self):
         return import_string(self.form) if self.form else None
+
+    def service_function(self):
+        return import_string(self.service)
 
 
 @dataclass(frozen=True)

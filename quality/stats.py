@@ -41,10 +41,6 @@ class WorkingMinutes(Func):
     arity = 2
 
 
-def now_value(now):
-    return Value(now)
-
-
 def month_of(expression):
     """The calendar month (in Jakarta time) of a datetime column."""
     return TruncMonth(expression, tzinfo=WORK_TZ)
@@ -61,21 +57,22 @@ def month_start(day):
     return day.replace(day=1)
 
 
-def add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
+def shift_month(month, months):
+    """The first day of the month ``months`` after (or before) the month of ``month``."""
+    index = month.year * 12 + month.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def month_bounds(month):
     """Aware [start, end) of a calendar month in the office's time zone."""
     start = datetime.datetime.combine(month, datetime.time.min, WORK_TZ)
-    end = datetime.datetime.combine(add_months(month, 1), datetime.time.min, WORK_TZ)
+    end = datetime.datetime.combine(shift_month(month, 1), datetime.time.min, WORK_TZ)
     return start, end
 
 
 def last_twelve(month):
     """The twelve months ending with ``month``, oldest first."""
-    return [add_months(month, i) for i in range(-11, 1)]
+    return [shift_month(month, i) for i in range(-11, 1)]
 
 
 def current_month():

@@ -16,7 +16,7 @@ from . import dashboard as figures
 from .forms import MonthForm, SurveyForm
 from .models import SurveyInvitation
 from .public import service_rows
-from .stats import add_months, current_month, month_bounds
+from .stats import current_month, month_bounds, shift_month
 
 
 def _check_head(request):
@@ -100,8 +100,8 @@ def dashboard(request):
         "sections": sections,
         "charts": _charts(tables),
         "query": f"bulan={period.month:%Y-%m}",
-        "previous": f"{add_months(period.month, -1):%Y-%m}",
-        "next": f"{add_months(period.month, 1):%Y-%m}" if not period.is_current else None,
+        "previous": f"{shift_month(period.month, -1):%Y-%m}",
+        "next": f"{shift_month(period.month, 1):%Y-%m}" if not period.is_current else None,
     }
     return render(request, "quality/dashboard.html", context)
 
@@ -187,7 +187,7 @@ def public_index(request):
     if year.isdigit() and int(year) in years:
         first, last = datetime.date(int(year), 1, 1), min(datetime.date(int(year), 12, 1), month)
     else:
-        year, first, last = "", add_months(month, -11), month
+        year, first, last = "", shift_month(month, -11), month
     period = figures.Period(month=last, now=timezone.now())
     return render(
         request,

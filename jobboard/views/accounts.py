@@ -12,7 +12,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from portal.ratelimit import rate_limited
 
 from .. import rules, services
-from ..forms import EmployerForm, EmployerRegistrationForm, JobSeekerForm, JobSeekerRegistrationForm
+from ..forms import (
+    EmployerForm,
+    EmployerRegistrationForm,
+    JobSeekerForm,
+    JobSeekerRegistrationForm,
+    model_data,
+)
 
 BACKEND = "portal.backends.EmailOrUsernameBackend"
 
@@ -25,7 +31,9 @@ def _register(request, form_class, template):
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
-            profile = services.register_profile(form, user_fields=form.user_fields())
+            profile = services.register_profile(
+                model=form._meta.model, data=model_data(form), user_fields=form.user_fields()
+            )
             login(request, profile.user, backend=BACKEND)
             messages.success(
                 request,
@@ -84,7 +92,7 @@ def profile_edit(request):
         form = form_class(request.POST, request.FILES, instance=profile)
         if form.is_valid():
             was_rejected = profile.is_rejected
-            services.save_profile_changes(form, actor=request.user)
+            services.save_profile_changes(profile, actor=request.user, data=model_data(form))
             if was_rejected:
                 messages.success(
                     request,

@@ -8,9 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .. import ak1_pdf, rules, services
-from ..forms import Ak1ReportForm
+from portal.workflow import MoveRefused
+
+from .. import rules, services
+from ..forms import Ak1ReportForm, model_data
 from ..models import Ak1Card
+from ..services import ak1_pdf
 
 
 def _own_card(user):
@@ -49,8 +52,8 @@ def report(request):
         form = Ak1ReportForm(request.POST, instance=seeker)
         if form.is_valid():
             try:
-                done = services.report_ak1(card, actor=request.user, form=form)
-            except services.TransitionNotAllowed as exc:
+                done = services.report_ak1(card, actor=request.user, data=model_data(form))
+            except MoveRefused as exc:
                 messages.warning(request, str(exc))
             else:
                 messages.success(

@@ -13,8 +13,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.workflow import MoveRefused
+
 from .. import rules, search, services
-from ..forms import CandidateSearchForm, MoveApplicationForm, SaveCandidateForm, VacancyForm
+from ..forms import (
+    CandidateSearchForm,
+    MoveApplicationForm,
+    SaveCandidateForm,
+    VacancyForm,
+    model_data,
+)
 from ..models import (
     Application,
     ApplicationStep,
@@ -22,6 +30,7 @@ from ..models import (
     RegistrationStatus,
     SavedCandidate,
     Vacancy,
+    VacancyStatus,
 )
 
 
@@ -66,7 +75,7 @@ def vacancy_create(request):
     if request.method == "POST":
         form = VacancyForm(request.POST, request.FILES)
         if form.is_valid():
-            services.submit_vacancy(form, actor=request.user)
+            services.submit_vacancy(actor=request.user, data=model_data(form))
             messages.success(
                 request,
                 _(
@@ -88,8 +97,12 @@ def vacancy_edit(request, pk):
     if request.method == "POST":
         form = VacancyForm(request.POST, request.FILES, instance=vacancy)
         if form.is_valid():
-            was_returned = vacancy.status == "returned"
-            services.update_vacancy(form, actor=request.user)
+            was_returned = vacancy.status == VacancyStatus.RETURNED
+            try:
+                services.update_vacancy(vacancy, actor=request.user, data=model_data(form))
+            except MoveRefused as exc:
+                messages.warning(request, exc.message)
+                return redirect("jobboard:employer_vacancies")
             messages.success(
                 request,
                 _("The corrected vacancy has been sent again for checking.")
@@ -110,7 +123,7 @@ def vacancy_close(request, pk):
         return render(request, "jobboard/vacancy_close.html", {"vacancy": vacancy})
     try:
         services.close_vacancy(vacancy, actor=request.user)
-    except services.TransitionNotAllowed as exc:
+    except MoveRefused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The vacancy is closed."))
@@ -165,7 +178,7 @@ def application_move(request, pk):
                 note=form.cleaned_data["note"],
                 placed_on=form.cleaned_data["placed_on"],
             )
-        except services.TransitionNotAllowed as exc:
+        except MoveRefused as exc:
             messages.error(request, str(exc))
         else:
             messages.success(
@@ -224,12 +237,10 @@ def candidate_search(request):
         max_pages=CANDIDATE_PAGES,
         newest=("-decided_at", "-pk"),
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "jobboard/candidate_search.html",
-        {"form": form, "page": page, "query": query.urlencode(), "save_form": SaveCandidateForm()},
+        {"form": form, "page": page, "save_form": SaveCandidateForm()},
     )
 
 

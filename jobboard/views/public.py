@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.pagecache import cache_public_page
+from portal.workflow import MoveRefused
 
 from .. import rules, search, services
 from ..forms import ApplyForm, VacancySearchForm
@@ -171,7 +172,7 @@ def apply(request, pk):
         )
     try:
         services.apply(vacancy, actor=request.user, letter=form.cleaned_data["letter"])
-    except services.TransitionNotAllowed as exc:
+    except MoveRefused as exc:
         messages.error(request, str(exc))
         return redirect("jobboard:vacancy_detail", pk=pk)
     messages.success(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from jobboard.models import Employer, JobSeeker, Placement, RegistrationStep, Vacancy, VacancyStep
 
 from .. import targets
-from ..stats import P90, Median, WorkingMinutes, add_months, as_month, month_bounds, month_of
+from ..stats import P90, Median, WorkingMinutes, as_month, month_bounds, month_of, shift_month
 from .base import Table, by_month, rounded
 
 
@@ -138,7 +138,7 @@ def vacancies(period):
     placements = {
         as_month(row["m"]): row["n"]
         for row in Placement.objects.filter(
-            placed_on__gte=period.months[0], placed_on__lt=add_months(period.month, 1)
+            placed_on__gte=period.months[0], placed_on__lt=shift_month(period.month, 1)
         )
         .annotate(m=TruncMonth("placed_on"))
         .values("m")

@@ -326,12 +326,13 @@ def test_account_page_links_the_employer_to_the_applications(employer, officers)
 
 def test_the_qr_code_leads_to_the_verification_page(in_state, settings):
     from akad_permits import pdf
+    from portal.pdf import qr_data_uri
 
     settings.SITE_URL = "https://disnaker.example.go.id"
     app = in_state("issued")
     url = pdf.verification_url(app)
     assert url == f"https://disnaker.example.go.id/akad/verifikasi/{app.verification_code}/"
-    assert pdf.qr_data_uri(url).startswith("data:image/png;base64,")
+    assert qr_data_uri(url).startswith("data:image/png;base64,")
 
 
 def test_dates_after_submission_are_kept_in_iso_form(employer_client, upload):

@@ -38,10 +38,10 @@ def test_officer_activates_from_the_queue_and_the_job_seeker_can_apply(page, dem
     assert download.value.path().read_bytes().startswith(b"%PDF-")
 
     page.goto(demo_site.url + "/admin/jobboard/jobseeker/")
-    run_admin_action(page, "Wahyu Nugroho", "Aktifkan akun yang dipilih")
-    expect(page.get_by_text("1 data selesai diproses.")).to_be_visible()
+    run_admin_action(page, "Wahyu Nugroho", "Aktifkan (yang dipilih)")
+    expect(page.get_by_text("diaktifkan: 1 selesai.")).to_be_visible()
     expect(page.locator("#result_list")).not_to_contain_text("Wahyu Nugroho")
-    page.goto(demo_site.url + "/admin/jobboard/jobseeker/?status=active")
+    page.goto(demo_site.url + "/admin/jobboard/jobseeker/?queue=all&status__exact=active")
     row = page.locator("#result_list tbody tr", has_text="Wahyu Nugroho")
     expect(row).to_contain_text("Aktif")
     expect(row).to_contain_text("antarkerja")  # who decided is shown

@@ -53,8 +53,8 @@ def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
     logout(page)
     admin_login(page, demo_site.url, "antarkerja", DEMO_PASSWORD)
     page.goto(demo_site.url + "/admin/jobboard/jobseeker/")
-    run_admin_action(page, "Siti Aminah", "Aktifkan akun yang dipilih")
-    expect(page.get_by_text("1 data selesai diproses.")).to_be_visible()
+    run_admin_action(page, "Siti Aminah", "Aktifkan (yang dipilih)")
+    expect(page.get_by_text("diaktifkan: 1 selesai.")).to_be_visible()
     year = timezone.localdate().year
     number = f"AK1/000002/{year}"  # the demo's card is number 1
     page.goto(demo_site.url + "/admin/jobboard/ak1card/")

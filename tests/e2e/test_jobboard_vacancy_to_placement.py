@@ -46,8 +46,9 @@ def test_employer_registers_posts_officer_publishes_seeker_applies_and_is_hired(
     admin_login(page, base, "antarkerja", DEMO_PASSWORD)
     page.goto(base + "/admin/jobboard/employer/")
     page.get_by_role("link", name="CV Tirta Abadi").click()
+    page.get_by_role("link", name="Aktifkan").click()
     page.get_by_role("button", name="Aktifkan").click()
-    expect(page.get_by_text("1 data selesai diproses.")).to_be_visible()
+    expect(page.get_by_text("CV Tirta Abadi: diaktifkan.")).to_be_visible()
     logout(page)
 
     # 3. The employer posts a vacancy with the signed letter.
@@ -77,8 +78,8 @@ def test_employer_registers_posts_officer_publishes_seeker_applies_and_is_hired(
     admin_login(page, base, "antarkerja", DEMO_PASSWORD)
     page.goto(base + "/admin/jobboard/vacancy/")
     expect(page.locator("#result_list tbody tr").first).to_contain_text("Sopir Pengantar Galon")
-    run_admin_action(page, "Sopir Pengantar Galon", "Terbitkan lowongan yang dipilih")
-    expect(page.get_by_text("1 data selesai diproses.")).to_be_visible()
+    run_admin_action(page, "Sopir Pengantar Galon", "Terbitkan (yang dipilih)")
+    expect(page.get_by_text("diterbitkan: 1 selesai.")).to_be_visible()
     logout(page)
 
     # 5. A visitor finds it by a word of its description.

@@ -19,9 +19,9 @@ def late_permit_last_month():
     from akad_permits.models import PermitApplication, PermitStep
     from akad_permits.standards import WORK_TZ
     from jobboard.models import Employer
-    from quality.stats import add_months, current_month
+    from quality.stats import current_month, shift_month
 
-    month = add_months(current_month(), -1)
+    month = shift_month(current_month(), -1)
     at = datetime.datetime.combine(month.replace(day=10), datetime.time(10), WORK_TZ)
     employer = Employer.objects.active().first()
     application = PermitApplication.objects.create(

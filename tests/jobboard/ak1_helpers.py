@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from jobboard import services
-from jobboard.models import Ak1Card, add_months
+from jobboard.models import Ak1Card, months_later
 from tests.factories import make_jobseeker
 
 
@@ -18,15 +18,15 @@ def issued_card(officer, **fields):
 def backdate(card, *, months=0, days=0):
     """Pretend the card was issued ``months`` and ``days`` before today: the clock moved on."""
     card.refresh_from_db()
-    valid_from = add_months(timezone.localdate(), -months) - datetime.timedelta(days=days)
+    valid_from = months_later(timezone.localdate(), -months) - datetime.timedelta(days=days)
     shift = card.valid_from - valid_from
     fields = {
         "valid_from": valid_from,
-        "valid_until": add_months(valid_from, Ak1Card.VALID_MONTHS),
+        "valid_until": months_later(valid_from, Ak1Card.VALID_MONTHS),
         "issued_at": card.issued_at - shift,
     }
     if card.next_report_period:
-        fields["next_report_due"] = add_months(
+        fields["next_report_due"] = months_later(
             valid_from, Ak1Card.PERIOD_MONTHS * (card.next_report_period - 1)
         )
     Ak1Card.objects.filter(pk=card.pk).update(**fields)

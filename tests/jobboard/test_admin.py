@@ -35,7 +35,7 @@ def test_queue_shows_waiting_job_seekers_oldest_first_with_their_wait(client, of
     assert html.index("Ani Lama") < html.index("Budi Baru")
     assert "3 jam" in html  # how long Ani has waited
     assert "Citra Aktif" not in html
-    assert "Citra Aktif" in client.get(SEEKERS + "?status=all").content.decode()
+    assert "Citra Aktif" in client.get(SEEKERS + "?queue=all").content.decode()
 
 
 def test_change_page_links_the_documents_through_the_checked_download(client, officer):
@@ -57,7 +57,7 @@ def test_activate_action_on_many_runs_the_service_for_each(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             SEEKERS,
-            {"action": "activate", "_selected_action": [s.pk for s in seekers[:2]]},
+            {"action": "activate_selected", "_selected_action": [s.pk for s in seekers[:2]]},
             follow=True,
         )
     assert response.status_code == 200
@@ -66,7 +66,7 @@ def test_activate_action_on_many_runs_the_service_for_each(
     active = JobSeeker.objects.filter(status="active").first()
     assert active.decided_by == officer
     # Who decided and when is shown in the list.
-    html = client.get(SEEKERS + "?status=active").content.decode()
+    html = client.get(SEEKERS + "?queue=all&status__exact=active").content.decode()
     assert officer.username in html
 
 
@@ -75,7 +75,7 @@ def test_reject_action_asks_for_the_reason_on_a_page_then_rejects(
 ):
     seeker = make_jobseeker(full_name="Dewi Tolak")
     client.force_login(officer)
-    page = client.post(SEEKERS, {"action": "reject", "_selected_action": [seeker.pk]})
+    page = client.post(SEEKERS, {"action": "reject_selected", "_selected_action": [seeker.pk]})
     assert page.status_code == 200
     assert "Dewi Tolak" in page.content.decode()
     assert "reason" in page.context["form"].fields
@@ -83,14 +83,15 @@ def test_reject_action_asks_for_the_reason_on_a_page_then_rejects(
     assert seeker.is_waiting
     # Sent without a reason: the page comes back with the message on the field.
     again = client.post(
-        SEEKERS, {"action": "reject", "_selected_action": [seeker.pk], "apply": "1", "reason": ""}
+        SEEKERS,
+        {"action": "reject_selected", "_selected_action": [seeker.pk], "apply": "1", "reason": ""},
     )
     assert again.context["form"].errors["reason"]
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             SEEKERS,
             {
-                "action": "reject",
+                "action": "reject_selected",
                 "_selected_action": [seeker.pk],
                 "apply": "1",
                 "reason": "Foto KTP tidak terbaca",
@@ -105,12 +106,12 @@ def test_single_decision_from_the_change_page(client, officer):
     employer = make_employer()
     client.force_login(officer)
     change = reverse("admin:jobboard_employer_change", args=[employer.pk])
-    decide = reverse("admin:jobboard_employer_decide", args=[employer.pk])
-    assert decide in client.get(change).content.decode()
-    client.post(decide, {"approve": "1"})
+    step = reverse("admin:jobboard_employer_step", args=[employer.pk, "activate"])
+    assert step in client.get(change).content.decode()
+    client.post(step)
     employer.refresh_from_db()
     assert employer.is_active and employer.decided_by == officer
-    assert decide not in client.get(change).content.decode()  # nothing left to decide
+    assert step not in client.get(change).content.decode()  # nothing left to decide
 
 
 def test_staff_without_the_permission_cannot_run_the_actions(client, plain_staff):
@@ -119,13 +120,14 @@ def test_staff_without_the_permission_cannot_run_the_actions(client, plain_staff
     response = client.get(SEEKERS)
     assert response.status_code == 200  # may look
     assert response.context["action_form"] is None  # no action is offered
-    client.post(SEEKERS, {"action": "activate", "_selected_action": [seeker.pk]})
+    client.post(SEEKERS, {"action": "activate_selected", "_selected_action": [seeker.pk]})
     client.post(
         SEEKERS,
-        {"action": "reject", "_selected_action": [seeker.pk], "apply": "1", "reason": "x"},
+        {"action": "reject_selected", "_selected_action": [seeker.pk], "apply": "1", "reason": "x"},
     )
-    decide = reverse("admin:jobboard_jobseeker_decide", args=[seeker.pk])
-    assert client.post(decide, {"approve": "1"}).status_code == 403
+    for action in ("activate", "reject"):
+        step = reverse("admin:jobboard_jobseeker_step", args=[seeker.pk, action])
+        assert client.post(step, {"reason": "x"}).status_code == 403
     seeker.refresh_from_db()
     assert seeker.is_waiting
     # The documents are not theirs to read either.
@@ -146,11 +148,11 @@ def test_vacancy_queue_publish_and_return(client, officer, django_capture_on_com
         in client.get(reverse("admin:jobboard_vacancy_change", args=[first.pk])).content.decode()
     )
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(VACANCIES, {"action": "publish", "_selected_action": [first.pk]})
+        client.post(VACANCIES, {"action": "publish_selected", "_selected_action": [first.pk]})
         client.post(
             VACANCIES,
             {
-                "action": "return_with_reason",
+                "action": "return_selected",
                 "_selected_action": [second.pk],
                 "apply": "1",
                 "reason": "Surat belum ditandatangani",

@@ -8,6 +8,7 @@ from django.db import connection
 from jobboard import services
 from jobboard.models import Application, JobSeeker, Placement, RegistrationStep
 from portal import roles
+from portal.workflow import MoveRefused
 from tests.jobboard.factories import make_application, make_jobseeker, make_vacancy
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,7 +23,7 @@ def race(calls):
         try:
             barrier.wait()
             done.append(call())
-        except services.TransitionNotAllowed as exc:
+        except MoveRefused as exc:
             refused.append(str(exc))
         finally:
             connection.close()

@@ -314,14 +314,28 @@ RULES = {
         Case(admin_view(["superuser"]), args=lambda w: [w.seeker_a.user_id])
     ],
     # officers' decisions in the job exchange
-    "admin:jobboard_jobseeker_decide": [
-        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_waiting.pk])
+    "admin:jobboard_jobseeker_step": [
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_waiting.pk, "activate"]),
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_waiting.pk, "reject"]),
+        Case(
+            admin_view(GROUPS["staff"], MISSING),
+            args=lambda w: [w.seeker_waiting.pk, "nosuchstep"],
+        ),
     ],
-    "admin:jobboard_employer_decide": [
-        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.employer_a.pk])
+    # employer A is already active: its steps are no longer open, back to the queue
+    "admin:jobboard_employer_step": [
+        Case(
+            admin_view(["pak", "superuser"], REDIRECT), args=lambda w: [w.employer_a.pk, "activate"]
+        ),
+        Case(
+            admin_view(["pak", "superuser"], REDIRECT), args=lambda w: [w.employer_a.pk, "reject"]
+        ),
     ],
-    "admin:jobboard_vacancy_decide": [
-        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk])
+    "admin:jobboard_vacancy_step": [
+        Case(
+            admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk, "publish"]
+        ),
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk, "return"]),
     ],
     # marking a printed AK/I card as legalised: the placement officer (POST only)
     "admin:jobboard_ak1card_legalise": [

@@ -66,9 +66,9 @@ def fill(obj, tags, label=None):
 REFUSED = set()
 # The queues open on what waits; these show every row.
 ALL_ROWS = {
-    "jobboard.jobseeker": "?status=all",
-    "jobboard.employer": "?status=all",
-    "jobboard.vacancy": "?status=all",
+    "jobboard.jobseeker": "?queue=all",
+    "jobboard.employer": "?queue=all",
+    "jobboard.vacancy": "?queue=all",
     "akad_permits.permitapplication": "?queue=all",
 }
 
@@ -95,6 +95,8 @@ def build():
     # the job seeker and the employer register, and an officer activates them (mail)
     w.seeker = make_jobseeker(status="waiting")
     fill(w.seeker, tags).save()
+    # one more still waiting under the same name, for the officers' step page
+    w.seeker_waiting = make_jobseeker(status="waiting", full_name=w.seeker.full_name)
     w.employer = make_employer(status="waiting")
     fill(w.employer, tags).save()
     job_services.activate_registration(w.seeker, actor=pak)
@@ -326,7 +328,7 @@ class EscapingTest(TestCase):
                 reverse(f"admin:{app}_{model}_history", args=[obj.pk]), expect_some=False
             )
         for url in (
-            reverse("admin:jobboard_jobseeker_decide", args=[w.seeker.pk]),
+            reverse("admin:jobboard_jobseeker_step", args=[w.seeker_waiting.pk, "reject"]),
             reverse("admin:complaints_complaint_book"),
             reverse("admin:complaints_complaint_letter", args=[w.complaint.pk]),
             reverse("admin:complaints_complaint_step", args=[w.complaint.pk, "close"]),

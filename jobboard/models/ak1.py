@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from portal.models import YearCounter
 
 
-def add_months(day, months):
+def months_later(day, months):
     """The same day ``months`` later, or the month's last day (31 August + 6 = 28/29 February)."""
     total = day.month - 1 + months
     year, month = day.year + total // 12, total % 12 + 1
@@ -151,7 +151,7 @@ class Ak1Card(models.Model):
 
     def period_start(self, period):
         """The first day of six-month period ``period`` (1-4) of the card's validity."""
-        return add_months(self.valid_from, self.PERIOD_MONTHS * (period - 1))
+        return months_later(self.valid_from, self.PERIOD_MONTHS * (period - 1))
 
     def report_opens(self, period):
         """A report may be made from a week before its period starts (when the reminder goes)."""

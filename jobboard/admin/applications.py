@@ -1,0 +1,33 @@
+"""Applications and placements, read-only: employers move applicants on their own pages."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from portal.history import ReadOnlyAdmin
+
+from ..models import Application, Placement
+
+
+@admin.register(Application)
+class ApplicationAdmin(ReadOnlyAdmin):
+    show_full_result_count = False  # as portal.history.HistoryAdmin (300,000 applications)
+    list_display = ["jobseeker", "vacancy", "employer", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["jobseeker", "vacancy__employer"]
+    search_fields = ["jobseeker__full_name", "vacancy__title"]
+
+    @admin.display(description=_("employer"))
+    def employer(self, obj):
+        return obj.vacancy.employer
+
+
+@admin.register(Placement)
+class PlacementAdmin(ReadOnlyAdmin):
+    """The office counts placements (penempatan); the change list shows how many."""
+
+    show_full_result_count = False
+
+    list_display = ["placed_on", "jobseeker", "employer", "vacancy", "recorded_by"]
+    list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]
+    date_hierarchy = "placed_on"
+    search_fields = ["jobseeker__full_name", "employer__company_name"]

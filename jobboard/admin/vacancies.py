@@ -1,0 +1,59 @@
+"""The vacancy queue (step 7 of the document): publish or return with a reason."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Vacancy
+from ..workflows import VACANCIES
+from .common import QueueAdmin
+
+
+@admin.register(Vacancy)
+class VacancyAdmin(QueueAdmin):
+    workflow = VACANCIES
+    bulk_moves = ("publish", "return")
+    list_filter = [*QueueAdmin.list_filter, "work_type", "min_education"]
+    list_display = [
+        "title",
+        "employer",
+        "closing_date",
+        "submitted_at",
+        "waited",
+        "status",
+        "decided_by",
+    ]
+    list_select_related = ["employer", "decided_by"]
+    search_fields = ["title", "position", "employer__company_name"]
+    decision_fields = [
+        "status",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "published_at",
+        "return_reason",
+        "decisions",
+        "documents",
+    ]
+    fieldsets = [
+        (_("Decision"), {"fields": decision_fields}),
+        (
+            _("Vacancy"),
+            {
+                "fields": [
+                    "employer",
+                    "title",
+                    "position",
+                    ("openings_male", "openings_female", "openings_any"),
+                    "min_education",
+                    "min_experience_years",
+                    "skills",
+                    "place",
+                    "work_type",
+                    ("salary_min", "salary_max", "salary_negotiable"),
+                    "description",
+                    "closing_date",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = [*decision_fields, "employer"]

@@ -1,0 +1,103 @@
+"""Posting a vacancy (step 7 of the document) and searching the published ones."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Vacancy, WorkType
+from .common import DATE_INPUT, FileRetryMixin, _education_choices, textarea
+
+
+class VacancyForm(FileRetryMixin, forms.ModelForm):
+    class Meta:
+        model = Vacancy
+        fields = [
+            "title",
+            "position",
+            "openings_male",
+            "openings_female",
+            "openings_any",
+            "min_education",
+            "min_experience_years",
+            "skills",
+            "place",
+            "work_type",
+            "salary_min",
+            "salary_max",
+            "salary_negotiable",
+            "description",
+            "closing_date",
+            "vacancy_letter",
+        ]
+        widgets = {
+            "closing_date": DATE_INPUT,
+            "skills": textarea(),
+            "description": textarea(6),
+            "salary_min": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
+            "salary_max": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
+            "vacancy_letter": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+        }
+        help_texts = {
+            "vacancy_letter": _(
+                "The vacancy information signed by the head of the company (PDF, JPG or PNG, at most 5 MB)."
+            ),
+            "closing_date": _("The vacancy closes by itself after this day."),
+        }
+
+    sections = [
+        (_("Position"), ["title", "position", "work_type", "place", "description"]),
+        (_("Openings"), ["openings_male", "openings_female", "openings_any"]),
+        (_("Requirements"), ["min_education", "min_experience_years", "skills"]),
+        (_("Salary"), ["salary_min", "salary_max", "salary_negotiable"]),
+        (_("Closing date and letter"), ["closing_date", "vacancy_letter"]),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vacancy_letter"].error_messages["required"] = _(
+            "Upload the vacancy letter signed by the head of the company."
+        )
+
+    def clean_closing_date(self):
+        closing = self.cleaned_data["closing_date"]
+        today = timezone.localdate()
+        if closing < today:
+            raise forms.ValidationError(_("The closing date cannot be in the past."))
+        if closing > today.replace(year=today.year + 1):
+            raise forms.ValidationError(_("The closing date can be at most one year ahead."))
+        return closing
+
+    def clean(self):
+        cleaned = super().clean()
+        openings = sum(
+            cleaned.get(f) or 0 for f in ("openings_male", "openings_female", "openings_any")
+        )
+        if openings == 0 and not (
+            self.errors.keys() & {"openings_male", "openings_female", "openings_any"}
+        ):
+            self.add_error("openings_any", _("Give at least one opening."))
+        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
+        if low and high and low > high:
+            self.add_error("salary_max", _("The upper end must not be below the lower end."))
+        if (
+            not cleaned.get("salary_negotiable")
+            and not (low or high)
+            and not (self.errors.keys() & {"salary_min", "salary_max"})
+        ):
+            self.add_error("salary_min", _('Give a salary range or tick "salary negotiable".'))
+        return cleaned
+
+
+class VacancySearchForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    education = forms.ChoiceField(label=_("My education"), required=False)
+    work_type = forms.ChoiceField(label=_("Type of work"), required=False)
+    place = forms.ChoiceField(label=_("Place of work"), required=False)
+    sector = forms.ChoiceField(label=_("Business sector"), required=False)
+
+    def __init__(self, *args, places=(), sectors=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["education"].choices = _education_choices(_("Any education"))
+        self.fields["work_type"].choices = [("", _("Any type")), *WorkType.choices]
+        self.fields["place"].choices = [("", _("Anywhere")), *((p, p) for p in places)]
+        self.fields["sector"].choices = [("", _("Any sector")), *((s, s) for s in sectors)]

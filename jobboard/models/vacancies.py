@@ -1,0 +1,183 @@
+"""Vacancies (step 7 of the document): posted by an active employer, checked, published."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.files import PrivateUploadTo, validate_document
+from portal.models import StepLog
+
+from .registration import Education, Employer, OfficerDecision
+
+
+class VacancyStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for verification")
+    PUBLISHED = "published", _("Published")
+    RETURNED = "returned", _("Returned for correction")
+    CLOSED = "closed", _("Closed by the employer")
+
+
+class WorkType(models.TextChoices):
+    FULL_TIME = "full_time", _("Full time")
+    PART_TIME = "part_time", _("Part time")
+    CONTRACT = "contract", _("Contract")
+    INTERNSHIP = "internship", _("Internship (magang)")
+    DAILY = "daily", _("Daily or piece work")
+
+
+class VacancyQuerySet(models.QuerySet):
+    def published(self):
+        """Public vacancies: published and not past their closing date (no cron needed)."""
+        return self.filter(status=VacancyStatus.PUBLISHED, closing_date__gte=timezone.localdate())
+
+    def waiting(self):
+        return self.filter(status=VacancyStatus.SUBMITTED).order_by("submitted_at", "pk")
+
+
+class Vacancy(OfficerDecision):
+    """A vacancy (step 7 of the document), posted with the letter signed by the company's head."""
+
+    private_file_fields = ("vacancy_letter",)
+
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="vacancies", verbose_name=_("employer")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    position = models.CharField(_("position"), max_length=150)
+    openings_male = models.PositiveSmallIntegerField(_("openings for men"), default=0)
+    openings_female = models.PositiveSmallIntegerField(_("openings for women"), default=0)
+    openings_any = models.PositiveSmallIntegerField(_("openings for men or women"), default=0)
+    min_education = models.CharField(_("minimum education"), max_length=3, choices=Education)
+    min_experience_years = models.PositiveSmallIntegerField(
+        _("minimum experience (years)"), default=0
+    )
+    skills = models.TextField(_("skills required"), blank=True)
+    place = models.CharField(_("place of work"), max_length=100, db_index=True)
+    work_type = models.CharField(_("type of work"), max_length=12, choices=WorkType)
+    salary_min = models.PositiveIntegerField(_("salary from (Rp)"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salary up to (Rp)"), null=True, blank=True)
+    salary_negotiable = models.BooleanField(_("salary negotiable"), default=False)
+    description = models.TextField(_("description"))
+    closing_date = models.DateField(_("closing date"))
+    vacancy_letter = models.FileField(
+        _("vacancy letter signed by the company's head"),
+        upload_to=PrivateUploadTo("vacancies/letters"),
+        validators=[validate_document],
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=VacancyStatus,
+        default=VacancyStatus.SUBMITTED,
+        editable=False,
+    )
+    return_reason = models.TextField(_("reason for return"), blank=True, editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    search = models.GeneratedField(
+        expression=SearchVector("title", "position", weight="A", config="simple")
+        + SearchVector("skills", "place", weight="B", config="simple")
+        + SearchVector("description", weight="C", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    history = HistoricalRecords(excluded_fields=["updated_at", "search"])
+
+    objects = VacancyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vacancy")
+        verbose_name_plural = _("vacancies")
+        permissions = [("verify_vacancy", _("Can publish or return vacancies"))]
+        # The public list and search read published vacancies only (partial indexes, measured
+        # with scripts/benchmark.sh, see docs/performance.md); the officers' queue and list
+        # read by status in order of submission, the list's other filters work on its pages.
+        indexes = [
+            # the list without a search: newest first, closed ones skipped inside the index
+            models.Index(
+                F("published_at").desc(),
+                F("id").desc(),
+                "closing_date",
+                name="vacancy_recent_idx",
+                condition=Q(status=VacancyStatus.PUBLISHED),
+            ),
+            # the search form's filters together, closing date last; with the search vector and
+            # the date of publication included, a search with filters reads only this index
+            # (an index-only scan: 3 ms on average, was 7 ms with ~1,000 scattered table rows)
+            models.Index(
+                fields=["work_type", "min_education", "closing_date"],
+                include=["published_at", "id", "search"],
+                name="vacancy_filter_idx",
+                condition=Q(status=VacancyStatus.PUBLISHED),
+            ),
+            GinIndex(
+                fields=["search"],
+                name="vacancy_search_idx",
+                condition=Q(status=VacancyStatus.PUBLISHED),
+            ),
+            models.Index(fields=["status", "submitted_at"], name="vacancy_queue_idx"),
+            models.Index(fields=["submitted_at", "id"], name="vacancy_submitted_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="vacancy_salary_range",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def openings(self):
+        return self.openings_male + self.openings_female + self.openings_any
+
+    def openings_text(self):
+        """ "3 men, 2 men or women": the openings by sex as the vacancy letter states them."""
+        from django.utils.translation import gettext
+
+        parts = [
+            (self.openings_male, gettext("%(n)s men")),
+            (self.openings_female, gettext("%(n)s women")),
+            (self.openings_any, gettext("%(n)s men or women")),
+        ]
+        return ", ".join(text % {"n": n} for n, text in parts if n)
+
+    def salary_text(self):
+        """Like "Rp 2.500.000 – 3.000.000 (negotiable)", in the language's number format."""
+        if not (self.salary_min or self.salary_max):
+            return gettext("Negotiable")
+        # What intcomma gives (groups of three), at a tenth of its cost: twenty cards a page.
+        separator = formats.get_format("THOUSAND_SEPARATOR")
+        amounts = " – ".join(
+            f"{n:,}".replace(",", separator) for n in (self.salary_min, self.salary_max) if n
+        )
+        negotiable = f" ({gettext('negotiable')})" if self.salary_negotiable else ""
+        return f"Rp {amounts}{negotiable}"
+
+    @property
+    def is_open(self):
+        return self.status == VacancyStatus.PUBLISHED and self.closing_date >= timezone.localdate()
+
+    def can_read_files(self, user):
+        return user.is_authenticated and (
+            user.pk == self.employer.user_id or user.has_perm("jobboard.verify_vacancy")
+        )
+
+
+class VacancyStep(StepLog):
+    vacancy = models.ForeignKey(Vacancy, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(_("from"), max_length=12, choices=VacancyStatus)
+    to_status = models.CharField(_("to"), max_length=12, choices=VacancyStatus)
+
+    class Meta(StepLog.Meta):
+        verbose_name = _("vacancy step")
+        verbose_name_plural = _("vacancy steps")
