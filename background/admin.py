@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -43,6 +44,23 @@ class OutboxMailAdmin(ReadOnlyAdmin):
         "sent_at",
         "failed_at",
     ]
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if obj is None or not allowed or request.user.is_superuser:
+            return allowed
+        return obj.service in services_of(request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        # Looked up among all mail, so another service's mail is refused (403) by
+        # has_view_permission rather than reported missing.
+        field = (
+            self.model._meta.pk if from_field is None else self.model._meta.get_field(from_field)
+        )
+        try:
+            return self.model._default_manager.get(**{field.name: field.to_python(object_id)})
+        except (self.model.DoesNotExist, ValidationError, ValueError):
+            return None
 
     def get_queryset(self, request):
         query = super().get_queryset(request)

@@ -9,16 +9,7 @@ from django.urls import reverse
 from background.models import OutboxMail
 from portal import roles
 from tests.background.conftest import wait_for
-
-COMPLAINT = {
-    "complainant_name": "Dewi Lestari",
-    "complainant_institution": "",
-    "complainant_address": "Jl. Suroyo 3",
-    "complainant_phone": "0821 9988 7766",
-    "complainant_email": "dewi@example.com",
-    "subject": "Akun belum aktif",
-    "text": "Akun saya belum diaktifkan.",
-}
+from tests.complaints.test_public import VALID as COMPLAINT
 
 
 def smtp_at(port, timeout=5):

@@ -80,11 +80,13 @@ def test_the_serve_commands_worker_picks_up_a_task_within_a_second(queue, tmp_pa
         serve.send_signal(signal.SIGTERM)
         assert serve.wait(timeout=30) == 0
     # and it took the worker down with it: its beat stops
+    import datetime
+
     from django.utils import timezone
 
     time.sleep(1)
     assert not WorkerBeat.objects.filter(
-        seen_at__gte=timezone.now() - timezone.timedelta(seconds=0.8)
+        seen_at__gte=timezone.now() - datetime.timedelta(seconds=0.8)
     ).exists()
 
 
