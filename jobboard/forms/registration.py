@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin, PrivateFileInput
+
 from ..models import Employer, JobSeeker
 from ..validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
 from .common import DATE_INPUT, FileRetryMixin, textarea
@@ -26,7 +28,7 @@ class OwnEmailMixin:
         return email
 
 
-class AccountFieldsMixin(forms.Form):
+class AccountFieldsMixin(BoundedTextMixin, forms.Form):
     """The login of a new account: the e-mail address of the profile and a password."""
 
     password1 = forms.CharField(
@@ -79,7 +81,7 @@ class AccountFieldsMixin(forms.Form):
         }
 
 
-class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The AK/I data of steps 1-2 (and later edits of the profile)."""
 
     class Meta:
@@ -122,10 +124,10 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "skills": textarea(),
             "work_experience": textarea(),
-            "ktp_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "ak1_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "photo": forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
-            "cv": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ktp_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ak1_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "photo": PrivateFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
+            "cv": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {
             "nik": _("16 digits, as on your KTP."),
@@ -236,7 +238,7 @@ class JobSeekerRegistrationForm(AccountFieldsMixin, JobSeekerForm):
         return self.cleaned_data["full_name"]
 
 
-class EmployerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The company data of step 5."""
 
     npwp = forms.CharField(
