@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "akad_permits",
     "complaints",
     "quality",
+    "background",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -302,7 +304,30 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-# --- Complaint mailbox (complaints' fetch_complaint_mail command, run from cron) --------
+# --- Background tasks (django.tasks; background/) -----------------------------------------
+# The queue lives in the portal's PostgreSQL (django-tasks-db); `manage.py run_worker` runs it
+# and schedules the periodic work (background/schedule.py). docs/deployment.md shows the
+# systemd units and the Redis-backed alternative.
+TASKS = {"default": {"BACKEND": env("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+if env("TASK_REDIS_URL"):  # the Redis-backed queue instead (`pip install -e '.[redis-queue]'`)
+    INSTALLED_APPS.append("django_tasks_redis")
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            "QUEUES": [],
+            "OPTIONS": {"REDIS_URL": env("TASK_REDIS_URL")},
+        }
+    }
+WORKER_BEAT_SECONDS = float(env("WORKER_BEAT_SECONDS", "5"))
+# A task claimed by a worker silent for this long is given back to the queue (it runs again).
+WORKER_DEAD_AFTER_SECONDS = float(env("WORKER_DEAD_AFTER_SECONDS", "60"))
+# Outgoing mail: retried after 1, 2, 4 ... minutes (at most an hour apart) for two days.
+OUTBOX_RETRY_BASE_SECONDS = float(env("OUTBOX_RETRY_BASE_SECONDS", "60"))
+OUTBOX_RETRY_MAX_SECONDS = float(env("OUTBOX_RETRY_MAX_SECONDS", "3600"))
+OUTBOX_GIVE_UP_SECONDS = float(env("OUTBOX_GIVE_UP_SECONDS", str(2 * 24 * 3600)))
+OUTBOX_SWEEP_GRACE_SECONDS = float(env("OUTBOX_SWEEP_GRACE_SECONDS", "60"))
+
+# --- Complaint mailbox (read every minute by complaints.tasks.read_mailbox) --------------
 COMPLAINT_IMAP = {
     "HOST": env("COMPLAINT_IMAP_HOST", ""),
     "PORT": int(env("COMPLAINT_IMAP_PORT", "993")),

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from complaints import services
-from complaints.models import Channel, Complaint, UnreadableMail
+from complaints.models import Channel, Complaint, MailboxCursor, UnreadableMail
 from portal import roles
 from portal.workflow import MoveRefused
 from tests.complaints.conftest import CHAIN, COMPLAINANT, ours, step_service
@@ -99,6 +99,10 @@ def test_intake_records_two_skips_them_again_and_keeps_the_unreadable_one(
     assert b"//79/Pv6+fj39vX08/Lx8A==" in bytes(kept.raw)  # kept whole
     assert "decoded" in kept.problem
 
+    # The next run reads only what arrived since (the UID cursor): nothing.
+    assert "recorded 0, kept aside 0, already taken 0" in _fetch()
+    # Without its cursor (a mailbox renumbered, a lost row) it reads all again and skips all.
+    MailboxCursor.objects.all().delete()
     again = _fetch()
     assert "recorded 0, kept aside 0, already taken 3" in again
     assert Complaint.objects.count() == 2

@@ -449,6 +449,7 @@ class AdminPolicy:
     add: list = field(default_factory=list)
     delete: list = field(default_factory=list)
     answers: dict = field(default_factory=dict)  # page kind -> answer instead of 200
+    view_one: list | None = None  # who opens this object's pages, where fewer than ``view``
 
 
 SUPER = ["superuser"]
@@ -507,6 +508,15 @@ ADMIN_POLICIES = {
     "axes.accessfailurelog": AdminPolicy(lambda w: w.access_failure, view=SUPER, delete=SUPER),
     # every account's log-in history; officers read one account's on its counter page
     "portal.accountevent": AdminPolicy(lambda w: w.account_event, view=SUPER),
+    # every officer with an outbox reads the list of his own service's mail only: a
+    # complaint's receipt is the complaint officer's, not the other services'
+    "background.outboxmail": AdminPolicy(
+        lambda w: w.complaint_mail,
+        view=["pak", "sekretariat", "pengaduan", "superuser"],
+        view_one=["pengaduan", "superuser"],
+    ),
+    # the queue's own rows (django-tasks-db): for the administrator
+    "django_tasks_database.dbtaskresult": AdminPolicy(lambda w: w.task_result, view=SUPER),
 }
 STANDARD_KINDS = ("changelist", "add", "change", "history", "delete", "simple_history")
 
@@ -520,6 +530,8 @@ def content_type_id(obj):
 def admin_cases(label, kind):
     policy = ADMIN_POLICIES[label]
     allowed = {"add": policy.add, "delete": policy.delete}.get(kind, policy.view)
+    if kind in ("change", "history", "simple_history") and policy.view_one is not None:
+        allowed = policy.view_one
     answer = policy.answers.get(kind, REDIRECT if kind == "redirect" else OK)
     if kind in policy.answers:  # a page that sends every officer on (and is checked there)
         allowed = GROUPS["staff"]

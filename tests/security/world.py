@@ -125,6 +125,19 @@ def build_world():
         raw=b"Subject: Rusak\r\n\r\n\xff\xfe",
     )
 
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    from background.models import OutboxMail
+
+    w.complaint_mail = OutboxMail.objects.filter(service="complaints").first()
+    w.task_result = DBTaskResult.objects.create(
+        task_path="background.tasks.sweep_outbox",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=get_date_max(),  # as enqueued without a time to wait for
+        status="SUCCESSFUL",
+    )
+
     w.invitation = SurveyInvitation.objects.create(
         service="bkol", event_key="test:1", event_label="Aktivasi", user=w.seeker_a.user
     )
