@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, gettext_noop
 
 from portal.files import validate_document
 
@@ -32,6 +34,12 @@ from . import services
 from .models import MailAttachment, MailboxCursor
 
 logger = logging.getLogger(__name__)
+
+
+def _problem(message, **params):
+    """The problem in the office's language: it is kept as text, and officers read it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message) % params if params else gettext(message)
 
 
 class UnreadableMessage(Exception):
@@ -106,7 +114,11 @@ def parse_complaint(raw):
     try:
         message = _message(raw)
     except Exception as exc:  # noqa: BLE001
-        raise UnreadableMessage(f"not an e-mail message ({exc.__class__.__name__})") from exc
+        raise UnreadableMessage(
+            _problem(
+                gettext_noop("not an e-mail message (%(error)s)"), error=exc.__class__.__name__
+            )
+        ) from exc
     message_id = fingerprint(raw, _header(message, "Message-ID"))
     sender = _header(message, "From")
     subject = _header(message, "Subject")
@@ -117,23 +129,33 @@ def parse_complaint(raw):
     try:
         validate_email(address)
     except ValidationError:
-        raise UnreadableMessage("no valid sender address", sender=sender, subject=subject) from None
+        raise UnreadableMessage(
+            _problem(gettext_noop("no valid sender address")), sender=sender, subject=subject
+        ) from None
     try:
         body = message.get_body(preferencelist=("plain", "html"))
         if body is None:
-            raise UnreadableMessage("no text in the message", sender=sender, subject=subject)
+            raise UnreadableMessage(
+                _problem(gettext_noop("no text in the message")), sender=sender, subject=subject
+            )
         text = body.get_content()
     except UnreadableMessage:
         raise
     except Exception as exc:  # noqa: BLE001 - unknown charset, broken encoding
         raise UnreadableMessage(
-            f"the text cannot be decoded ({exc.__class__.__name__})", sender=sender, subject=subject
+            _problem(
+                gettext_noop("the text cannot be decoded (%(error)s)"), error=exc.__class__.__name__
+            ),
+            sender=sender,
+            subject=subject,
         ) from exc
     if body.get_content_subtype() == "html":
         text = html.unescape(strip_tags(text))
     text = re.sub(r"\n{3,}", "\n\n", text.replace("\r\n", "\n")).strip()
     if not text:
-        raise UnreadableMessage("the message is empty", sender=sender, subject=subject)
+        raise UnreadableMessage(
+            _problem(gettext_noop("the message is empty")), sender=sender, subject=subject
+        )
     data = {
         "complainant_name": (name.strip() or address.split("@")[0])[:150],
         "complainant_email": address,
@@ -175,7 +197,9 @@ def take_in(raw, result):
         mail = services.keep_unreadable_mail(
             fingerprint=message_id,
             raw=raw,
-            problem=f"could not be recorded ({exc.__class__.__name__})",
+            problem=_problem(
+                gettext_noop("could not be recorded (%(error)s)"), error=exc.__class__.__name__
+            ),
             sender=data["complainant_email"],
             subject=data["subject"],
         )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.codes import normalise_code
 from portal.files import PrivateUploadTo, validate_document
 from portal.models import StepLog, YearCounter
 
@@ -36,6 +37,10 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# ADU-2026-K7M2QX: the word, the year, the random code (complaints.services.new_reference).
+REFERENCE_GROUPS = (3, 4, 6)
+
+
 def normalise_phone(value):
     """Digits only, with Indonesia's +62 written as the leading 0 people usually give."""
     digits = re.sub(r"\D", "", value or "")
@@ -53,7 +58,7 @@ class ComplaintQuerySet(models.QuerySet):
 
     def matching_contact(self, reference, contact):
         """The complaint with this reference whose phone or e-mail is ``contact``, or none."""
-        reference = (reference or "").strip().upper()
+        reference = normalise_code(reference, REFERENCE_GROUPS)
         contact = (contact or "").strip()
         if not reference or not contact:
             return self.none()

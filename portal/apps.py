@@ -20,3 +20,8 @@ class PortalConfig(AppConfig):
 
         # What every public page shows (portal.pagecache).
         invalidate_on_change(OfficeProfile, ServiceStandard)
+        # django-axes names no app, so the admin showed its label, "AXES", to the officers.
+        from django.apps import apps
+
+        if apps.is_installed("axes"):
+            apps.get_app_config("axes").verbose_name = _("Login security")

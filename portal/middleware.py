@@ -10,6 +10,36 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 REFRESH_AFTER = 300  # seconds between two writes that extend a session
 
 
+class HeadAsGetMiddleware:
+    """A HEAD request is served as the GET it stands for, without the body.
+
+    Link checkers, search engines and uptime monitors ask HEAD first. Views written for GET
+    (``require_GET``, the admin's login page, django-simple-history's pages) answer it with
+    405, 403 or another page than GET would; here every one of them sees a GET, and the
+    answer keeps GET's status and headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if response.streaming:
+            response.streaming_content = []
+        else:
+            length = response.get("Content-Length")
+            response.content = b""
+            if length is not None:
+                response["Content-Length"] = length  # what GET would have sent
+        return response
+
+
 class SlidingSessionMiddleware:
     """Keep an active person's session alive; an idle one ends after SESSION_COOKIE_AGE.
 

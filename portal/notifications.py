@@ -3,7 +3,21 @@
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+
+def greeting(now=None):
+    """ "Selamat pagi/siang/sore/malam" by the hour in the office's time zone (Asia/Jakarta)
+    when the mail is written: a mail sent at 02:37 does not say "Selamat siang"."""
+    hour = timezone.localtime(now).hour
+    if 4 <= hour < 11:
+        return gettext("Good morning")
+    if 11 <= hour < 15:
+        return gettext("Good day")
+    if 15 <= hour < 18:
+        return gettext("Good afternoon")
+    return gettext("Good evening")
 
 
 def render_mail(template, context):
@@ -12,6 +26,7 @@ def render_mail(template, context):
 
     context = {"office": OfficeProfile.current(), "site_url": settings.SITE_URL, **context}
     with translation.override(settings.LANGUAGE_CODE):
+        context.setdefault("greeting", greeting())
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}_body.txt", context)
     return subject, body

@@ -1,12 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import index as sitemap_index
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from jobboard.sitemaps import VacancySitemap
+
 from . import account_views, views
 from .forms import LoginForm
+from .sitemaps import PagesSitemap, StandardSitemap
+
+SITEMAPS = {"pages": PagesSitemap, "standards": StandardSitemap, "vacancies": VacancySitemap}
 
 portal_patterns = (
     [
@@ -20,6 +27,14 @@ portal_patterns = (
 
 urlpatterns = [
     path("", include(portal_patterns)),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path(
         "masuk/",
         auth_views.LoginView.as_view(

@@ -31,6 +31,33 @@ def service_standard(request, service):
     return render(request, "portal/service_standard.html", {"standard": standard})
 
 
+# Pages that belong to one person or to the officers: search engines keep out. The public
+# pages (home, standards, vacancies, the forms) are in the sitemap instead.
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/akun/",
+    "/berkas/",
+    "/masuk/",
+    "/keluar/",
+    "/i18n/",
+    "/loker/akun/",
+    "/loker/perusahaan/",
+    "/loker/kartu-ak1/",
+    "/akad/",
+    "/pengaduan/terkirim/",
+    "/pengaduan/status/",
+    "/mutu/dasbor/",
+    "/mutu/survei/",
+)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {prefix}" for prefix in PRIVATE_PREFIXES)]
+    lines += ["", f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
 @login_required
 def dashboard(request):
     """Where a person lands after logging in: officers in the admin, others on their own pages.

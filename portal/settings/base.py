@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # robots.txt points search engines to /sitemap.xml
     "django.contrib.postgres",  # full-text search (SearchVector, GIN indexes) in jobboard
     "crispy_forms",
     "crispy_bootstrap5",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.MalformedRequestMiddleware",
+    "portal.middleware.HeadAsGetMiddleware",  # HEAD answered wherever GET is
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.office",
+                "portal.context_processors.menu",
             ],
         },
     },

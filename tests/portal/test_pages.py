@@ -93,7 +93,8 @@ def test_wrong_password_is_refused_with_a_message_and_the_name_kept(client, offi
     assert response.status_code == 200
     html = response.content.decode()
     assert "someone@example.com" in html
-    assert "benar" in html  # Django's Indonesian "masukkan nama pengguna dan sandi yang benar"
+    assert "dan kata sandi tidak cocok" in html
+    assert "nama pengguna nama pengguna" not in html  # Django's message doubled the label
 
 
 def test_dashboard_requires_login(client):

@@ -143,6 +143,13 @@ RULES = {
             args=lambda w: ["portal.User", w.seeker_a.user_id, "password"],
         ),
     ],
+    "robots_txt": [public()],
+    "sitemap_index": [public()],
+    "django.contrib.sitemaps.views.sitemap": [
+        public(args=lambda w: ["vacancies"]),
+        public(args=lambda w: ["pages"]),
+        public(args=lambda w: ["nosuchsection"], answer=MISSING),
+    ],
     "login": [Case(expect(all=to("portal:dashboard"), anon=OK), public=True)],
     "logout": [Case(expect(all=to("portal:home")), method="post", public=True)],
     # the second step of a log-in: officers always (force_login stands for a verified log-in,
@@ -288,6 +295,8 @@ RULES = {
     # quality: public figures, the survey by its random token, the heads' dashboard
     "quality:public": [public()],
     "quality:survey": [public(args=lambda w: [w.invitation.token])],
+    # "nanti saja" on the survey banner: quiet for the session, back to the page
+    "quality:survey_later": [Case(expect(all=REDIRECT), method="post", public=True)],
     "quality:dashboard": [
         Case(expect(all=DENIED, anon=LOGIN, **dict.fromkeys(HEADS, OK)), query="bulan=2026-01")
     ],
