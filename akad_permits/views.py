@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from jobboard.models import Employer
+from portal.submissions import record_once
 
 from . import pdf, services, timeline
 from .forms import ApplicationForm, PositionFormSet
@@ -75,7 +75,9 @@ def application_edit(request, pk=None):
             request.POST, instance=application, prefix="positions", submitting=submitting
         )
         if form.is_valid() and formset.is_valid():
-            with transaction.atomic():
+            refused = {}
+
+            def save():
                 if application.pk:
                     current = (
                         PermitApplication.objects.select_for_update()
@@ -83,24 +85,24 @@ def application_edit(request, pk=None):
                         .get(pk=application.pk)
                     )
                     if current.status not in EDITABLE_STATES:
-                        messages.error(request, _("This application can no longer be changed."))
-                        return redirect("akad_permits:application_detail", pk=application.pk)
-                application = form.save()
-                formset.instance = application
+                        raise NoLongerEditable
+                saved = form.save()
+                formset.instance = saved
                 formset.save()
-            if not submitting:
-                messages.success(request, _("Draft saved. You can finish and submit it later."))
-                return redirect("akad_permits:application_edit", pk=application.pk)
+                if submitting:
+                    try:
+                        services.submit(application=saved, actor=request.user)
+                    except services.TransitionError as exc:
+                        refused["message"] = exc.message  # the draft stays saved
+                return saved
+
             try:
-                services.submit(application=application, actor=request.user)
-            except services.TransitionError as exc:
-                messages.error(request, exc.message)
-                return redirect("akad_permits:application_edit", pk=application.pk)
-            messages.success(
-                request,
-                _("Your application was submitted to the Kadis. You will be told by e-mail."),
-            )
-            return redirect("akad_permits:application_detail", pk=application.pk)
+                return record_once(
+                    request, save, lambda saved: _saved_answer(request, saved, refused)
+                )
+            except NoLongerEditable:
+                messages.error(request, _("This application can no longer be changed."))
+                return redirect("akad_permits:application_detail", pk=application.pk)
         messages.error(
             request,
             _(
@@ -116,6 +118,24 @@ def application_edit(request, pk=None):
         "akad_permits/application_form.html",
         {"form": form, "formset": formset, "application": application},
     )
+
+
+class NoLongerEditable(Exception):
+    """Submitted by another tab a moment ago: nothing of this sending is saved."""
+
+
+def _saved_answer(request, application, refused):
+    """Where a saved form leads, also for the same form sent again (portal.submissions)."""
+    if application.is_editable:
+        if refused:
+            messages.error(request, refused["message"])
+        else:
+            messages.success(request, _("Draft saved. You can finish and submit it later."))
+        return redirect("akad_permits:application_edit", pk=application.pk)
+    messages.success(
+        request, _("Your application was submitted to the Kadis. You will be told by e-mail.")
+    )
+    return redirect("akad_permits:application_detail", pk=application.pk)
 
 
 @login_required
