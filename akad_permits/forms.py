@@ -123,6 +123,30 @@ class BasePositionFormSet(forms.BaseInlineFormSet):
         if not kept:
             raise forms.ValidationError(_("Add at least one position with its number of workers."))
 
+    def positions_data(self):
+        """The rows to keep, change or delete, as services.save_application takes them.
+
+        As ``save()`` would: an empty new row is skipped, an unchanged one is left alone.
+        """
+        rows = []
+        for form in self.forms:
+            if not form.cleaned_data:
+                continue
+            position = form.cleaned_data.get("id")
+            delete = self._should_delete_form(form)
+            if position is None and (delete or not form.has_changed()):
+                continue
+            if position is not None and not delete and not form.has_changed():
+                continue
+            rows.append(
+                {
+                    "id": position.pk if position else None,
+                    "delete": delete,
+                    **{name: form.cleaned_data.get(name) for name in PositionForm.Meta.fields},
+                }
+            )
+        return rows
+
 
 PositionFormSet = forms.inlineformset_factory(
     PermitApplication,
@@ -257,14 +281,3 @@ class RefuseForm(StepForm):
     reason = forms.CharField(
         label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 3})
     )
-
-
-STEP_FORMS = {
-    "register": RegisterForm,
-    "return": ReturnForm,
-    "dispose": DisposeForm,
-    "consult": ConsultForm,
-    "draft": DraftForm,
-    "sign": SignForm,
-    "refuse": RefuseForm,
-}

@@ -12,20 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jobboard.models import Employer
+from jobboard import rules
 from portal.submissions import record_once
+from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
 from .forms import ApplicationForm, PositionFormSet
-from .models import EDITABLE_STATES, PermitApplication, Status
-
-
-def _active_employer(user):
-    return Employer.objects.active().filter(user=user).first()
+from .models import PermitApplication, Status
 
 
 def _employer_or_refuse(request):
-    employer = _active_employer(request.user)
+    employer = rules.active_employer(request.user)
     if employer is None:
         return None, render(request, "akad_permits/not_employer.html", status=403)
     return employer, None
@@ -75,34 +72,22 @@ def application_edit(request, pk=None):
             request.POST, instance=application, prefix="positions", submitting=submitting
         )
         if form.is_valid() and formset.is_valid():
-            refused = {}
-
-            def save():
-                if application.pk:
-                    current = (
-                        PermitApplication.objects.select_for_update()
-                        .only("status")
-                        .get(pk=application.pk)
-                    )
-                    if current.status not in EDITABLE_STATES:
-                        raise NoLongerEditable
-                saved = form.save()
-                formset.instance = saved
-                formset.save()
-                if submitting:
-                    try:
-                        services.submit(application=saved, actor=request.user)
-                    except services.TransitionError as exc:
-                        refused["message"] = exc.message  # the draft stays saved
-                return saved
-
             try:
                 return record_once(
-                    request, save, lambda saved: _saved_answer(request, saved, refused)
+                    request,
+                    lambda: services.save_application(
+                        actor=request.user,
+                        application=application,
+                        data=form.cleaned_data,
+                        positions=formset.positions_data(),
+                        submitting=submitting,
+                    ),
+                    lambda saved: _saved_answer(request, saved),
                 )
-            except NoLongerEditable:
-                messages.error(request, _("This application can no longer be changed."))
-                return redirect("akad_permits:application_detail", pk=application.pk)
+            except MoveRefused as exc:
+                # Nothing was saved: the page comes back with everything typed.
+                messages.error(request, exc.message)
+                return _form_page(request, form, formset, application)
         messages.error(
             request,
             _(
@@ -113,29 +98,26 @@ def application_edit(request, pk=None):
     else:
         form = ApplicationForm(instance=application)
         formset = PositionFormSet(instance=application, prefix="positions")
-    return render(
-        request,
-        "akad_permits/application_form.html",
-        {"form": form, "formset": formset, "application": application},
-    )
+    return _form_page(request, form, formset, application)
 
 
-class NoLongerEditable(Exception):
-    """Submitted by another tab a moment ago: nothing of this sending is saved."""
-
-
-def _saved_answer(request, application, refused):
+def _saved_answer(request, application):
     """Where a saved form leads, also for the same form sent again (portal.submissions)."""
     if application.is_editable:
-        if refused:
-            messages.error(request, refused["message"])
-        else:
-            messages.success(request, _("Draft saved. You can finish and submit it later."))
+        messages.success(request, _("Draft saved. You can finish and submit it later."))
         return redirect("akad_permits:application_edit", pk=application.pk)
     messages.success(
         request, _("Your application was submitted to the Kadis. You will be told by e-mail.")
     )
     return redirect("akad_permits:application_detail", pk=application.pk)
+
+
+def _form_page(request, form, formset, application):
+    return render(
+        request,
+        "akad_permits/application_form.html",
+        {"form": form, "formset": formset, "application": application},
+    )
 
 
 @login_required

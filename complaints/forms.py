@@ -196,16 +196,6 @@ class AnswerForm(BoundedTextMixin, forms.Form):
     )
 
 
-STEP_FORMS = {
-    "report": NoteForm,
-    "pass": NoteForm,
-    "coordinate": InstructionForm,
-    "hand_back": FollowUpForm,
-    "answer": AnswerForm,
-    "close": NoteForm,
-}
-
-
 class DismissForm(BoundedTextMixin, forms.Form):
     note = forms.CharField(
         label=_("Reason for dismissing"), widget=forms.Textarea(attrs={"rows": 2})
