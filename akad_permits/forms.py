@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -281,3 +283,15 @@ class RefuseForm(StepForm):
     reason = forms.CharField(
         label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class VerifyForm(forms.Form):
+    """The public check's code, as typed: letters, digits and dashes, any letter case."""
+
+    code = forms.CharField(max_length=20)
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper()
+        if not re.fullmatch(r"[A-Z0-9-]+", code):
+            raise forms.ValidationError(_("A verification code has letters, digits and dashes."))
+        return code

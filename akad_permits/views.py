@@ -17,7 +17,7 @@ from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
-from .forms import ApplicationForm, PositionFormSet
+from .forms import ApplicationForm, PositionFormSet, VerifyForm
 from .models import PermitApplication, Status
 
 
@@ -156,10 +156,15 @@ def permit_pdf(request, pk):
 @require_GET
 def verify(request, code=None):
     """Public: anyone holding the permit's code sees whether the office issued it."""
+    lookup = None
     if code is None and request.GET.get("code"):
-        return redirect("akad_permits:verify", code=request.GET["code"].strip().upper()[:20] or "-")
+        lookup = VerifyForm(request.GET)
+        if lookup.is_valid():
+            return redirect("akad_permits:verify", code=lookup.cleaned_data["code"])
+        # not the shape of a code this office prints: the same answer as an unknown one
+        code = request.GET["code"].strip()[:20]
     application = None
-    if code:
+    if code and lookup is None:
         application = (
             PermitApplication.objects.issued()
             .select_related("employer")

@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
+        from . import backends, second_factor  # noqa: F401  (their signal receivers)
         from .files import MAX_IMAGE_PIXELS
         from .models import OfficeProfile, ServiceStandard
         from .pagecache import invalidate_on_change

@@ -145,6 +145,19 @@ RULES = {
     ],
     "login": [Case(expect(all=to("portal:dashboard"), anon=OK), public=True)],
     "logout": [Case(expect(all=to("portal:home")), method="post", public=True)],
+    # the second step of a log-in: officers always (force_login stands for a verified log-in,
+    # tests/second_factor.py), job seekers and employers once they set it up
+    "otp_verify": [Case(expect(all=to("portal:dashboard"), anon=LOGIN, people=to("otp_setup")))],
+    "otp_setup": [Case(expect(all=to("account_security"), anon=LOGIN, people=OK))],
+    "account_security": [Case(expect(all=OK, anon=LOGIN))],
+    "password_change": [Case(expect(all=OK, anon=LOGIN))],
+    "password_change_done": [Case(expect(all=OK, anon=LOGIN))],
+    # forgotten passwords: the same pages for everyone, an account or not
+    "password_reset": [public()],
+    "password_reset_done": [public()],
+    "password_reset_confirm": [public(args=lambda w: ["MQ", "no-such-token"])],
+    "password_reset_complete": [public()],
+    "password_counter_code": [public()],
     "set_language": [
         Case(expect(all=REDIRECT), method="post", data={"language": "en"}, public=True)
     ],
@@ -171,6 +184,7 @@ RULES = {
     "jobboard:register_employer": [
         Case(expect(all=OK, people=to("jobboard:my_status")), public=True)
     ],
+    "jobboard:registration_sent": [Case(expect(all=OK), public=True)],
     # jobboard: the account's own pages
     "jobboard:my_status": [Case(expect(all=OK, anon=LOGIN))],
     "jobboard:profile_edit": [Case(people_only(people=OK))],
@@ -312,6 +326,13 @@ RULES = {
     # the user admin's password page: the superuser only
     "admin:auth_user_password_change": [
         Case(admin_view(["superuser"]), args=lambda w: [w.seeker_a.user_id])
+    ],
+    # the counter desk: a one-time password code for a job seeker or employer
+    "admin:jobboard_jobseeker_counter_code": [
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_a.pk])
+    ],
+    "admin:jobboard_employer_counter_code": [
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.employer_a.pk])
     ],
     # officers' decisions in the job exchange
     "admin:jobboard_jobseeker_step": [
@@ -479,15 +500,14 @@ ADMIN_POLICIES = {
     # survey answers are anonymous to the officers: the superuser reads them, nobody edits
     "quality.surveyinvitation": AdminPolicy(lambda w: w.invitation, view=SUPER),
     "quality.surveyresponse": AdminPolicy(lambda w: w.survey_response, view=SUPER),
-    # django-axes' records of login attempts: the Petugas Antar Kerja reads them and unlocks
-    # an account (clears its attempt); the full access log stays with the superuser
-    "axes.accessattempt": AdminPolicy(
-        lambda w: w.access_attempt, view=["pak", "superuser"], delete=["pak", "superuser"]
-    ),
+    # django-axes' records of login attempts (addresses, typed names, officers' and the
+    # superuser's lockouts): the superuser only. The Petugas Antar Kerja unlocks a job
+    # seeker's or employer's login with an action on their page (portal.account_admin).
+    "axes.accessattempt": AdminPolicy(lambda w: w.access_attempt, view=SUPER, delete=SUPER),
     "axes.accesslog": AdminPolicy(lambda w: w.access_log, view=SUPER, delete=SUPER),
-    "axes.accessfailurelog": AdminPolicy(
-        lambda w: w.access_failure, view=["pak", "superuser"], delete=SUPER
-    ),
+    "axes.accessfailurelog": AdminPolicy(lambda w: w.access_failure, view=SUPER, delete=SUPER),
+    # every account's log-in history; officers read one account's on its counter page
+    "portal.accountevent": AdminPolicy(lambda w: w.account_event, view=SUPER),
 }
 STANDARD_KINDS = ("changelist", "add", "change", "history", "delete", "simple_history")
 
@@ -674,6 +694,15 @@ class AccessMatrixTest(TestCase):
                 wrong.append(
                     f"{case.method.upper()} {url} ({label}) as {visitor}: "
                     f"expected {answer}, got {describe(response)}"
+                )
+            # Nothing a logged-in person gets, nor any private page, is kept by a browser or
+            # a proxy (shared computers): only public pages as anonymous visitors see them.
+            if (user is not None or not case.public) and "no-store" not in response.get(
+                "Cache-Control", ""
+            ):
+                wrong.append(
+                    f"{case.method.upper()} {url} ({label}) as {visitor}: "
+                    f"sent without Cache-Control: no-store ({response.get('Cache-Control')!r})"
                 )
         assert count > 150, count
         assert not wrong, f"{len(wrong)} of {count} answers differ:\n" + "\n".join(wrong)

@@ -66,7 +66,7 @@ def test_a_registered_email_or_nik_gets_the_answer_of_a_success_and_the_owner_is
     assert len(to_owner) == 1, [m.to for m in mail.outbox]
     body = to_owner[0].body
     assert "mencoba mendaftar" in body
-    assert reverse("login") in body or "/reset" in body
+    assert reverse("password_reset") in body
     assert typed["full_name"] not in body  # nothing the stranger typed is quoted
     owner.refresh_from_db()
     assert owner.user.check_password("x") is False and owner.user.email == "pemilik@example.com"

@@ -146,6 +146,9 @@ def build_world():
     w.access_attempt = AccessAttempt.objects.create(failures_since_start=1, **attempt)
     w.access_log = AccessLog.objects.create(attempt_time=now, **attempt)
     w.access_failure = AccessFailureLog.objects.create(attempt_time=now, **attempt)
+    from portal import accounts
+
+    w.account_event = accounts.unlock_login(user=w.seeker_a.user, actor=w.officers["pak"])
     w.today = timezone.localdate()
     w.yesterday = w.today - datetime.timedelta(days=1)
     return w

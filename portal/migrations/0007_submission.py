@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("portal", "0004_login_records_permissions"),
+        ("portal", "0006_counter_desk_permissions"),
     ]
 
     operations = [
