@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from jobboard import rules
 from portal.codes import normalise_code
+from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
@@ -73,27 +74,21 @@ def application_edit(request, pk=None):
         )
         if form.is_valid() and formset.is_valid():
             try:
-                application = services.save_application(
-                    actor=request.user,
-                    application=application,
-                    data=form.cleaned_data,
-                    positions=formset.positions_data(),
-                    submitting=submitting,
+                return record_once(
+                    request,
+                    lambda: services.save_application(
+                        actor=request.user,
+                        application=application,
+                        data=form.cleaned_data,
+                        positions=formset.positions_data(),
+                        submitting=submitting,
+                    ),
+                    lambda saved: _saved_answer(request, saved),
                 )
             except MoveRefused as exc:
                 # Nothing was saved: the page comes back with everything typed.
                 messages.error(request, exc.message)
                 return _form_page(request, form, formset, application)
-            if not submitting:
-                messages.success(request, _("Draft saved. You can finish and submit it later."))
-                return redirect("akad_permits:application_edit", pk=application.pk)
-            messages.success(
-                request,
-                _(
-                    "Your application was submitted to the Kepala Dinas. You will be told by e-mail."
-                ),
-            )
-            return redirect("akad_permits:application_detail", pk=application.pk)
         messages.error(
             request,
             _(
@@ -105,6 +100,17 @@ def application_edit(request, pk=None):
         form = ApplicationForm(instance=application)
         formset = PositionFormSet(instance=application, prefix="positions")
     return _form_page(request, form, formset, application)
+
+
+def _saved_answer(request, application):
+    """Where a saved form leads, also for the same form sent again (portal.submissions)."""
+    if application.is_editable:
+        messages.success(request, _("Draft saved. You can finish and submit it later."))
+        return redirect("akad_permits:application_edit", pk=application.pk)
+    messages.success(
+        request, _("Your application was submitted to the Kepala Dinas. You will be told by e-mail.")
+    )
+    return redirect("akad_permits:application_detail", pk=application.pk)
 
 
 def _form_page(request, form, formset, application):

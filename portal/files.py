@@ -6,9 +6,11 @@ A model with private files lists them in ``private_file_fields`` and answers
 ``can_read_files(user)``; the download view asks nothing else.
 """
 
+import contextvars
 import io
 import re
 import uuid
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -247,6 +249,33 @@ class NormalisedImagesMixin:
         return super()._save(name, content)
 
 
+# The files written by the private storage inside the innermost discard_files_on_error block.
+_written = contextvars.ContextVar("private_files_written", default=None)
+
+
+@contextmanager
+def discard_files_on_error():
+    """Private files written inside the block are deleted again if the block ends with an
+    exception: a request whose rows roll back (a registration that lost a race, issue 16 item
+    6) leaves no upload behind. Put it inside the ``transaction.atomic`` block it guards. What
+    escapes it (a crash between the two, a failed commit) is swept by
+    ``manage.py sweep_private_files``."""
+    written = []
+    reset = _written.set(written)
+    try:
+        yield written
+    except BaseException:
+        for storage, name in written:
+            storage.delete(name)
+        written.clear()
+        raise
+    finally:
+        _written.reset(reset)
+        outer = _written.get()
+        if outer is not None:
+            outer.extend(written)  # an outer block that fails deletes these too
+
+
 class NoPublicURL(AttributeError):
     """Private files have no address of their own: asking for one (``file.url``, in code or in
     a template) fails loudly. An AttributeError, so that Django's own ``getattr(value, "url",
@@ -254,6 +283,13 @@ class NoPublicURL(AttributeError):
 
 
 class PrivateStorageMixin(NormalisedImagesMixin):
+    def _save(self, name, content):
+        name = super()._save(name, content)
+        written = _written.get()
+        if written is not None:
+            written.append((self, name))
+        return name
+
     def url(self, name):
         # With S3 this would be a pre-signed address that bypasses the checked download view.
         raise NoPublicURL(
@@ -268,3 +304,48 @@ class PrivateFileSystemStorage(PrivateStorageMixin, FileSystemStorage):
 def content_type_for(name):
     ext = PurePosixPath(name).suffix.lower().lstrip(".")
     return CONTENT_TYPES.get(EXTENSION_ALIASES.get(ext, ext), "application/octet-stream")
+
+
+def referenced_file_names():
+    """Every stored file name a row points at: the file fields of every model, and the copies
+    of them in the history tables (django-simple-history keeps old names as text)."""
+    from django.apps import apps
+    from django.db import models
+
+    names = set()
+    for model in apps.get_models():
+        if model._meta.proxy:
+            continue
+        source = getattr(model, "instance_type", model)  # a historical model names its original
+        own = {f.name for f in model._meta.concrete_fields}
+        for field in source._meta.concrete_fields:
+            if isinstance(field, models.FileField) and field.name in own:
+                rows = model._default_manager.exclude(**{field.name: ""})
+                names.update(rows.values_list(field.name, flat=True).iterator())
+    return names
+
+
+def _stored_names(storage, folder=""):
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}" if folder else name
+    for sub in folders:
+        yield from _stored_names(storage, f"{folder}/{sub}" if folder else sub)
+
+
+def sweep_private_files(*, older_than, now=None, dry_run=False):
+    """Delete private files no row references that were written more than ``older_than`` ago
+    (younger ones may belong to a request still being saved). Returns the names."""
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    cutoff = (now or timezone.now()) - older_than
+    referenced = referenced_file_names()
+    swept = []
+    for name in _stored_names(default_storage):
+        if name in referenced or default_storage.get_modified_time(name) > cutoff:
+            continue
+        if not dry_run:
+            default_storage.delete(name)
+        swept.append(name)
+    return swept

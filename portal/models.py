@@ -260,3 +260,27 @@ class AccountEvent(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_kind_display()}"
+
+
+class Submission(models.Model):
+    """One POST of a public create form, by the one-time token the form carried (see
+    portal.submissions): written in the same transaction as the record it made, so that the
+    same form sent twice (a double click, a retry on a bad connection) records once and the
+    second sending gets the first one's answer."""
+
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.content_type_id}:{self.object_id}"
+
+    def result(self):
+        """The record the first sending made, or None (none made, or deleted since)."""
+        if self.content_type_id is None:
+            return None
+        model = self.content_type.model_class()
+        return model._default_manager.filter(pk=self.object_id).first()

@@ -44,17 +44,13 @@ class AccountFieldsMixin(BoundedTextMixin, forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        User = get_user_model()
-        if (
-            User.objects.filter(email__iexact=email).exists()
-            or User.objects.filter(username__iexact=email).exists()
-        ):
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Log in instead."),
-                code="email_taken",
-            )
-        return email
+        # Whether the address is taken is not the registering person's to learn (issue 16,
+        # item 9): jobboard.services.register_profile mails the owner instead.
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        """Not on a registration: a NIK or NIB registered already is answered like a success,
+        and its owner is mailed (jobboard.services.register_profile)."""
 
     def clean(self):
         cleaned = super().clean()

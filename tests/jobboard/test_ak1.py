@@ -40,7 +40,9 @@ def test_registering_without_a_card_asks_for_one_instead_of_the_photocopy(client
     assert response.status_code == 302
     seeker = JobSeeker.objects.get()
     assert seeker.ak1_requested and not seeker.ak1_scan
-    assert "diterbitkan saat akun diaktifkan" in client.get(response["Location"]).content.decode()
+    client.force_login(seeker.user)
+    page = client.get(reverse("jobboard:my_status")).content.decode()
+    assert "diterbitkan saat akun diaktifkan" in page
 
 
 def test_neither_a_photocopy_nor_a_request_is_refused_on_the_field(client, upload):

@@ -191,6 +191,7 @@ RULES = {
     "jobboard:register_employer": [
         Case(expect(all=OK, people=to("jobboard:my_status")), public=True)
     ],
+    "jobboard:registration_sent": [Case(expect(all=OK), public=True)],
     # jobboard: the account's own pages
     "jobboard:my_status": [Case(expect(all=OK, anon=LOGIN))],
     "jobboard:profile_edit": [Case(people_only(people=OK))],

@@ -156,7 +156,8 @@ def test_the_stored_file_is_served_only_as_an_attachment_with_nosniff(client, of
     seeker = JobSeeker.objects.get()
     url = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ktp_scan"])
 
-    download = client.get(url)  # the client is the registered person, logged in
+    client.force_login(seeker.user)  # the registered person, logged in
+    download = client.get(url)
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment;")
     assert download["X-Content-Type-Options"] == "nosniff"
