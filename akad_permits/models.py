@@ -2,8 +2,8 @@
 
 From the Lumajang "Standar Pelayanan" (seed 002): an employer or recruiter applies to the
 Kadis with four attachments; the Sekretariat, the Kadis, the Kabid and the Kasi move it
-through the six steps of the procedure; the Kadis signs the permit. The states and the
-moves between them are in ``services.TRANSITIONS``; nothing else assigns ``status``.
+through the six steps of the procedure; the Kadis signs the permit. The moves between the
+states are the table in ``workflows.py``; nothing else assigns ``status``.
 """
 
 from django.db import models
@@ -30,15 +30,6 @@ class Status(models.TextChoices):
     REFUSED = "refused", _("Refused")
 
 
-# The officers' states: the service clock runs while the file waits in one of them. The
-# action that normally ends each wait names the standard it is measured against.
-STATE_ACTION = {
-    Status.SUBMITTED: "register",
-    Status.REGISTERED: "dispose",
-    Status.DISPOSED: "consult",
-    Status.CONSULTED: "draft",
-    Status.DRAFTED: "sign",
-}
 FINAL_STATES = (Status.ISSUED, Status.REFUSED)
 EDITABLE_STATES = (Status.DRAFT, Status.RETURNED)
 
@@ -252,12 +243,16 @@ class PermitApplication(models.Model):
         return missing
 
     # -- time against the standard ---------------------------------------------------------
+    # The officers' states, where the service clock runs, come from the move table
+    # (workflows.STATE_ACTION), which itself reads these models: imported when used.
     @property
     def current_action(self):
+        from .workflows import STATE_ACTION
+
         return STATE_ACTION.get(self.status)
 
     def current_step_minutes(self, now=None):
-        if self.status not in STATE_ACTION:
+        if self.current_action is None:
             return 0
         return standards.working_minutes(self.state_entered_at, now or timezone.now())
 
@@ -273,9 +268,6 @@ class PermitApplication(models.Model):
 
     def is_total_late(self, now=None):
         return self.total_minutes(now) > standards.TOTAL_STANDARD_MINUTES
-
-    def total_workers(self):
-        return sum(p.male_count + p.female_count for p in self.positions.all())
 
 
 class PermitPosition(models.Model):
@@ -326,6 +318,8 @@ class PermitStep(StepLog):
 
     @property
     def standard_minutes(self):
+        from .workflows import STATE_ACTION
+
         action = STATE_ACTION.get(self.from_status)
         return standards.STEP_STANDARD_MINUTES.get(action)
 

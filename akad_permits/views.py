@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,19 +12,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jobboard.models import Employer
+from jobboard import rules
+from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
 from .forms import ApplicationForm, PositionFormSet
-from .models import EDITABLE_STATES, PermitApplication, Status
-
-
-def _active_employer(user):
-    return Employer.objects.active().filter(user=user).first()
+from .models import PermitApplication, Status
 
 
 def _employer_or_refuse(request):
-    employer = _active_employer(request.user)
+    employer = rules.active_employer(request.user)
     if employer is None:
         return None, render(request, "akad_permits/not_employer.html", status=403)
     return employer, None
@@ -75,26 +71,20 @@ def application_edit(request, pk=None):
             request.POST, instance=application, prefix="positions", submitting=submitting
         )
         if form.is_valid() and formset.is_valid():
-            with transaction.atomic():
-                if application.pk:
-                    current = (
-                        PermitApplication.objects.select_for_update()
-                        .only("status")
-                        .get(pk=application.pk)
-                    )
-                    if current.status not in EDITABLE_STATES:
-                        messages.error(request, _("This application can no longer be changed."))
-                        return redirect("akad_permits:application_detail", pk=application.pk)
-                application = form.save()
-                formset.instance = application
-                formset.save()
+            try:
+                application = services.save_application(
+                    actor=request.user,
+                    application=application,
+                    data=form.cleaned_data,
+                    positions=formset.positions_data(),
+                    submitting=submitting,
+                )
+            except MoveRefused as exc:
+                # Nothing was saved: the page comes back with everything typed.
+                messages.error(request, exc.message)
+                return _form_page(request, form, formset, application)
             if not submitting:
                 messages.success(request, _("Draft saved. You can finish and submit it later."))
-                return redirect("akad_permits:application_edit", pk=application.pk)
-            try:
-                services.submit(application=application, actor=request.user)
-            except services.TransitionError as exc:
-                messages.error(request, exc.message)
                 return redirect("akad_permits:application_edit", pk=application.pk)
             messages.success(
                 request,
@@ -111,6 +101,10 @@ def application_edit(request, pk=None):
     else:
         form = ApplicationForm(instance=application)
         formset = PositionFormSet(instance=application, prefix="positions")
+    return _form_page(request, form, formset, application)
+
+
+def _form_page(request, form, formset, application):
     return render(
         request,
         "akad_permits/application_form.html",

@@ -46,10 +46,15 @@ def _header(message, name):
         return ""
 
 
+def _message(raw):
+    """The message object of ``raw``: the one parser and policy of the intake."""
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
 def parse_complaint(raw):
     """(complaint data, Message-ID) from the message's bytes, or UnreadableMessage."""
     try:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
+        message = _message(raw)
     except Exception as exc:  # noqa: BLE001
         raise UnreadableMessage(f"not an e-mail message ({exc.__class__.__name__})") from exc
     message_id = fingerprint(raw, _header(message, "Message-ID"))
@@ -128,9 +133,22 @@ def take_in(raw, result):
 
 def _message_id_of(raw):
     try:
-        return _header(email.message_from_bytes(raw, policy=email.policy.default), "Message-ID")
+        return _header(_message(raw), "Message-ID")
     except Exception:  # noqa: BLE001
         return ""
+
+
+def readable_part(raw):
+    """What an officer can still read of a message the intake kept aside, for the intake
+    form: the first text part, undecodable bytes shown as replacement marks ("" if none)."""
+    try:
+        for part in _message(raw).walk():
+            if part.get_content_maintype() == "text":
+                payload = part.get_payload(decode=True) or b""
+                return payload.decode("utf-8", errors="replace")
+    except Exception:  # noqa: BLE001 - the officer reads the raw message instead
+        return ""
+    return ""
 
 
 def already_taken(message_id):

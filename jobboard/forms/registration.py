@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin, PrivateFileInput
+
 from ..models import Employer, JobSeeker
 from ..validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
 from .common import DATE_INPUT, FileRetryMixin, textarea
@@ -40,7 +42,7 @@ class OwnEmailMixin:
         return email
 
 
-class AccountFieldsMixin(forms.Form):
+class AccountFieldsMixin(BoundedTextMixin, forms.Form):
     """The login of a new account: the e-mail address of the profile and a password."""
 
     password1 = forms.CharField(
@@ -93,7 +95,7 @@ class AccountFieldsMixin(forms.Form):
         }
 
 
-class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The AK/I data of steps 1-2 (and later edits of the profile)."""
 
     class Meta:
@@ -136,10 +138,10 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "skills": textarea(),
             "work_experience": textarea(),
-            "ktp_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "ak1_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "photo": forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
-            "cv": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ktp_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ak1_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "photo": PrivateFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
+            "cv": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {
             "nik": _("16 digits, as on your KTP."),
@@ -242,7 +244,7 @@ class JobSeekerRegistrationForm(AccountFieldsMixin, JobSeekerForm):
         return self.cleaned_data["full_name"]
 
 
-class EmployerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The company data of step 5."""
 
     npwp = forms.CharField(

@@ -157,7 +157,7 @@ STORAGES = {
     # `pip install -e '.[s3]'`), chosen by PRIVATE_STORAGE_BUCKET.
     "default": (
         {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "portal.storage_s3.PrivateS3Storage",
             "OPTIONS": {
                 "bucket_name": env("PRIVATE_STORAGE_BUCKET"),
                 "endpoint_url": env("PRIVATE_STORAGE_ENDPOINT"),
@@ -170,7 +170,7 @@ STORAGES = {
         }
         if env("PRIVATE_STORAGE_BUCKET")
         else {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.files.PrivateFileSystemStorage",
             "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/unused-private/"},
         }
     ),

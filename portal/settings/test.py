@@ -11,7 +11,7 @@ ALLOWED_HOSTS = ["*"]
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "portal.files.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/unused-private/"},
     },
     # Tests render templates without running collectstatic first.

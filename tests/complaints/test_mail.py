@@ -11,7 +11,8 @@ from django.core.management import call_command
 from complaints import services
 from complaints.models import Channel, Complaint, UnreadableMail
 from portal import roles
-from tests.complaints.conftest import CHAIN, COMPLAINANT, ours
+from portal.workflow import MoveRefused
+from tests.complaints.conftest import CHAIN, COMPLAINANT, ours, step_service
 
 
 def _message(sender, subject, body, message_id):
@@ -134,7 +135,7 @@ def test_an_officer_records_or_dismisses_what_was_kept_aside(imap_server, office
     )
     mail.refresh_from_db()
     assert (mail.state, mail.complaint, mail.handled_by) == ("recorded", complaint, officer)
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(MoveRefused):
         services.dismiss_unreadable_mail(mail=mail, actor=officer, note="spam")
 
 
@@ -142,7 +143,7 @@ def test_an_officer_records_or_dismisses_what_was_kept_aside(imap_server, office
 def test_notification_and_answer_reach_a_real_smtp_server(smtp_server, office, officers):
     complaint = services.record_complaint(actor=None, channel=Channel.WEB, data=COMPLAINANT)
     for action, role, extra in CHAIN[:5]:  # up to the written answer
-        services.STEP_SERVICES[action](complaint=complaint, actor=officers[role], **extra)
+        step_service(action)(complaint=complaint, actor=officers[role], **extra)
 
     deadline = time.monotonic() + 10
     while len(ours(smtp_server.messages)) < 2 and time.monotonic() < deadline:

@@ -375,12 +375,21 @@ RULES = {
             admin_view(["pengaduan", "superuser"]),
             args=lambda w: [w.complaint_recorded.pk, "report"],
         ),
-        Case(admin_view(["kasi", "superuser"]), args=lambda w: [w.complaint_recorded.pk, "pass"]),
+        # the one step page of every workflow (portal.workflow_admin), as for AKAD: a step of
+        # the role's that is not open yet sends it back to the complaint, an unknown step is
+        # not found (the complaints' own step page answered 200 and 403 here)
         Case(
-            admin_view(["kabid", "superuser"]),
+            admin_view(["kasi", "superuser"], REDIRECT),
+            args=lambda w: [w.complaint_recorded.pk, "pass"],
+        ),
+        Case(
+            admin_view(["kabid", "superuser"], REDIRECT),
             args=lambda w: [w.complaint_recorded.pk, "coordinate"],
         ),
-        Case(admin_view([]), args=lambda w: [w.complaint_recorded.pk, "nosuchstep"]),
+        Case(
+            admin_view(GROUPS["staff"], MISSING),
+            args=lambda w: [w.complaint_recorded.pk, "nosuchstep"],
+        ),
     ],
     "admin:complaints_complaint_letter": [
         Case(admin_view(COMPLAINT_READERS), args=lambda w: [w.complaint_answered.pk])

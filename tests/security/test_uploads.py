@@ -21,13 +21,13 @@ from tests.conftest import PDF_BYTES
 from tests.factories import make_employer
 from tests.jobboard.test_registration import seeker_data
 from tests.jobboard.test_vacancies import vacancy_data
+from tests.security.test_active_pdf import document, serialise
 
 pytestmark = pytest.mark.django_db
 
 MB = 1024 * 1024
-PDF_WITH_JAVASCRIPT = PDF_BYTES.replace(
-    b"/Type/Catalog",
-    b"/Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert('x'))>>",
+PDF_WITH_JAVASCRIPT = serialise(
+    document(catalog=b"/OpenAction<</S/JavaScript/JS(app.alert\\('x'\\))>>")
 )
 NOT_A_DOCUMENT = "bukan dokumen PDF, JPG, PNG yang sah"
 

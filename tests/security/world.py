@@ -68,7 +68,7 @@ def build_world():
     from quality.models import SurveyInvitation, SurveyResponse
     from tests.akad_permits.conftest import bring_to
     from tests.akad_permits.conftest import make_application as make_permit_application
-    from tests.complaints.conftest import CHAIN, COMPLAINANT
+    from tests.complaints.conftest import CHAIN, COMPLAINANT, step_service
     from tests.jobboard.factories import make_application, make_vacancy
 
     w = base_world()
@@ -115,9 +115,7 @@ def build_world():
         actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
     )
     for action, role, extra in CHAIN[:5]:
-        complaint_services.STEP_SERVICES[action](
-            complaint=w.complaint_answered, actor=officers_by_role[role], **extra
-        )
+        step_service(action)(complaint=w.complaint_answered, actor=officers_by_role[role], **extra)
     assert Complaint.objects.get(pk=w.complaint_answered.pk).is_answered
     w.unreadable_mail = UnreadableMail.objects.create(
         fingerprint="<broken@example.com>",
