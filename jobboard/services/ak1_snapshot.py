@@ -8,25 +8,12 @@ from django.utils import translation
 
 from portal.models import OfficeProfile
 
-from ..models import Ak1Card
+from ..models import Ak1Card, JobSeeker, ProfileChange
 
-# What the card prints of its holder, in the order of the card (templates/jobboard/ak1/card_pdf.html).
+# What the card prints of its holder: the checked identity (its files aside) and what the
+# holder declares about their work (templates/jobboard/ak1/card_pdf.html).
 CARD_FIELDS = (
-    "nik",
-    "full_name",
-    "birth_place",
-    "birth_date",
-    "sex",
-    "marital_status",
-    "religion",
-    "address",
-    "kelurahan",
-    "kecamatan",
-    "city",
-    "education_level",
-    "education_major",
-    "education_institution",
-    "graduation_year",
+    *(name for name in JobSeeker.CHECKED_FIELDS if name not in ProfileChange.FILE_FIELDS),
     "skills",
     "work_experience",
     "desired_job",
