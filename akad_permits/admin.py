@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.history import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, ReadOnlyInline
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 
 from . import timeline

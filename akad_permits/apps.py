@@ -6,6 +6,18 @@ class AkadPermitsConfig(AppConfig):
     name = "akad_permits"
     verbose_name = _("AKAD permits")
 
+    def menu_links(self, user):
+        """Only active employers apply for permits; a visitor reads what the permit needs."""
+        from django.urls import reverse
+
+        from jobboard.models import Employer
+
+        if not user.is_authenticated:
+            return [(_("AKAD permits"), reverse("portal:service_standard", args=["akad"]))]
+        if user.is_staff or not Employer.objects.active().filter(user=user).exists():
+            return []
+        return [(_("AKAD permits"), reverse("akad_permits:application_list"))]
+
     def account_links(self, user):
         """The employer's entry to its AKAD applications on the account page."""
         from django.urls import reverse

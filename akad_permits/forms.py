@@ -1,10 +1,18 @@
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.codes import normalise_code
 from portal.forms import BoundedTextMixin, PrivateFileInput
 
-from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
+from .models import (
+    ATTACHMENT_FIELDS,
+    VERIFICATION_CODE_GROUPS,
+    PermitApplication,
+    PermitPosition,
+    Status,
+)
 
 DATE_WIDGET = {"type": "date"}
 
@@ -281,3 +289,16 @@ class RefuseForm(StepForm):
     reason = forms.CharField(
         label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class VerifyForm(forms.Form):
+    """The public check's code, as typed: letters, digits and dashes, any letter case."""
+
+    code = forms.CharField(max_length=40)
+
+    def clean_code(self):
+        # any letter case, with or without dashes or spaces (portal.codes.normalise_code)
+        code = normalise_code(self.cleaned_data["code"], VERIFICATION_CODE_GROUPS)
+        if not code:
+            raise forms.ValidationError(_("A verification code has letters, digits and dashes."))
+        return code

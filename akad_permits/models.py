@@ -32,6 +32,8 @@ class Status(models.TextChoices):
 
 FINAL_STATES = (Status.ISSUED, Status.REFUSED)
 EDITABLE_STATES = (Status.DRAFT, Status.RETURNED)
+# 6BR4-R795-GUCQ: three groups of four (akad_permits.services._new_verification_code).
+VERIFICATION_CODE_GROUPS = (4, 4, 4)
 
 # The four attachments the document requires, in its order (procedure step 1).
 ATTACHMENT_FIELDS = ("vacancy_file", "recommendation_file", "assignment_file", "workforce_file")

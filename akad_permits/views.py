@@ -13,11 +13,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from jobboard import rules
+from portal.codes import normalise_code
 from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
-from .forms import ApplicationForm, PositionFormSet
-from .models import PermitApplication, Status
+from .forms import ApplicationForm, PositionFormSet, VerifyForm
+from .models import VERIFICATION_CODE_GROUPS, PermitApplication, Status
 
 
 def _employer_or_refuse(request):
@@ -88,7 +89,9 @@ def application_edit(request, pk=None):
                 return redirect("akad_permits:application_edit", pk=application.pk)
             messages.success(
                 request,
-                _("Your application was submitted to the Kadis. You will be told by e-mail."),
+                _(
+                    "Your application was submitted to the Kepala Dinas. You will be told by e-mail."
+                ),
             )
             return redirect("akad_permits:application_detail", pk=application.pk)
         messages.error(
@@ -148,14 +151,20 @@ def permit_pdf(request, pk):
 @require_GET
 def verify(request, code=None):
     """Public: anyone holding the permit's code sees whether the office issued it."""
+    lookup = None
     if code is None and request.GET.get("code"):
-        return redirect("akad_permits:verify", code=request.GET["code"].strip().upper()[:20] or "-")
+        lookup = VerifyForm(request.GET)
+        if lookup.is_valid():
+            return redirect("akad_permits:verify", code=lookup.cleaned_data["code"])
+        # not the shape of a code this office prints: the same answer as an unknown one
+        code = request.GET["code"].strip()[:20]
     application = None
-    if code:
+    if code and lookup is None:
+        code = normalise_code(code, VERIFICATION_CODE_GROUPS)
         application = (
             PermitApplication.objects.issued()
             .select_related("employer")
-            .filter(verification_code=code.strip().upper())
+            .filter(verification_code=code)
             .first()
         )
     return render(

@@ -10,6 +10,9 @@ from portal.models import OfficeProfile
 
 from .models import Channel, Complaint
 
+# "Gaji belum dibayar" is 18 characters: shorter than this says too little to act on.
+MIN_TEXT_LENGTH = 15
+
 COMPLAINANT_FIELDS = [
     "complainant_name",
     "complainant_institution",
@@ -69,13 +72,25 @@ class ComplaintDataForm(BoundedTextMixin, forms.ModelForm):
 
     def require(self, cleaned, *names):
         for name in names:
-            if not (cleaned.get(name) or "").strip() and name not in self.errors:
+            value = cleaned.get(name)
+            if isinstance(value, str):
+                value = value.strip()
+            if not value and name not in self.errors:
                 self.add_error(name, ValidationError(self.required_message, code="required"))
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
         if not text:
             raise ValidationError(_("Write the complaint."), code="required")
+        if len(text) < MIN_TEXT_LENGTH:
+            raise ValidationError(
+                _(
+                    "Describe the complaint in at least %(min)d characters: what happened, "
+                    "and where or with which service, so that the office can follow it up."
+                ),
+                code="too_short",
+                params={"min": MIN_TEXT_LENGTH},
+            )
         return text
 
     def complaint_data(self):
@@ -95,6 +110,19 @@ class PublicComplaintForm(ComplaintDataForm):
         self.fields["complainant_institution"].help_text = _(
             "The company or organisation you speak for, if any."
         )
+
+
+# What each channel must record beyond the name and the complaint. The standard: the officer
+# asks name, institution, address and a telephone number that can be called; e-mail
+# complaints are answered at their address; the radio's staff forward the report of a
+# broadcast (and may not have the listener's number).
+CHANNEL_REQUIRED = {
+    "complainant_address": (Channel.COUNTER, Channel.TELEPHONE),
+    "complainant_phone": (Channel.COUNTER, Channel.TELEPHONE),
+    "complainant_email": (Channel.EMAIL,),
+    "radio_forwarded_by": (Channel.RADIO,),
+    "radio_broadcast_date": (Channel.RADIO,),
+}
 
 
 class IntakeForm(ComplaintDataForm):
@@ -119,27 +147,17 @@ class IntakeForm(ComplaintDataForm):
         self.fields["channel"].choices = channel_choices(
             [Channel.COUNTER, Channel.TELEPHONE, Channel.RADIO, Channel.EMAIL]
         )
+        labels = dict(self.fields["channel"].choices)
+        for name, channels in CHANNEL_REQUIRED.items():
+            # Shown beside the label: "wajib untuk Loket, Telepon (0335) 422121".
+            self.fields[name].required_for = ", ".join(str(labels[c]) for c in channels)
 
     def clean(self):
         cleaned = super().clean()
         channel = cleaned.get("channel")
-        # The standard: the officer asks name, institution, address and a telephone number
-        # that can be called; e-mail complaints are answered at their address; the radio's
-        # staff forward the report of a broadcast.
-        if channel in (Channel.COUNTER, Channel.TELEPHONE):
-            self.require(cleaned, "complainant_address", "complainant_phone")
-        elif channel == Channel.RADIO:
-            self.require(cleaned, "complainant_phone", "radio_forwarded_by")
-            if (
-                not cleaned.get("radio_broadcast_date")
-                and "radio_broadcast_date" not in self.errors
-            ):
-                self.add_error(
-                    "radio_broadcast_date",
-                    ValidationError(self.required_message, code="required"),
-                )
-        elif channel == Channel.EMAIL:
-            self.require(cleaned, "complainant_email")
+        self.require(
+            cleaned, *(name for name, channels in CHANNEL_REQUIRED.items() if channel in channels)
+        )
         broadcast = cleaned.get("radio_broadcast_date")
         if broadcast and broadcast > timezone.localdate():
             self.add_error(

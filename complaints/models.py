@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.codes import normalise_code
+from portal.files import PrivateUploadTo, validate_document
 from portal.models import StepLog, YearCounter
 
 
@@ -35,6 +37,10 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# ADU-2026-K7M2QX: the word, the year, the random code (complaints.services.new_reference).
+REFERENCE_GROUPS = (3, 4, 6)
+
+
 def normalise_phone(value):
     """Digits only, with Indonesia's +62 written as the leading 0 people usually give."""
     digits = re.sub(r"\D", "", value or "")
@@ -52,7 +58,7 @@ class ComplaintQuerySet(models.QuerySet):
 
     def matching_contact(self, reference, contact):
         """The complaint with this reference whose phone or e-mail is ``contact``, or none."""
-        reference = (reference or "").strip().upper()
+        reference = normalise_code(reference, REFERENCE_GROUPS)
         contact = (contact or "").strip()
         if not reference or not contact:
             return self.none()
@@ -266,3 +272,46 @@ class UnreadableMail(models.Model):
     def raw_text(self):
         """The message as text, undecodable bytes shown as replacement marks, for reading."""
         return bytes(self.raw).decode("utf-8", errors="replace")
+
+
+class MailAttachment(models.Model):
+    """A file that came with an e-mail complaint: checked like any upload (portal.files) and
+    kept as the complaint's private file, or, when refused, named with the reason."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("complaint")
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=PrivateUploadTo("complaints/mail"),
+        validators=[validate_document],
+        blank=True,
+    )
+    refused = models.CharField(_("not kept because"), max_length=300, blank=True)
+
+    private_file_fields = ("file",)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("e-mail attachment")
+        verbose_name_plural = _("e-mail attachments")
+
+    def __str__(self):
+        return self.name
+
+    def can_read_files(self, user):
+        return user.has_perm("complaints.view_complaint")
+
+
+class MailboxCursor(models.Model):
+    """How far the complaint mailbox has been read: the highest UID taken in, valid while the
+    mailbox keeps its UIDVALIDITY (a new one means the UIDs were renumbered)."""
+
+    mailbox = models.CharField(max_length=300, unique=True)
+    uidvalidity = models.BigIntegerField()
+    last_uid = models.BigIntegerField(default=0)
+    read_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"{self.mailbox} {self.uidvalidity}:{self.last_uid}"

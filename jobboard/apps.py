@@ -15,6 +15,10 @@ class JobboardConfig(AppConfig):
         # What the public vacancy pages show (portal.pagecache).
         invalidate_on_change(Vacancy, Employer, Placement)
 
+    def menu_links(self, user):
+        """The vacancies are public: everyone's menu shows them."""
+        return [(_("Vacancies"), reverse("jobboard:vacancy_list"))]
+
     def account_links(self, user):
         """The job seeker's or employer's own pages, for the portal's account page."""
         from . import rules

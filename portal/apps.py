@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
+        from . import backends, second_factor  # noqa: F401  (their signal receivers)
         from .files import MAX_IMAGE_PIXELS
         from .models import OfficeProfile, ServiceStandard
         from .pagecache import invalidate_on_change
@@ -19,3 +20,8 @@ class PortalConfig(AppConfig):
 
         # What every public page shows (portal.pagecache).
         invalidate_on_change(OfficeProfile, ServiceStandard)
+        # django-axes names no app, so the admin showed its label, "AXES", to the officers.
+        from django.apps import apps
+
+        if apps.is_installed("axes"):
+            apps.get_app_config("axes").verbose_name = _("Login security")

@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from .models import OfficeProfile
@@ -6,3 +8,24 @@ from .models import OfficeProfile
 def office(request):
     """The office profile for every page, read only when a template uses it."""
     return {"office": SimpleLazyObject(OfficeProfile.for_pages)}
+
+
+def menu_links(user):
+    """The main menu: each app offers, through ``AppConfig.menu_links(user)``, only the pages
+    this person can use (a job seeker is not shown the employers' AKAD permits)."""
+    links = []
+    for config in apps.get_app_configs():
+        hook = getattr(config, "menu_links", None)
+        if hook:
+            links.extend(hook(user))
+    return links
+
+
+def menu(request):
+    """The main menu's links, worked out only when a template shows them (as for a visitor on
+    a page answered before the user is known, such as the rate limiter's)."""
+    return {
+        "menu_links": SimpleLazyObject(
+            lambda: menu_links(getattr(request, "user", None) or AnonymousUser())
+        )
+    }

@@ -66,6 +66,15 @@ class PrivateFileInput(forms.ClearableFileInput):
 
 
 class LoginForm(BoundedTextMixin, AuthenticationForm):
+    # Django's own message names the field through its label, and its Indonesian wording
+    # already says "nama pengguna": the page read "nama pengguna nama pengguna".
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The e-mail address or user name and the password do not match. Check both; "
+            "capital and small letters count."
+        ),
+    }
     username = forms.CharField(
         label=_("E-mail address or user name"),
         max_length=254,

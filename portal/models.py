@@ -213,3 +213,50 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ({self.hits})"
+
+
+class AccountEvent(models.Model):
+    """What happened to a person's log-in: password changes and resets, counter codes, unlocks,
+    second-factor resets. Officers read it on the counter page; each row says who did it."""
+
+    class Kind(models.TextChoices):
+        PASSWORD_CHANGED = "password_changed", _("Password changed by its holder")
+        PASSWORD_RESET_EMAIL = "password_reset_email", _("Password reset through the e-mail link")
+        COUNTER_CODE_ISSUED = "counter_code_issued", _("One-time code printed at the counter")
+        PASSWORD_RESET_CODE = "password_reset_code", _("New password set with a counter code")
+        LOGIN_UNLOCKED = "login_unlocked", _("Login unlocked by an officer")
+        SECOND_FACTOR_SET_UP = "second_factor_set_up", _("Second factor set up")
+        SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor reset by the administrator")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="account_events", verbose_name=_("account")
+    )
+    kind = models.CharField(_("what happened"), max_length=30, choices=Kind)
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # A counter code: only its hash is kept; it works once, until it expires.
+    code_hash = models.CharField(max_length=128, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("code expires"), null=True, blank=True)
+    used_at = models.DateTimeField(_("code used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        permissions = [
+            ("unlock_login", _("Can unlock the login of a job seeker or employer")),
+            (
+                "reset_password_at_counter",
+                _("Can give a job seeker or employer a one-time password code at the counter"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_kind_display()}"

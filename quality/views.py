@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import charts, services, skm
 from . import dashboard as figures
@@ -17,6 +19,7 @@ from .forms import MonthForm, SurveyForm
 from .models import SurveyInvitation
 from .public import service_rows
 from .stats import current_month, month_bounds, shift_month
+from .templatetags.quality import SESSION_LATER
 
 
 def _check_head(request):
@@ -135,6 +138,18 @@ def csv_cell(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return str(value)
+
+
+@require_POST
+def survey_later(request):
+    """ "Nanti saja": the survey banner keeps quiet for the rest of this session."""
+    request.session[SESSION_LATER] = True
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("portal:home")
+    return redirect(target)
 
 
 @never_cache

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sets everything up (without serving) and runs the whole test suite.
+# Sets everything up (without serving) and runs the whole test suite. On a fresh machine it
+# first installs the system packages the tests need (scripts/system-packages.sh).
+source "$(dirname "${BASH_SOURCE[0]}")/system-packages.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 say "checking for missing migrations"
 python manage.py makemigrations --check --dry-run

@@ -5,9 +5,14 @@ import os
 
 import pytest
 
+from tests import second_factor
+
 os.environ.setdefault(
     "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
 )  # Playwright's sync API runs an event loop
+
+
+second_factor.connect()  # client.force_login(officer) includes the second step
 
 
 @pytest.fixture

@@ -9,14 +9,15 @@ and bulk actions come from the move table (portal.workflow_admin).
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.history import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, ReadOnlyInline
 from portal.workflow_admin import WorkflowAdminMixin
 
-from ..models import Complaint, FollowUp, UnreadableMail
+from ..models import Complaint, FollowUp, MailAttachment, UnreadableMail
 from ..workflows import WORKFLOW
 from . import book, intake, letter, queues
 from .mail import UnreadableMailAdmin
@@ -29,6 +30,25 @@ class FollowUpInline(ReadOnlyInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
+
+
+class MailAttachmentInline(ReadOnlyInline):
+    """Files that came with an e-mail complaint, read through the checked download view."""
+
+    model = MailAttachment
+    fields = ["name", "download", "refused"]
+    verbose_name_plural = gettext_lazy("E-mail attachments")
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever reads the complaint reads its files (MailAttachment.can_read_files).
+        return request.user.has_perm("complaints.view_complaint")
+
+    @admin.display(description=gettext_lazy("file"))
+    def download(self, obj):
+        if not obj.file:
+            return "—"
+        url = reverse("portal:download", args=["complaints.mailattachment", obj.pk, "file"])
+        return format_html('<a href="{}">{}</a>', url, _("Download"))
 
 
 @admin.register(Complaint)
@@ -61,6 +81,13 @@ class ComplaintAdmin(WorkflowAdminMixin, HistoryAdmin):
     list_select_related = ["received_by"]
     list_per_page = 50
     inlines = [FollowUpInline]
+
+    def get_inlines(self, request, obj):
+        # Only an e-mail complaint can bring files; other forms keep their one inline.
+        if obj is not None and obj.attachments.exists():
+            return [*self.inlines, MailAttachmentInline]
+        return self.inlines
+
     fieldsets = [
         (
             None,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.history import HistoryAdmin
+from portal.admin_base import HistoryAdmin
 from portal.workflow import MoveRefused
 
 from .. import services

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from portal.pagecache import cache_public_page
 from portal.workflow import MoveRefused
 
-from .. import rules, search, services
+from .. import jobposting, rules, search, services
 from ..forms import ApplyForm, VacancySearchForm
 from ..models import Application, Placement, Vacancy, VacancyStatus, WorkType
 
@@ -142,6 +143,8 @@ def vacancy_detail(request, pk):
     application = None
     if seeker is not None:
         application = Application.objects.filter(vacancy=vacancy, jobseeker=seeker).first()
+    public = vacancy.status in (VacancyStatus.PUBLISHED, VacancyStatus.CLOSED)
+    share_url = settings.SITE_URL + request.path
     return render(
         request,
         "jobboard/vacancy_detail.html",
@@ -151,6 +154,9 @@ def vacancy_detail(request, pk):
             "application": application,
             "apply_form": ApplyForm(),
             "is_owner": rules.owns_vacancy(request.user, vacancy),
+            "share_url": share_url,
+            "summary": jobposting.summary(vacancy),
+            "job_posting": jobposting.job_posting(vacancy, share_url) if public else None,
         },
     )
 

@@ -1,21 +1,45 @@
 from decimal import Decimal
 
 from django import template
+from django.template.loader import render_to_string
 
 from ..models import SurveyInvitation
 
 register = template.Library()
 
 
-@register.inclusion_tag("quality/_banner.html", takes_context=True)
-def survey_banner(context):
-    """A logged-in person's oldest unanswered survey invitation (one query; none for staff)."""
-    request = context.get("request")
+# Set by "Nanti saja" (quality.views.survey_later): no banner for the rest of the session.
+SESSION_LATER = "survey_banner_later"
+
+
+def waiting_invitation(request):
+    """A logged-in person's oldest unanswered invitation, unless the banner should keep quiet:
+    staff, "nanti saja" in this session, or the survey page itself (one query at most)."""
     user = getattr(request, "user", None)
-    invitation = None
-    if user is not None and user.is_authenticated and not user.is_staff:
-        invitation = SurveyInvitation.objects.for_user(user).first()
-    return {"invitation": invitation}
+    if user is None or not user.is_authenticated or user.is_staff:
+        return None
+    if request.session.get(SESSION_LATER):
+        return None
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name == "quality:survey":
+        return None
+    return SurveyInvitation.objects.for_user(user).first()
+
+
+@register.simple_tag(takes_context=True)
+def survey_banner(context):
+    """The survey banner's HTML (empty when there is nothing to ask), for a page to place."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    invitation = waiting_invitation(request)
+    if invitation is None:
+        return ""
+    return render_to_string(
+        "quality/_banner.html",
+        {"invitation": invitation, "later": True, "next": request.get_full_path()},
+        request=request,
+    )
 
 
 @register.inclusion_tag("quality/_banner.html")

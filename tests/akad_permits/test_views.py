@@ -290,6 +290,29 @@ def test_verification_confirms_an_issued_permit(client, in_state):
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_verification_accepts_every_spelling_of_a_genuine_code(client, in_state):
+    app = in_state("issued")
+    compact = app.verification_code.replace("-", "")
+    spellings = [
+        compact.lower(),  # 6br4r795gucq
+        " ".join(app.verification_code.split("-")),  # 6BR4 R795 GUCQ
+        app.verification_code,  # 6BR4-R795-GUCQ
+        f" {app.verification_code.lower()} ",
+    ]
+    for typed in spellings:
+        response = client.get(reverse("akad_permits:verify_lookup"), {"code": typed}, follow=True)
+        assert response.status_code == 200, typed
+        assert "Ijin ini asli" in response.content.decode(), typed
+        # The address itself, as a QR reader or a person types it.
+        response = client.get(reverse("akad_permits:verify", args=[typed.strip()]))
+        assert response.status_code == 200, typed
+        assert "Ijin ini asli" in response.content.decode(), typed
+    wrong = compact[:-1] + ("A" if compact[-1] != "A" else "B")
+    response = client.get(reverse("akad_permits:verify_lookup"), {"code": wrong}, follow=True)
+    assert response.status_code == 404
+    assert "tidak dikenal" in response.content.decode()
+
+
 def test_verification_says_plainly_that_a_code_is_unknown(client, in_state):
     in_state("drafted")
     response = client.get(reverse("akad_permits:verify", args=["AAAA-BBBB-CCCC"]))
@@ -353,3 +376,24 @@ def test_a_late_application_is_flagged_on_its_timeline(employer_client, in_state
     ).content.decode()
     assert "Terlambat" in body
     assert "Lebih dari 1 hari kerja" in body
+
+
+def test_the_applicant_reads_kepala_dinas_not_kadis_on_pages_and_in_mails(
+    employer_client, in_state, employer, django_capture_on_commit_callbacks
+):
+    """Kadis is the officers' word; the public and its e-mails say Kepala Dinas."""
+    import re
+
+    kadis = re.compile(r"\bKadis\b")
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = in_state("issued")
+        refused = in_state("refused", app=make_application(employer))
+    for app in (issued, refused):
+        page = employer_client.get(reverse("akad_permits:application_detail", args=[app.pk])).text
+        assert not kadis.findall(page), app.status
+        assert "Kepala Dinas" in page, app.status
+    mails = [m for m in mail.outbox if m.to == [employer.email]]
+    assert mails
+    for sent in mails:
+        assert not kadis.findall(sent.subject + sent.body), sent.subject
+    assert any("Kepala Dinas" in m.body for m in mails)

@@ -82,6 +82,25 @@ def test_intake_form_names_the_offices_channels(as_role, office):
     assert "Radio Suara Kota Probolinggo, acara “Laporo Rek”" in page
 
 
+def test_a_radio_report_is_recorded_without_the_listeners_phone(as_role):
+    """The radio forwards what a listener said on air; it may not have his number."""
+    day = timezone.localdate()
+    response = as_role(roles.COMPLAINT_OFFICER).post(
+        INTAKE,
+        {
+            **COUNTER,
+            "channel": "radio",
+            "complainant_phone": "",
+            "complainant_address": "",
+            "radio_forwarded_by": "Rina (penyiar)",
+            "radio_broadcast_date": day.isoformat(),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    complaint = Complaint.objects.get()
+    assert (complaint.channel, complaint.complainant_phone) == ("radio", "")
+
+
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [

@@ -71,6 +71,8 @@ def test_the_confirmation_page_needs_the_session_that_sent_it(client, office):
         ({"complainant_address": ""}, "complainant_address", "Bidang ini tidak boleh kosong."),
         ({"complainant_email": "dewi@@example"}, "complainant_email", "alamat email yang valid"),
         ({"text": "   "}, "text", "Tuliskan pengaduan Anda."),
+        ({"text": "a"}, "text", "sekurang-kurangnya 15 karakter"),
+        ({"text": "Akun belum  "}, "text", "sekurang-kurangnya 15 karakter"),
     ],
 )
 def test_bad_input_is_refused_with_its_message_and_nothing_typed_is_lost(
@@ -108,6 +110,21 @@ def test_status_page_shows_steps_and_the_answer_once_sent(client, make_complaint
     letter = client.get(reverse("complaints:answer_letter", args=[answered.reference]))
     assert letter.status_code == 200
     assert letter["Content-Type"] == "application/pdf"
+
+
+def test_status_accepts_the_reference_in_any_case_with_spaces_or_without_dashes(
+    client, make_complaint
+):
+    complaint = make_complaint("coordinated")
+    word, year, code = complaint.reference.split("-")
+    for typed in (
+        f"{word}{year}{code}".lower(),
+        f"{word} {year} {code}",
+        f" {complaint.reference.lower()} ",
+    ):
+        page = _check(client, typed, "0812 3334 4455").text
+        assert "Dilaporkan kepada Kepala Seksi Penempatan" in page, typed
+        assert NEUTRAL not in page, typed
 
 
 def test_answer_letter_is_not_served_without_a_successful_check(client, make_complaint):

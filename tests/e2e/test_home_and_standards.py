@@ -38,3 +38,47 @@ def test_visitor_reads_the_job_exchange_requirements(page, demo_site):
 
     # Nothing overflows the phone's width.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/standar-pelayanan/bkol/",
+    "/standar-pelayanan/akad/",
+    "/standar-pelayanan/pengaduan/",
+    "/loker/",
+    "/loker/?q=zzzz",  # a search that finds nothing
+    "/loker/daftar/pencari-kerja/",
+    "/loker/daftar/perusahaan/",
+    "/pengaduan/",
+    "/pengaduan/status/",
+    "/akad/verifikasi/",
+    "/akad/verifikasi/AAAA-BBBB-CCCC/",  # an unknown code
+    "/mutu/",
+    "/masuk/",
+]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_public_page_passes_axe_on_a_phone_and_a_desktop(page, demo_site, width):
+    from jobboard.models import Vacancy
+
+    page.set_viewport_size({"width": width, "height": 800})
+    vacancy = Vacancy.objects.published().first()
+    assert vacancy is not None, "the demo data has a published vacancy"
+    for path in [*PUBLIC_PAGES, f"/loker/lowongan/{vacancy.pk}/"]:
+        page.goto(demo_site.url + path)
+        try:
+            check_accessibility(page)
+        except AssertionError as failure:
+            raise AssertionError(f"{path} at {width} px:\n{failure}") from None
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+
+
+def test_a_desktop_visitor_finds_registration_in_the_menu(page, demo_site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(demo_site.url + "/")
+    menu = page.get_by_role("navigation", name="Navigasi utama")
+    menu.get_by_role("button", name="Daftar").click()
+    menu.get_by_role("link", name="Daftar sebagai pencari kerja").click()
+    expect(page).to_have_url(re.compile(r"/loker/daftar/pencari-kerja/$"))
+    check_accessibility(page)

@@ -20,12 +20,12 @@ from tests.conftest import PNG_BYTES
 BEFORE = [
     ("jobboard", "0013_step_log_base"),
     ("akad_permits", "0004_step_log_base"),
-    ("complaints", "0004_step_log_base_and_counter"),
+    ("complaints", "0005_mail_attachments_and_cursor"),
 ]
 AFTER = [
     ("jobboard", "0015_profile_change_roles_and_card_snapshots"),
     ("akad_permits", "0005_printed_snapshot"),
-    ("complaints", "0005_printed_snapshot"),
+    ("complaints", "0006_printed_snapshot"),
 ]
 
 

@@ -263,3 +263,68 @@ def test_the_complaint_status_page_invites_to_the_survey_once_answered(client, m
     )
     page = client.post(status, {"reference": answered.reference, "contact": contact}).text
     assert 'id="survey-banner"' not in page
+
+
+def test_the_banner_sits_under_the_pages_heading_not_above_it(client, invitation, office):
+    client.force_login(invitation.user)
+    for url in (reverse("portal:home"), reverse("jobboard:vacancy_list")):
+        page = client.get(url).text
+        main = page[page.index('<main id="main"') :]
+        assert main.index("</h1>") < main.index('id="survey-banner"'), url
+
+
+def test_no_banner_on_the_survey_page_itself(client, invitation, office):
+    client.force_login(invitation.user)
+    page = client.get(reverse("quality:survey", args=[invitation.token])).text
+    assert 'id="survey-banner"' not in page
+
+
+def test_not_now_quiets_the_banner_for_the_session_and_returns_to_the_page(
+    client, invitation, office
+):
+    client.force_login(invitation.user)
+    page = client.get(reverse("jobboard:vacancy_list")).text
+    assert "Nanti saja" in page
+    response = client.post(reverse("quality:survey_later"), {"next": "/loker/?q=las"})
+    assert response.status_code == 302 and response["Location"] == "/loker/?q=las"
+    assert 'id="survey-banner"' not in client.get(reverse("portal:home")).text
+    # The invitation itself still waits on the account page.
+    account = client.get(reverse("portal:dashboard"), follow=True).text
+    assert reverse("quality:survey", args=[invitation.token]) in account
+    # Elsewhere is not a place "Nanti saja" sends anyone.
+    response = client.post(reverse("quality:survey_later"), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("portal:home")
+    # A new session asks again.
+    client.logout()
+    client.force_login(invitation.user)
+    assert 'id="survey-banner"' in client.get(reverse("portal:home")).text
+
+
+@pytest.mark.parametrize(
+    ("jakarta_time", "greeting"),
+    [
+        ("02:37", "Selamat malam"),
+        ("07:15", "Selamat pagi"),
+        ("12:00", "Selamat siang"),
+        ("16:30", "Selamat sore"),
+        ("20:05", "Selamat malam"),
+    ],
+)
+def test_the_invitation_greets_by_the_time_of_day_in_jakarta(
+    invitation, office, monkeypatch, jakarta_time, greeting
+):
+    import datetime
+    import zoneinfo
+
+    from django.utils import timezone
+
+    from portal.notifications import render_mail
+
+    hour, minute = map(int, jakarta_time.split(":"))
+    moment = datetime.datetime(2026, 3, 2, hour, minute, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
+    # The clock reads UTC (02:37 in Jakarta is 19:37 the day before); the hour is Jakarta's.
+    monkeypatch.setattr(timezone, "now", lambda: moment.astimezone(datetime.UTC))
+    _subject, body = render_mail("quality/email/invitation", {"invitation": invitation, "url": "x"})
+    assert body.startswith(f"{greeting},\n")
+    others = {"Selamat pagi", "Selamat siang", "Selamat sore", "Selamat malam"} - {greeting}
+    assert not any(other in body for other in others)

@@ -139,6 +139,19 @@ def build_world():
         raw=b"Subject: Rusak\r\n\r\n\xff\xfe",
     )
 
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    from background.models import OutboxMail
+
+    w.complaint_mail = OutboxMail.objects.filter(service="complaints").first()
+    w.task_result = DBTaskResult.objects.create(
+        task_path="background.tasks.sweep_outbox",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=get_date_max(),  # as enqueued without a time to wait for
+        status="SUCCESSFUL",
+    )
+
     w.invitation = SurveyInvitation.objects.create(
         service="bkol", event_key="test:1", event_label="Aktivasi", user=w.seeker_a.user
     )
@@ -160,6 +173,9 @@ def build_world():
     w.access_attempt = AccessAttempt.objects.create(failures_since_start=1, **attempt)
     w.access_log = AccessLog.objects.create(attempt_time=now, **attempt)
     w.access_failure = AccessFailureLog.objects.create(attempt_time=now, **attempt)
+    from portal import accounts
+
+    w.account_event = accounts.unlock_login(user=w.seeker_a.user, actor=w.officers["pak"])
     w.today = timezone.localdate()
     w.yesterday = w.today - datetime.timedelta(days=1)
     return w

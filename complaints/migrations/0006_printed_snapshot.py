@@ -42,7 +42,7 @@ def freeze_letters(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("complaints", "0004_step_log_base_and_counter"),
+        ("complaints", "0005_mail_attachments_and_cursor"),
         ("portal", "0001_initial"),
     ]
 
