@@ -163,6 +163,10 @@ class PermitApplication(models.Model):
         _("verification code"), max_length=20, null=True, blank=True, unique=True, editable=False
     )
     refusal_reason = models.TextField(_("reasons for refusal"), blank=True, editable=False)
+    # Everything the signed permit prints that is not a field of its own (the office's
+    # letterhead and head, the employer's name, address and NIB, the positions), frozen at
+    # signing (akad_permits.pdf.printed_values): the PDF and the verification page read these.
+    printed = models.JSONField(_("printed data"), default=dict, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

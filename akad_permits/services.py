@@ -27,6 +27,7 @@ from .models import (
     PermitPosition,
     Status,
 )
+from .pdf import printed_values
 from .workflows import WORKFLOW, is_applicant
 
 
@@ -267,6 +268,7 @@ def sign(*, application, actor, note=""):
         app.signer_title = office.head_title
         app.signer_name = office.head_name or actor.display_name()
         app.signer_nip = office.head_nip
+        app.printed = printed_values(app, office)
         code = _new_verification_code()
         while PermitApplication.objects.filter(verification_code=code).exists():
             code = _new_verification_code()

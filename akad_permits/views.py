@@ -179,7 +179,8 @@ def verify(request, code=None):
         {
             "code": code,
             "permit": application,
-            "positions": application.positions.all() if application else [],
+            # as frozen at signing, like everything the page shows
+            "positions": application.printed["positions"] if application else [],
             "today": timezone.localdate(),
             "lookup_url": reverse("akad_permits:verify_lookup"),
         },

@@ -121,6 +121,9 @@ class Complaint(models.Model):
     )
     answer = models.TextField(_("written answer"), blank=True, editable=False)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)
+    # What the answer letter prints beyond the answer itself (letterhead, signer, complainant,
+    # channel, date, number), frozen when it is sent (complaints.letters.letter_values).
+    letter = models.JSONField(_("printed letter data"), default=dict, editable=False)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

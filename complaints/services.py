@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import numbering
 from portal.codes import random_code
+from portal.models import OfficeProfile
 from portal.notifications import notify
 from portal.workflow import Mail, MoveRefused
 
+from .letters import letter_values
 from .models import BookCounter, Channel, Complaint, UnreadableMail
 from .workflows import MAIL_WORKFLOW, RECORD, WORKFLOW
 
@@ -149,6 +151,7 @@ def send_answer(*, complaint, actor, answer, letter_number=""):
         locked.answer_letter_number = letter_number
         locked.answered_at = now
         locked.answered_by = actor
+        locked.letter = letter_values(locked, OfficeProfile.current(), actor, now)
 
     def mails(locked):
         if not locked.complainant_email:

@@ -7,7 +7,7 @@ from portal.forms import BoundedTextMixin
 
 from ..models import JobSeeker
 from .common import FileRetryMixin, textarea
-from .registration import JobSeekerForm
+from .registration import JobSeekerForm, mark_checked_fields
 
 
 class Ak1ReportForm(BoundedTextMixin, FileRetryMixin, forms.ModelForm):
@@ -48,5 +48,9 @@ class Ak1ReportForm(BoundedTextMixin, FileRetryMixin, forms.ModelForm):
         (_("Education"), ["education_level", "education_major", "education_institution", "graduation_year"]),
         (_("Work"), ["skills", "work_experience", "desired_job"]),
     ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mark_checked_fields(self)
 
     clean_graduation_year = JobSeekerForm.clean_graduation_year

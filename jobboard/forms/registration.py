@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import BoundedTextMixin, PrivateFileInput
@@ -10,6 +11,19 @@ from portal.forms import BoundedTextMixin, PrivateFileInput
 from ..models import Employer, JobSeeker
 from ..validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
 from .common import DATE_INPUT, FileRetryMixin, textarea
+
+
+def mark_checked_fields(form):
+    """On an active person's form, say which fields an officer checks again when changed."""
+    if not (form.instance.pk and form.instance.is_active):
+        return
+    note = _("Checked by the officer: a change counts once the officer has checked it.")
+    for name in type(form.instance).CHECKED_FIELDS:
+        field = form.fields.get(name)
+        if field is not None:
+            field.help_text = (
+                format_lazy("{} {}", field.help_text, note) if field.help_text else note
+            )
 
 
 class OwnEmailMixin:
@@ -144,9 +158,6 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.Model
         (_("Documents"), ["ktp_scan", "ak1_requested", "ak1_scan", "photo", "cv"]),
     ]  # fmt: skip
 
-    # Identity an officer has checked is not changed by the person afterwards.
-    locked_when_active = ("nik", "birth_date", "sex")
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Either the photocopy of an AK/I the person has, or a request for one (checked in clean).
@@ -158,12 +169,7 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.Model
         self.fields["graduation_year"].widget.attrs.update(
             {"min": 1950, "max": year, "inputmode": "numeric"}
         )
-        if self.instance.pk and self.instance.is_active:
-            for name in self.locked_when_active:
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _(
-                    "Checked by the officer; ask the office to change it."
-                )
+        mark_checked_fields(self)
 
     def has_card(self):
         from ..models import Ak1Card
@@ -272,9 +278,7 @@ class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelF
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.is_active:
-            for name in ("nib", "npwp", "legal_form"):
-                self.fields[name].disabled = True
+        mark_checked_fields(self)
 
     def clean_nib(self):
         return (self.cleaned_data["nib"] or "").strip()

@@ -14,6 +14,7 @@ from portal.workflow import Mail
 from ..models import JobSeeker
 from ..workflows import registration_workflow
 from .ak1 import _issue_ak1_card
+from .changes import save_own_data
 from .common import assign
 
 
@@ -154,18 +155,21 @@ def register_profile(*, model, data, user_fields):
 
 
 def save_profile_changes(profile, *, actor, data):
-    """A person edits their own data; a rejected one sends it back to the queue with it."""
+    """A person edits their own data; a rejected one sends it back to the queue with it; an
+    active one's change to checked data waits for an officer (jobboard.services.changes)."""
     workflow = registration_workflow(profile)
     if not workflow.party(actor, profile):
         raise PermissionDenied
 
-    def changes(locked, now=None):
-        email_changed = "email" in data and data["email"] != locked.email
-        assign(locked, data)
-        if email_changed:
+    def follow_email(locked):
+        if "email" in data and data["email"] != locked.email:
             # The profile's address is the login and where decisions are mailed.
-            locked.user.email = locked.email
+            locked.user.email = data["email"]
             locked.user.save(update_fields=["email"])
+
+    def changes(locked, now=None):
+        follow_email(locked)
+        assign(locked, data)
 
     with transaction.atomic():
         locked = type(profile).objects.select_for_update(of=("self",)).get(pk=profile.pk)
@@ -176,6 +180,10 @@ def save_profile_changes(profile, *, actor, data):
                 actor=actor,
                 changes=lambda row, now: (changes(row), _resubmitted(row, now)),
             )
+        if locked.is_active:
+            follow_email(locked)
+            save_own_data(locked, actor=actor, data=data)
+            return locked
         changes(locked)
         locked.save()
     return locked

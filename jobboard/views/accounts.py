@@ -79,6 +79,8 @@ def my_status(request):
             "is_jobseeker": profile._meta.model_name == "jobseeker",
             "steps": profile.steps.select_related("actor"),
             "card": getattr(profile, "ak1_card", None),
+            "change": services.waiting_change(profile),
+            "decided_changes": profile.changes.decided()[:5],
         },
     )
 
@@ -90,11 +92,15 @@ def profile_edit(request):
         raise PermissionDenied
     is_jobseeker = profile._meta.model_name == "jobseeker"
     form_class = JobSeekerForm if is_jobseeker else EmployerForm
+    change = services.waiting_change(profile)
+    # The form shows what the person asked for, so a second edit changes the same request.
+    initial = change.initial() if change else {}
     if request.method == "POST":
-        form = form_class(request.POST, request.FILES, instance=profile)
+        form = form_class(request.POST, request.FILES, instance=profile, initial=initial)
         if form.is_valid():
             was_rejected = profile.is_rejected
             services.save_profile_changes(profile, actor=request.user, data=model_data(form))
+            change = services.waiting_change(profile)
             if was_rejected:
                 messages.success(
                     request,
@@ -102,15 +108,25 @@ def profile_edit(request):
                         "Your corrected data has been sent again. A placement officer will check it."
                     ),
                 )
+            elif change:
+                messages.success(
+                    request,
+                    _(
+                        "Your data has been saved. The change of data checked by the officer "
+                        "(%(fields)s) waits for a placement officer; until then your account "
+                        "and documents keep the checked data."
+                    )
+                    % {"fields": ", ".join(change.labels())},
+                )
             else:
                 messages.success(request, _("Your data has been saved."))
             return redirect("jobboard:my_status")
     else:
-        form = form_class(instance=profile)
+        form = form_class(instance=profile, initial=initial)
     return render(
         request,
         "jobboard/profile_edit.html",
-        {"form": form, "profile": profile, "is_jobseeker": is_jobseeker},
+        {"form": form, "profile": profile, "is_jobseeker": is_jobseeker, "change": change},
     )
 
 

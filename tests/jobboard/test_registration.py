@@ -265,7 +265,7 @@ def test_an_active_job_seeker_edits_the_profile_but_not_the_checked_identity(cli
     original_nik = seeker.nik
     client.force_login(seeker.user)
     form = client.get(reverse("jobboard:profile_edit")).context["form"]
-    assert form.fields["nik"].disabled and form.fields["birth_date"].disabled
+    assert "diperiksa petugas" in str(form.fields["nik"].help_text).lower()
     data = {}
     for name in form.fields:
         value = form[name].value()
@@ -274,9 +274,14 @@ def test_an_active_job_seeker_edits_the_profile_but_not_the_checked_identity(cli
         data[name] = value.isoformat() if hasattr(value, "isoformat") else value
     data.update(nik="3574010101010001", skills="las listrik, bubut, CNC", email="baru@example.com")
     response = client.post(reverse("jobboard:profile_edit"), data)
+    assert response.status_code == 200  # that NIK does not match the birth date: refused
+    data["nik"] = make_nik(seeker.birth_date, seeker.sex, seq=4321)
+    response = client.post(reverse("jobboard:profile_edit"), data)
     assert response.status_code == 302, response.context["form"].errors
     seeker.refresh_from_db()
     assert seeker.skills == "las listrik, bubut, CNC" and seeker.nik == original_nik
+    # the checked NIK waits for an officer instead
+    assert seeker.changes.get().values == {"nik": data["nik"]}
     assert seeker.is_active  # an edit does not send an active account back to the queue
     assert seeker.user.email == "baru@example.com"  # the login follows the profile
     other = make_jobseeker()

@@ -133,6 +133,11 @@ RULES = {
                 "assignment_file",
             ],
         ),
+        # the new photo of a change of checked data: its owner and the officers who decide
+        Case(
+            expect(all=DENIED, anon=LOGIN, seeker_a=OK, pak=OK, superuser=OK),
+            args=lambda w: ["jobboard.ProfileChange", w.profile_change_a.pk, "photo"],
+        ),
         # Only fields listed in private_file_fields are served, whoever asks.
         Case(
             expect(all=MISSING, anon=LOGIN),
@@ -367,6 +372,13 @@ RULES = {
         ),
         Case(admin_view(["pak", "superuser"]), args=lambda w: [w.vacancy_a_submitted.pk, "return"]),
     ],
+    # a change of checked data: the placement officer accepts or rejects; the owner's own
+    # moves (update, withdraw) have no step page for anyone
+    "admin:jobboard_profilechange_step": [
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.profile_change_a.pk, "accept"]),
+        Case(admin_view(["pak", "superuser"]), args=lambda w: [w.profile_change_a.pk, "reject"]),
+        Case(admin_view([]), args=lambda w: [w.profile_change_a.pk, "update"]),
+    ],
     # marking a printed AK/I card as legalised: the placement officer (POST only)
     "admin:jobboard_ak1card_legalise": [
         Case(
@@ -488,6 +500,8 @@ ADMIN_POLICIES = {
     "jobboard.placement": AdminPolicy(
         lambda w: w.placement, view=["pak", "kasi", "kabid", "kadis", "superuser"]
     ),
+    # changes of checked data come from the profile form and end by a decision
+    "jobboard.profilechange": AdminPolicy(lambda w: w.profile_change_a, view=["pak", "superuser"]),
     # AK/I cards are issued by the activation service only; the placement section reads them
     "jobboard.ak1card": AdminPolicy(lambda w: w.ak1_card_a, view=["pak", "kasi", "superuser"]),
     "akad_permits.permitapplication": AdminPolicy(lambda w: w.permit_issued, view=PERMIT_READERS),

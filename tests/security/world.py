@@ -96,6 +96,20 @@ def build_world():
     from jobboard import services as job_services
 
     w.ak1_card_a = job_services.issue_ak1_card(w.seeker_a, actor=w.officers["pak"])
+    # seeker A asked to change checked data (a new name and photo): it waits for an officer
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import PNG_BYTES
+
+    job_services.save_profile_changes(
+        w.seeker_a,
+        actor=w.seeker_a.user,
+        data={
+            "full_name": "Pencari A Baru",
+            "photo": SimpleUploadedFile("foto.png", PNG_BYTES, content_type="image/png"),
+        },
+    )
+    w.profile_change_a = job_services.waiting_change(w.seeker_a)
     w.saved_a = SavedCandidate.objects.create(
         employer=w.employer_a, jobseeker=w.seeker_a, note="Cocok untuk bagian produksi."
     )
