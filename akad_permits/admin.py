@@ -1,50 +1,24 @@
 """The officers' work queues: what waits for each role, oldest first, one button per step.
 
 Nobody edits an application here: the change page is read-only, and every step goes through
-a short form that calls the step's service (services.STEP_SERVICES).
+the short form of its row in the move table (workflows.py), which calls the step's service
+(portal.workflow_admin).
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.history import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, ReadOnlyInline
+from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 
-from . import services, timeline
-from .forms import STEP_FORMS
-from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition
-
-
-class QueueFilter(admin.SimpleListFilter):
-    """By default an officer sees only what waits for one of their steps."""
-
-    title = gettext_lazy("work queue")
-    parameter_name = "queue"
-
-    def lookups(self, request, model_admin):
-        return [("mine", _("Waiting for me")), ("all", _("All applications"))]
-
-    def choices(self, changelist):
-        current = self.value() or "mine"
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": current == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        if self.value() == "all":
-            return queryset
-        return queryset.filter(status__in=services.queue_states(request.user))
+from . import timeline
+from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
+from .workflows import WORKFLOW
 
 
 class PositionInline(ReadOnlyInline):
@@ -56,10 +30,13 @@ class PositionInline(ReadOnlyInline):
 
 
 @admin.register(PermitApplication)
-class PermitApplicationAdmin(HistoryAdmin):
+class PermitApplicationAdmin(WorkflowAdminMixin, HistoryAdmin):
+    workflow = WORKFLOW
+    service_subject = "application"
+    step_template = "admin/akad_permits/permitapplication/step_form.html"
     list_display = ["reference_link", "recruiter_name", "destination_city", "status"]
     list_display_links = None
-    list_filter = [QueueFilter, "status"]
+    list_filter = [WaitingForMeFilter, "status"]
     search_fields = ["recruiter_name", "user_company", "permit_number", "agenda_number"]
     ordering = ["state_entered_at", "pk"]
     list_per_page = 50
@@ -160,27 +137,10 @@ class PermitApplicationAdmin(HistoryAdmin):
         def total_time(obj):
             return self._late_badge(obj.total_minutes(now), TOTAL_STANDARD_MINUTES)
 
-        @admin.display(description=_("steps"))
-        def step_buttons(obj):
-            actions = services.allowed_actions(request.user, obj)
-            if not actions:
-                return "—"
-            return format_html_join(
-                " ",
-                '<a class="button akad-step" href="{}">{}</a>',
-                (
-                    (
-                        reverse("admin:akad_permits_permitapplication_step", args=[obj.pk, a]),
-                        services.ACTION_BUTTONS[a],
-                    )
-                    for a in actions
-                ),
-            )
-
         # The buttons come second so they stay in view on a narrow screen.
         return [
             "reference_link",
-            step_buttons,
+            self.step_column(request),
             "recruiter_name",
             "status",
             "state_entered_at",
@@ -211,7 +171,7 @@ class PermitApplicationAdmin(HistoryAdmin):
 
     @admin.display(description=gettext_lazy("permit document"))
     def permit_pdf(self, obj):
-        if obj.status != "issued":
+        if obj.status != Status.ISSUED:
             return "—"
         url = reverse("akad_permits:permit_pdf", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Download the permit (PDF)"))
@@ -221,70 +181,19 @@ class PermitApplicationAdmin(HistoryAdmin):
         extra = dict(extra_context or {})
         if obj is not None:
             extra["timeline"] = timeline.build(obj)
-            extra["step_links"] = [
-                (
-                    reverse("admin:akad_permits_permitapplication_step", args=[obj.pk, a]),
-                    services.ACTION_BUTTONS[a],
-                )
-                for a in services.allowed_actions(request.user, obj)
-            ]
+            extra["step_links"] = self.step_links(request, obj)
         return super().change_view(request, object_id, form_url, extra)
 
-    # -- the step forms ----------------------------------------------------------------------
-    def get_urls(self):
-        return [
-            path(
-                "<int:object_id>/step/<str:action>/",
-                self.admin_site.admin_view(self.step_view),
-                name="akad_permits_permitapplication_step",
-            ),
-            *super().get_urls(),
-        ]
+    # -- the step pages (portal.workflow_admin) ------------------------------------------------
+    def step_form_kwargs(self, request, obj, move):
+        return {"application": obj}
 
-    def step_view(self, request, object_id, action):
-        if action not in STEP_FORMS:
-            raise Http404
-        if not services.may_take(request.user, action):
-            raise PermissionDenied
-        application = get_object_or_404(
-            PermitApplication.objects.select_related("employer"), pk=object_id
-        )
-        queue_url = reverse("admin:akad_permits_permitapplication_changelist")
-        if action not in services.allowed_actions(request.user, application):
-            messages.warning(
-                request,
-                _("%(ref)s is now “%(status)s”: this step is no longer open.")
-                % {"ref": application.reference, "status": application.get_status_display()},
-            )
-            return redirect(queue_url)
-        form_class = STEP_FORMS[action]
-        form = form_class(request.POST or None, application=application)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.STEP_SERVICES[action](
-                    application=application, actor=request.user, **form.service_kwargs()
-                )
-            except services.TransitionError as exc:
-                messages.error(request, exc.message)
-                return redirect(queue_url)
-            messages.success(
-                request,
-                _("%(ref)s: %(step)s.")
-                % {"ref": application.reference, "step": services.ACTION_LABELS[action]},
-            )
-            return redirect(queue_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": application,
-            "application": application,
-            "positions": application.positions.all(),
-            "form": form,
-            "action": action,
-            "title": f"{services.ACTION_BUTTONS[action]}: {application.reference}",
-            "button": services.ACTION_BUTTONS[action],
-            "timeline": timeline.build(application),
+    def step_context(self, request, obj, move, form):
+        return {
+            "application": obj,
+            "positions": obj.positions.all(),
+            "timeline": timeline.build(obj),
         }
-        return TemplateResponse(
-            request, "admin/akad_permits/permitapplication/step_form.html", context
-        )
+
+    def done_message(self, obj, move):
+        return _("%(ref)s: %(step)s.") % {"ref": obj.reference, "step": move.label}

@@ -22,8 +22,8 @@ class AkadPermitsConfig(AppConfig):
         """The employer's entry to its AKAD applications on the account page."""
         from django.urls import reverse
 
-        from jobboard.models import Employer
+        from jobboard import rules
 
-        if user.is_staff or not Employer.objects.active().filter(user=user).exists():
+        if user.is_staff or rules.active_employer(user) is None:
             return []
         return [(_("My AKAD permit applications"), reverse("akad_permits:application_list"))]

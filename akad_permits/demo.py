@@ -29,6 +29,9 @@ BLANK_PDF = (
 
 def _employer():
     """An active employer: the job board's demo one, or ours (created once)."""
+    from django.contrib.auth import get_user_model
+
+    from jobboard import services as jobboard_services
     from jobboard.models import Employer
 
     employer = (
@@ -49,7 +52,6 @@ def _employer():
     if employer is None:
         employer = Employer.objects.create(
             user=user,
-            status="active",
             company_name="PT Sumber Karya Mandiri",
             legal_form="PT",
             nib="8120000000451",
@@ -61,6 +63,9 @@ def _employer():
             phone="0335421555",
             email=user.email,
         )
+        # Activated as a real one is: by the placement officer, through the job board's service.
+        officer = get_user_model().objects.get(username="antarkerja")
+        employer = jobboard_services.activate_registration(employer, actor=officer)
     return employer, (
         "Pemberi kerja (AKAD)",
         DEMO_EMPLOYER_USERNAME,

@@ -1,10 +1,18 @@
+
 from django import forms
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
+from portal.codes import normalise_code
+from portal.forms import BoundedTextMixin, PrivateFileInput
+
+from .models import (
+    ATTACHMENT_FIELDS,
+    VERIFICATION_CODE_GROUPS,
+    PermitApplication,
+    PermitPosition,
+    Status,
+)
 
 DATE_WIDGET = {"type": "date"}
 
@@ -16,7 +24,7 @@ def date_input():
 # --- the applicant's form -----------------------------------------------------------------
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(BoundedTextMixin, forms.ModelForm):
     """The application. A draft may be incomplete; submitting requires everything.
 
     ``submitting`` turns every field into a required one (a file already stored counts), and,
@@ -52,21 +60,11 @@ class ApplicationForm(forms.ModelForm):
         self.submitting = submitting
         for name in ATTACHMENT_FIELDS:
             field = self.fields[name]
-            # Stored files live outside every served folder: no "currently: <url>" link,
-            # the saved file is offered through the private download view instead.
-            field.widget = forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})
+            # The saved file is named and linked through the checked download view.
+            field.widget = PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"})
             field.help_text = _("PDF, JPG or PNG, at most 5 MB.")
             if self.instance.pk and getattr(self.instance, name):
-                field.help_text = format_html(
-                    '{} <a href="{}">{}</a>. {}',
-                    _("A file is saved"),
-                    reverse(
-                        "portal:download",
-                        args=["akad_permits.PermitApplication", self.instance.pk, name],
-                    ),
-                    _("download it"),
-                    _("Choose a new file only to replace it."),
-                )
+                field.help_text = _("Choose a new file only to replace it.")
         self.to_correct = (
             dict(self.instance.returned_items) if self.instance.status == Status.RETURNED else {}
         )
@@ -95,7 +93,7 @@ class ApplicationForm(forms.ModelForm):
         return cleaned
 
 
-class PositionForm(forms.ModelForm):
+class PositionForm(BoundedTextMixin, forms.ModelForm):
     class Meta:
         model = PermitPosition
         fields = ["title", "male_count", "female_count"]
@@ -133,6 +131,30 @@ class BasePositionFormSet(forms.BaseInlineFormSet):
         if not kept:
             raise forms.ValidationError(_("Add at least one position with its number of workers."))
 
+    def positions_data(self):
+        """The rows to keep, change or delete, as services.save_application takes them.
+
+        As ``save()`` would: an empty new row is skipped, an unchanged one is left alone.
+        """
+        rows = []
+        for form in self.forms:
+            if not form.cleaned_data:
+                continue
+            position = form.cleaned_data.get("id")
+            delete = self._should_delete_form(form)
+            if position is None and (delete or not form.has_changed()):
+                continue
+            if position is not None and not delete and not form.has_changed():
+                continue
+            rows.append(
+                {
+                    "id": position.pk if position else None,
+                    "delete": delete,
+                    **{name: form.cleaned_data.get(name) for name in PositionForm.Meta.fields},
+                }
+            )
+        return rows
+
 
 PositionFormSet = forms.inlineformset_factory(
     PermitApplication,
@@ -147,7 +169,7 @@ PositionFormSet = forms.inlineformset_factory(
 # --- the officers' step forms (admin) ---------------------------------------------------
 
 
-class StepForm(forms.Form):
+class StepForm(BoundedTextMixin, forms.Form):
     """A short form for one step; ``service_kwargs`` turns it into the service's arguments."""
 
     def __init__(self, *args, application, **kwargs):
@@ -269,12 +291,14 @@ class RefuseForm(StepForm):
     )
 
 
-STEP_FORMS = {
-    "register": RegisterForm,
-    "return": ReturnForm,
-    "dispose": DisposeForm,
-    "consult": ConsultForm,
-    "draft": DraftForm,
-    "sign": SignForm,
-    "refuse": RefuseForm,
-}
+class VerifyForm(forms.Form):
+    """The public check's code, as typed: letters, digits and dashes, any letter case."""
+
+    code = forms.CharField(max_length=40)
+
+    def clean_code(self):
+        # any letter case, with or without dashes or spaces (portal.codes.normalise_code)
+        code = normalise_code(self.cleaned_data["code"], VERIFICATION_CODE_GROUPS)
+        if not code:
+            raise forms.ValidationError(_("A verification code has letters, digits and dashes."))
+        return code

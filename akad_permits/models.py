@@ -2,8 +2,8 @@
 
 From the Lumajang "Standar Pelayanan" (seed 002): an employer or recruiter applies to the
 Kadis with four attachments; the Sekretariat, the Kadis, the Kabid and the Kasi move it
-through the six steps of the procedure; the Kadis signs the permit. The states and the
-moves between them are in ``services.TRANSITIONS``; nothing else assigns ``status``.
+through the six steps of the procedure; the Kadis signs the permit. The moves between the
+states are the table in ``workflows.py``; nothing else assigns ``status``.
 """
 
 from django.db import models
@@ -30,15 +30,6 @@ class Status(models.TextChoices):
     REFUSED = "refused", _("Refused")
 
 
-# The officers' states: the service clock runs while the file waits in one of them. The
-# action that normally ends each wait names the standard it is measured against.
-STATE_ACTION = {
-    Status.SUBMITTED: "register",
-    Status.REGISTERED: "dispose",
-    Status.DISPOSED: "consult",
-    Status.CONSULTED: "draft",
-    Status.DRAFTED: "sign",
-}
 FINAL_STATES = (Status.ISSUED, Status.REFUSED)
 EDITABLE_STATES = (Status.DRAFT, Status.RETURNED)
 # 6BR4-R795-GUCQ: three groups of four (akad_permits.services._new_verification_code).
@@ -172,6 +163,10 @@ class PermitApplication(models.Model):
         _("verification code"), max_length=20, null=True, blank=True, unique=True, editable=False
     )
     refusal_reason = models.TextField(_("reasons for refusal"), blank=True, editable=False)
+    # Everything the signed permit prints that is not a field of its own (the office's
+    # letterhead and head, the employer's name, address and NIB, the positions), frozen at
+    # signing (akad_permits.pdf.printed_values): the PDF and the verification page read these.
+    printed = models.JSONField(_("printed data"), default=dict, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -254,12 +249,16 @@ class PermitApplication(models.Model):
         return missing
 
     # -- time against the standard ---------------------------------------------------------
+    # The officers' states, where the service clock runs, come from the move table
+    # (workflows.STATE_ACTION), which itself reads these models: imported when used.
     @property
     def current_action(self):
+        from .workflows import STATE_ACTION
+
         return STATE_ACTION.get(self.status)
 
     def current_step_minutes(self, now=None):
-        if self.status not in STATE_ACTION:
+        if self.current_action is None:
             return 0
         return standards.working_minutes(self.state_entered_at, now or timezone.now())
 
@@ -275,9 +274,6 @@ class PermitApplication(models.Model):
 
     def is_total_late(self, now=None):
         return self.total_minutes(now) > standards.TOTAL_STANDARD_MINUTES
-
-    def total_workers(self):
-        return sum(p.male_count + p.female_count for p in self.positions.all())
 
 
 class PermitPosition(models.Model):
@@ -328,6 +324,8 @@ class PermitStep(StepLog):
 
     @property
     def standard_minutes(self):
+        from .workflows import STATE_ACTION
+
         action = STATE_ACTION.get(self.from_status)
         return standards.STEP_STANDARD_MINUTES.get(action)
 

@@ -10,14 +10,51 @@ def verification_url(application):
     return settings.SITE_URL + reverse("akad_permits:verify", args=[application.verification_code])
 
 
+OFFICE_FIELDS = (
+    "government",
+    "name",
+    "address",
+    "phone",
+    "website",
+    "region",
+    "province",
+    "head_title",
+)
+EMPLOYER_FIELDS = ("company_name", "address", "city", "nib")
+
+
+def printed_values(application, office):
+    """What the permit prints beyond its own fields, as it stands at signing."""
+    employer = application.employer
+    return {
+        "office": {name: getattr(office, name) for name in OFFICE_FIELDS},
+        "recruiter_name": application.recruiter_name,
+        "employer": {name: getattr(employer, name) for name in EMPLOYER_FIELDS},
+        "positions": [
+            {
+                "title": p.title,
+                "male_count": p.male_count,
+                "female_count": p.female_count,
+                "total": p.male_count + p.female_count,
+            }
+            for p in application.positions.order_by("pk")
+        ],
+    }
+
+
 def render_permit(application):
-    """The issued permit as PDF bytes (an official letter: always in Indonesian)."""
+    """The issued permit as PDF bytes (an official letter: always in Indonesian), from the
+    values frozen at signing, never the live employer or office."""
     url = verification_url(application)
+    printed = application.printed
     return render_pdf(
         "akad_permits/permit_pdf.html",
         {
             "application": application,
-            "positions": list(application.positions.all()),
+            "office": printed["office"],
+            "employer": printed["employer"],
+            "recruiter_name": printed["recruiter_name"],
+            "positions": printed["positions"],
             "verify_url": url,
             "qr": qr_data_uri(url),
         },

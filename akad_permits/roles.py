@@ -1,4 +1,4 @@
-"""What each role may do with AKAD applications (see portal.roles and services.TRANSITIONS)."""
+"""What each role may do with AKAD applications (see portal.roles and the move table, workflows.py)."""
 
 ROLE_PERMISSIONS = {
     "Sekretariat": ["view_permitapplication", "register_permit", "return_permit"],

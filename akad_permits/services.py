@@ -1,9 +1,10 @@
 """Every move of an AKAD application, as the six steps of the Lumajang procedure (seed 002).
 
-One function per step. Each takes the acting user, checks the permission the step needs and
-the state the application is in, locks the row, writes the new state and a ``PermitStep``,
-and queues the applicant's e-mail for after the commit. Views, admin buttons and the demo
-all call these functions; nothing else assigns ``status``.
+One function per step, and one that saves the applicant's file. Each takes cleaned data and
+the acting user and makes its step's own changes through ``workflow.WORKFLOW.apply``, which
+checks the permission (the table's row) and the state, locks the row, writes the new state
+and a ``PermitStep``, and queues the applicant's e-mail for after the commit. Views, admin
+buttons and the demo all call these functions; nothing else assigns ``status``.
 """
 
 from django.conf import settings
@@ -12,157 +13,22 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from jobboard import rules
 from portal import numbering
 from portal.codes import random_code
 from portal.models import OfficeProfile
-from portal.notifications import notify
+from portal.workflow import Mail, MoveRefused
 
-from . import standards
 from .models import (
     ATTACHMENT_FIELDS,
-    STATE_ACTION,
     PermitApplication,
     PermitNumberCounter,
-    PermitStep,
+    PermitPosition,
     Status,
 )
-
-# (state, action) -> (new state, permission). ``None`` as permission: the applicant's own
-# move, decided by ``is_applicant`` instead of a role.
-TRANSITIONS = {
-    (Status.DRAFT, "submit"): (Status.SUBMITTED, None),
-    (Status.RETURNED, "resubmit"): (Status.SUBMITTED, None),
-    (Status.SUBMITTED, "register"): (Status.REGISTERED, "akad_permits.register_permit"),
-    (Status.SUBMITTED, "return"): (Status.RETURNED, "akad_permits.return_permit"),
-    (Status.REGISTERED, "dispose"): (Status.DISPOSED, "akad_permits.dispose_permit"),
-    (Status.REGISTERED, "refuse"): (Status.REFUSED, "akad_permits.refuse_permit"),
-    (Status.DISPOSED, "consult"): (Status.CONSULTED, "akad_permits.consult_permit"),
-    (Status.CONSULTED, "draft"): (Status.DRAFTED, "akad_permits.draft_permit"),
-    (Status.DRAFTED, "sign"): (Status.ISSUED, "akad_permits.sign_permit"),
-    (Status.DRAFTED, "refuse"): (Status.REFUSED, "akad_permits.refuse_permit"),
-}
-
-ACTION_PERMISSION = {action: perm for (_state, action), (_to, perm) in TRANSITIONS.items()}
-OFFICER_ACTIONS = [a for a, perm in ACTION_PERMISSION.items() if perm]
-
-ACTION_LABELS = {
-    "submit": gettext_lazy("Submitted the application"),
-    "resubmit": gettext_lazy("Resubmitted the corrected application"),
-    "register": gettext_lazy("Registered the incoming letter"),
-    "return": gettext_lazy("Returned the file to the applicant"),
-    "dispose": gettext_lazy("Disposition to the Bidang Penempatan dan Pelatihan"),
-    "consult": gettext_lazy("Consultation with the Kadis"),
-    "draft": gettext_lazy("Permit prepared by the Seksi Penempatan dan Pemagangan"),
-    "sign": gettext_lazy("Signed by the Kadis: permit issued"),
-    "refuse": gettext_lazy("Refused"),
-}
-
-# The officers' buttons, as short verbs.
-ACTION_BUTTONS = {
-    "register": gettext_lazy("Register"),
-    "return": gettext_lazy("Return to applicant"),
-    "dispose": gettext_lazy("Dispose"),
-    "consult": gettext_lazy("Record consultation"),
-    "draft": gettext_lazy("Prepare permit"),
-    "sign": gettext_lazy("Sign permit"),
-    "refuse": gettext_lazy("Refuse"),
-}
-
-
-class TransitionError(Exception):
-    """A step that cannot be taken now, with a message for the person who tried."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-# --- who may do what -------------------------------------------------------------------------
-
-
-def is_applicant(user, application):
-    """The object rule for the applicant's moves: its own employer account, still active."""
-    employer = application.employer
-    return bool(user.is_authenticated and user.pk == employer.user_id and employer.is_active)
-
-
-def may_take(user, action):
-    perm = ACTION_PERMISSION.get(action)
-    return bool(perm and user.has_perm(perm))
-
-
-def allowed_actions(user, application):
-    """The officer actions this user may take on the application as it stands."""
-    return [
-        action
-        for (state, action), (_to, perm) in TRANSITIONS.items()
-        if state == application.status and perm and user.has_perm(perm)
-    ]
-
-
-def queue_states(user):
-    """The states whose applications wait for this user: their work queue."""
-    return sorted(
-        {state for (state, _a), (_to, perm) in TRANSITIONS.items() if perm and user.has_perm(perm)}
-    )
-
-
-# --- the one function that applies a move -----------------------------------------------------
-
-
-def _move(application, action, actor, note="", apply=None):
-    """Apply ``action`` to the locked row; return the updated application."""
-    perm = ACTION_PERMISSION.get(action)
-    if perm is not None and not actor.has_perm(perm):
-        raise PermissionDenied(_("Your role does not allow this step."))
-    with transaction.atomic():
-        locked = (
-            PermitApplication.objects.select_for_update()
-            .select_related("employer__user")
-            .get(pk=application.pk)
-        )
-        if perm is None and not is_applicant(actor, locked):
-            raise PermissionDenied(_("Only the applicant can do this."))
-        key = (locked.status, action)
-        if key not in TRANSITIONS:
-            raise TransitionError(
-                _(
-                    "This step cannot be taken now: the application is “%(status)s”. "
-                    "It may have been moved on by someone else a moment ago."
-                )
-                % {"status": locked.get_status_display()}
-            )
-        new_status = TRANSITIONS[key][0]
-        now = timezone.now()
-        minutes = 0
-        if locked.status in STATE_ACTION:
-            minutes = standards.working_minutes(locked.state_entered_at, now)
-            locked.elapsed_minutes += minutes
-        if apply:
-            apply(locked, now)
-        old_status = locked.status
-        locked.status = new_status
-        locked.state_entered_at = now
-        locked.save()
-        PermitStep.objects.create(
-            application=locked,
-            action=action,
-            from_status=old_status,
-            to_status=new_status,
-            actor=actor,
-            note=note,
-            created_at=now,
-            minutes=minutes,
-        )
-    application.refresh_from_db()
-    return locked
-
-
-def _require(value, message):
-    if not (value.strip() if isinstance(value, str) else value):
-        raise TransitionError(message)
+from .pdf import printed_values
+from .workflows import WORKFLOW, is_applicant
 
 
 def _applicant_addresses(application):
@@ -170,19 +36,78 @@ def _applicant_addresses(application):
     return sorted({a for a in (employer.email, employer.user.email) if a})
 
 
-def _mail(application, template):
-    notify(
-        f"akad_permits/email/{template}",
-        {
-            "application": application,
-            "url": settings.SITE_URL
-            + reverse("akad_permits:application_detail", args=[application.pk]),
-        },
-        _applicant_addresses(application),
-    )
+def _mail(template):
+    """The applicant's e-mail about the locked application, sent once the move commits."""
+
+    def mails(application):
+        url = settings.SITE_URL + reverse("akad_permits:application_detail", args=[application.pk])
+        return [
+            Mail(
+                f"akad_permits/email/{template}",
+                {"application": application, "url": url},
+                _applicant_addresses(application),
+            )
+        ]
+
+    return mails
 
 
 # --- step 1: the applicant -----------------------------------------------------------------
+
+
+def save_application(*, actor, data, positions=(), application=None, submitting=False):
+    """Step 1: the applicant writes the application (a draft, or a returned one) and, when
+    ``submitting``, submits it to the Kadis, in one transaction.
+
+    ``data`` holds the cleaned fields of the application (files as uploaded, or the stored
+    file kept); ``positions`` the rows of the positions table, each with its ``id`` (None for
+    a new one), ``delete``, and its title and numbers. Refused with MoveRefused when the
+    application can no longer be changed or the submission is refused: nothing is saved then.
+    """
+    with transaction.atomic():
+        if application is None or application.pk is None:
+            employer = rules.active_employer(actor)
+            if employer is None:
+                raise PermissionDenied(_("Only the applicant can do this."))
+            application = PermitApplication(employer=employer)
+        else:
+            application = (
+                PermitApplication.objects.select_for_update(of=("self",))
+                .select_related("employer__user")
+                .get(pk=application.pk)
+            )
+            if not is_applicant(actor, application):
+                raise PermissionDenied(_("Only the applicant can do this."))
+            if not application.is_editable:
+                raise MoveRefused(_("This application can no longer be changed."))
+        fields = [application._meta.get_field(name) for name in data]
+        # Files last, as a ModelForm saves them, so their names can use the other fields.
+        for field in sorted(fields, key=lambda f: f.name in ATTACHMENT_FIELDS):
+            field.save_form_data(application, data[field.name])
+        application._history_user = actor
+        application.save()
+        _save_positions(application, positions)
+        if submitting:
+            submit(application=application, actor=actor)
+    return application
+
+
+def _save_positions(application, rows):
+    for row in rows:
+        values = {
+            name: row[name] for name in ("title", "male_count", "female_count") if name in row
+        }
+        if row.get("id") is None:
+            if not row.get("delete"):
+                PermitPosition.objects.create(application=application, **values)
+            continue
+        position = application.positions.get(pk=row["id"])
+        if row.get("delete"):
+            position.delete()
+        else:
+            for name, value in values.items():
+                setattr(position, name, value)
+            position.save()
 
 
 def submit(*, application, actor):
@@ -193,10 +118,10 @@ def submit(*, application, actor):
     """
     action = "resubmit" if application.status == Status.RETURNED else "submit"
 
-    def apply(app, now):
+    def changes(app, now):
         missing = app.missing_items()
         if missing:
-            raise TransitionError(
+            raise MoveRefused(
                 _("The application is not complete yet. Still missing: %(items)s.")
                 % {"items": ", ".join(str(m) for m in missing)}
             )
@@ -207,14 +132,14 @@ def submit(*, application, actor):
                 if getattr(app, field).name == old_name
             ]
             if unchanged:
-                raise TransitionError(
+                raise MoveRefused(
                     _("Upload a corrected file for: %(items)s.") % {"items": ", ".join(unchanged)}
                 )
         app.returned_items = {}
         if app.submitted_at is None:
             app.submitted_at = now
 
-    return _move(application, action, actor, apply=apply)
+    return WORKFLOW.apply(application, action, actor=actor, changes=changes)
 
 
 # --- step 2: the Sekretariat ------------------------------------------------------------------
@@ -222,38 +147,42 @@ def submit(*, application, actor):
 
 def register(*, application, actor, agenda_number, agenda_date, note=""):
     """Step 2: the Sekretariat processes the incoming letter (agenda number and date)."""
-    _require(agenda_number, _("Enter the agenda number."))
-    _require(agenda_date, _("Enter the agenda date."))
+    agenda_number = (agenda_number or "").strip()
 
-    def apply(app, now):
-        app.agenda_number = agenda_number.strip()
+    def changes(app, now):
+        if not agenda_number:
+            raise MoveRefused(_("Enter the agenda number."))
+        if not agenda_date:
+            raise MoveRefused(_("Enter the agenda date."))
+        app.agenda_number = agenda_number
         app.agenda_date = agenda_date
 
-    return _move(
+    return WORKFLOW.apply(
         application,
         "register",
-        actor,
+        actor=actor,
         note=note or _("Agenda %(number)s") % {"number": agenda_number},
-        apply=apply,
+        changes=changes,
     )
 
 
 def return_to_applicant(*, application, actor, items=(), reason=""):
     """Step 2, incomplete file: the Sekretariat returns it with what is missing."""
     items = [field for field in items if field in ATTACHMENT_FIELDS]
-    if not items and not reason.strip():
-        raise TransitionError(_("Say what is missing: tick an attachment or write a note."))
+    reason = (reason or "").strip()
 
-    def apply(app, now):
+    def changes(app, now):
+        if not items and not reason:
+            raise MoveRefused(_("Say what is missing: tick an attachment or write a note."))
         app.returned_items = {field: getattr(app, field).name for field in items}
         # Stored text, read later by the applicant and in the e-mail: the office's language.
         with translation.override(settings.LANGUAGE_CODE):
             labels = [str(app._meta.get_field(field).verbose_name) for field in items]
-        app.return_reason = "\n".join(filter(None, ["; ".join(labels), reason.strip()]))
+        app.return_reason = "\n".join(filter(None, ["; ".join(labels), reason]))
 
-    app = _move(application, "return", actor, note=reason.strip(), apply=apply)
-    _mail(app, "returned")
-    return app
+    return WORKFLOW.apply(
+        application, "return", actor=actor, note=reason, changes=changes, mail=_mail("returned")
+    )
 
 
 # --- step 3: the Kadis's disposition ---------------------------------------------------------
@@ -261,12 +190,11 @@ def return_to_applicant(*, application, actor, items=(), reason=""):
 
 def dispose(*, application, actor, instruction):
     """Step 3: the Kadis disposes the application to the Bidang Penempatan dan Pelatihan."""
-    _require(instruction, _("Write the instruction for the Bidang."))
 
-    def apply(app, now):
+    def changes(app, now):
         app.disposition_instruction = instruction.strip()
 
-    return _move(application, "dispose", actor, note=instruction.strip(), apply=apply)
+    return WORKFLOW.apply(application, "dispose", actor=actor, note=instruction, changes=changes)
 
 
 # --- step 4: the Kabid consults the Kadis ---------------------------------------------------
@@ -274,12 +202,11 @@ def dispose(*, application, actor, instruction):
 
 def consult(*, application, actor, outcome):
     """Step 4: the Kabid consults the Kadis; the outcome is recorded."""
-    _require(outcome, _("Write the outcome of the consultation."))
 
-    def apply(app, now):
+    def changes(app, now):
         app.consultation_outcome = outcome.strip()
 
-    return _move(application, "consult", actor, note=outcome.strip(), apply=apply)
+    return WORKFLOW.apply(application, "consult", actor=actor, note=outcome, changes=changes)
 
 
 # --- step 5: the Kasi prepares the permit ---------------------------------------------------
@@ -295,7 +222,7 @@ def _book_permit_number(now):
     try:
         return numbering.book(PermitNumberCounter, fmt, timezone.localtime(now))
     except numbering.NumberFormatError as exc:
-        raise TransitionError(
+        raise MoveRefused(
             _("The permit number format in the office profile is not valid: %(format)s")
             % {"format": fmt}
         ) from exc
@@ -306,19 +233,22 @@ def draft(*, application, actor, valid_from, valid_until, coverage, note=""):
 
     Books the permit number (running per year), the validity and what the permit covers.
     """
-    _require(valid_from, _("Enter the date the permit is valid from."))
-    _require(valid_until, _("Enter the date the permit is valid until."))
-    _require(coverage, _("Describe what the permit covers."))
-    if valid_until < valid_from:
-        raise TransitionError(_("The permit cannot end before it starts."))
+    coverage = (coverage or "").strip()
 
-    def apply(app, now):
+    def changes(app, now):
+        if not valid_from:
+            raise MoveRefused(_("Enter the date the permit is valid from."))
+        if not valid_until:
+            raise MoveRefused(_("Enter the date the permit is valid until."))
+        if not coverage:
+            raise MoveRefused(_("Describe what the permit covers."))
+        if valid_until < valid_from:
+            raise MoveRefused(_("The permit cannot end before it starts."))
         app.permit_year, app.permit_seq, app.permit_number = _book_permit_number(now)
         app.valid_from, app.valid_until = valid_from, valid_until
-        app.coverage = coverage.strip()
+        app.coverage = coverage
 
-    app = _move(application, "draft", actor, note=note, apply=apply)
-    return app
+    return WORKFLOW.apply(application, "draft", actor=actor, note=note, changes=changes)
 
 
 # --- step 6: the Kadis signs --------------------------------------------------------------
@@ -332,40 +262,29 @@ def _new_verification_code():
 def sign(*, application, actor, note=""):
     """Step 6: the Kadis signs; the permit is issued with a code anyone can verify."""
 
-    def apply(app, now):
+    def changes(app, now):
         office = OfficeProfile.current()
         app.issued_at = now
         app.signer_title = office.head_title
         app.signer_name = office.head_name or actor.display_name()
         app.signer_nip = office.head_nip
+        app.printed = printed_values(app, office)
         code = _new_verification_code()
         while PermitApplication.objects.filter(verification_code=code).exists():
             code = _new_verification_code()
         app.verification_code = code
 
-    app = _move(application, "sign", actor, note=note, apply=apply)
-    _mail(app, "issued")
-    return app
+    return WORKFLOW.apply(
+        application, "sign", actor=actor, note=note, changes=changes, mail=_mail("issued")
+    )
 
 
 def refuse(*, application, actor, reason):
     """The Kadis refuses the application, with reasons, at one of the Kadis's steps."""
-    _require(reason, _("Write the reasons for the refusal."))
 
-    def apply(app, now):
+    def changes(app, now):
         app.refusal_reason = reason.strip()
 
-    app = _move(application, "refuse", actor, note=reason.strip(), apply=apply)
-    _mail(app, "refused")
-    return app
-
-
-STEP_SERVICES = {
-    "register": register,
-    "return": return_to_applicant,
-    "dispose": dispose,
-    "consult": consult,
-    "draft": draft,
-    "sign": sign,
-    "refuse": refuse,
-}
+    return WORKFLOW.apply(
+        application, "refuse", actor=actor, note=reason, changes=changes, mail=_mail("refused")
+    )

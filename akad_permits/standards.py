@@ -42,7 +42,7 @@ TOTAL_STANDARD_MINUTES = 1 * WORKING_DAY_MINUTES
 #   5         5       6 Penerbitan ijin setelah ditandatangani Kadis   sign         Kadis
 #
 # Keyed by the action that ends the wait, so a return or refusal taken instead of that action
-# is measured against the same figure (see STATE_ACTION in models).
+# is measured against the same figure (see STATE_ACTION in workflows.py).
 STEP_STANDARD_MINUTES = {
     "register": 15,
     "dispose": 5,

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from . import standards
-from .models import STATE_ACTION, PermitStep
+from .models import PermitStep
+from .workflows import LABELS, STATE_ACTION
 
 
 @dataclass
@@ -24,8 +25,6 @@ class TimelineRow:
 
 def build(application, now=None):
     """Rows for each step taken, plus the step it waits in now; and the totals."""
-    from .services import ACTION_LABELS
-
     now = now or timezone.now()
     rows = []
     for step in application.steps.select_related("actor"):
@@ -33,7 +32,7 @@ def build(application, now=None):
         rows.append(
             TimelineRow(
                 step=step,
-                label=ACTION_LABELS.get(step.action, step.action),
+                label=LABELS.get(step.action, step.action),
                 minutes=step.minutes if officer_step else None,
                 standard=step.standard_minutes,
             )

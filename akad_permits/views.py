@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,20 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jobboard.models import Employer
+from jobboard import rules
 from portal.codes import normalise_code
+from portal.submissions import record_once
+from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
-from .forms import ApplicationForm, PositionFormSet
-from .models import EDITABLE_STATES, VERIFICATION_CODE_GROUPS, PermitApplication, Status
-
-
-def _active_employer(user):
-    return Employer.objects.active().filter(user=user).first()
+from .forms import ApplicationForm, PositionFormSet, VerifyForm
+from .models import VERIFICATION_CODE_GROUPS, PermitApplication, Status
 
 
 def _employer_or_refuse(request):
-    employer = _active_employer(request.user)
+    employer = rules.active_employer(request.user)
     if employer is None:
         return None, render(request, "akad_permits/not_employer.html", status=403)
     return employer, None
@@ -76,34 +73,22 @@ def application_edit(request, pk=None):
             request.POST, instance=application, prefix="positions", submitting=submitting
         )
         if form.is_valid() and formset.is_valid():
-            with transaction.atomic():
-                if application.pk:
-                    current = (
-                        PermitApplication.objects.select_for_update()
-                        .only("status")
-                        .get(pk=application.pk)
-                    )
-                    if current.status not in EDITABLE_STATES:
-                        messages.error(request, _("This application can no longer be changed."))
-                        return redirect("akad_permits:application_detail", pk=application.pk)
-                application = form.save()
-                formset.instance = application
-                formset.save()
-            if not submitting:
-                messages.success(request, _("Draft saved. You can finish and submit it later."))
-                return redirect("akad_permits:application_edit", pk=application.pk)
             try:
-                services.submit(application=application, actor=request.user)
-            except services.TransitionError as exc:
+                return record_once(
+                    request,
+                    lambda: services.save_application(
+                        actor=request.user,
+                        application=application,
+                        data=form.cleaned_data,
+                        positions=formset.positions_data(),
+                        submitting=submitting,
+                    ),
+                    lambda saved: _saved_answer(request, saved),
+                )
+            except MoveRefused as exc:
+                # Nothing was saved: the page comes back with everything typed.
                 messages.error(request, exc.message)
-                return redirect("akad_permits:application_edit", pk=application.pk)
-            messages.success(
-                request,
-                _(
-                    "Your application was submitted to the Kepala Dinas. You will be told by e-mail."
-                ),
-            )
-            return redirect("akad_permits:application_detail", pk=application.pk)
+                return _form_page(request, form, formset, application)
         messages.error(
             request,
             _(
@@ -114,6 +99,21 @@ def application_edit(request, pk=None):
     else:
         form = ApplicationForm(instance=application)
         formset = PositionFormSet(instance=application, prefix="positions")
+    return _form_page(request, form, formset, application)
+
+
+def _saved_answer(request, application):
+    """Where a saved form leads, also for the same form sent again (portal.submissions)."""
+    if application.is_editable:
+        messages.success(request, _("Draft saved. You can finish and submit it later."))
+        return redirect("akad_permits:application_edit", pk=application.pk)
+    messages.success(
+        request, _("Your application was submitted to the Kepala Dinas. You will be told by e-mail.")
+    )
+    return redirect("akad_permits:application_detail", pk=application.pk)
+
+
+def _form_page(request, form, formset, application):
     return render(
         request,
         "akad_permits/application_form.html",
@@ -157,11 +157,15 @@ def permit_pdf(request, pk):
 @require_GET
 def verify(request, code=None):
     """Public: anyone holding the permit's code sees whether the office issued it."""
+    lookup = None
     if code is None and request.GET.get("code"):
-        typed = normalise_code(request.GET["code"][:40], VERIFICATION_CODE_GROUPS)
-        return redirect("akad_permits:verify", code=typed[:20] or "-")
+        lookup = VerifyForm(request.GET)
+        if lookup.is_valid():
+            return redirect("akad_permits:verify", code=lookup.cleaned_data["code"])
+        # not the shape of a code this office prints: the same answer as an unknown one
+        code = request.GET["code"].strip()[:20]
     application = None
-    if code:
+    if code and lookup is None:
         code = normalise_code(code, VERIFICATION_CODE_GROUPS)
         application = (
             PermitApplication.objects.issued()
@@ -175,7 +179,8 @@ def verify(request, code=None):
         {
             "code": code,
             "permit": application,
-            "positions": application.positions.all() if application else [],
+            # as frozen at signing, like everything the page shows
+            "positions": application.printed["positions"] if application else [],
             "today": timezone.localdate(),
             "lookup_url": reverse("akad_permits:verify_lookup"),
         },

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from . import services
 from .models import Channel, Complaint
+from .workflows import WORKFLOW
 
 DEMO = [
     {
@@ -108,7 +109,7 @@ def load():
         actor = None if item["channel"] == Channel.WEB else officer
         complaint = services.record_complaint(actor=actor, channel=item["channel"], data=data)
         for action in item["steps"]:
-            services.STEP_SERVICES[action](
+            WORKFLOW.move(action).service_function()(
                 complaint=complaint, actor=users[STEP_ACTORS[action]], **STEP_INPUT.get(action, {})
             )
     return []

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
 from portal.models import OfficeProfile
 
 from .models import Channel, Complaint
@@ -49,7 +50,7 @@ def channel_choices(channels):
     return [(channel.value, labels[channel]) for channel in channels]
 
 
-class ComplaintDataForm(forms.ModelForm):
+class ComplaintDataForm(BoundedTextMixin, forms.ModelForm):
     """What every channel asks: who complains, how to reach them, and the complaint."""
 
     required_message = _("This field is required.")
@@ -179,7 +180,7 @@ class IntakeForm(ComplaintDataForm):
         return data
 
 
-class StatusForm(forms.Form):
+class StatusForm(BoundedTextMixin, forms.Form):
     reference = forms.CharField(
         label=_("Complaint reference"),
         max_length=30,
@@ -193,48 +194,38 @@ class StatusForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
+class NoteForm(BoundedTextMixin, forms.Form):
     note = forms.CharField(
         label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class InstructionForm(forms.Form):
+class InstructionForm(BoundedTextMixin, forms.Form):
     instruction = forms.CharField(
         label=_("Instruction to the Kepala Seksi"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(BoundedTextMixin, forms.Form):
     follow_up = forms.CharField(
         label=_("Follow-up for the receiving officer"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(BoundedTextMixin, forms.Form):
     letter_number = forms.CharField(label=_("letter number"), max_length=100, required=False)
     answer = forms.CharField(
         label=_("Written answer to the complainant"), widget=forms.Textarea(attrs={"rows": 6})
     )
 
 
-STEP_FORMS = {
-    "report": NoteForm,
-    "pass": NoteForm,
-    "coordinate": InstructionForm,
-    "hand_back": FollowUpForm,
-    "answer": AnswerForm,
-    "close": NoteForm,
-}
-
-
-class DismissForm(forms.Form):
+class DismissForm(BoundedTextMixin, forms.Form):
     note = forms.CharField(
         label=_("Reason for dismissing"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class BookPeriodForm(forms.Form):
+class BookPeriodForm(BoundedTextMixin, forms.Form):
     start = forms.DateField(
         label=_("from date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

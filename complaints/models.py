@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.codes import normalise_code
+from portal.files import PrivateUploadTo, validate_document
 from portal.models import StepLog, YearCounter
 
 
@@ -120,6 +121,9 @@ class Complaint(models.Model):
     )
     answer = models.TextField(_("written answer"), blank=True, editable=False)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True, editable=False)
+    # What the answer letter prints beyond the answer itself (letterhead, signer, complainant,
+    # channel, date, number), frozen when it is sent (complaints.letters.letter_values).
+    letter = models.JSONField(_("printed letter data"), default=dict, editable=False)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -268,3 +272,46 @@ class UnreadableMail(models.Model):
     def raw_text(self):
         """The message as text, undecodable bytes shown as replacement marks, for reading."""
         return bytes(self.raw).decode("utf-8", errors="replace")
+
+
+class MailAttachment(models.Model):
+    """A file that came with an e-mail complaint: checked like any upload (portal.files) and
+    kept as the complaint's private file, or, when refused, named with the reason."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("complaint")
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=PrivateUploadTo("complaints/mail"),
+        validators=[validate_document],
+        blank=True,
+    )
+    refused = models.CharField(_("not kept because"), max_length=300, blank=True)
+
+    private_file_fields = ("file",)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("e-mail attachment")
+        verbose_name_plural = _("e-mail attachments")
+
+    def __str__(self):
+        return self.name
+
+    def can_read_files(self, user):
+        return user.has_perm("complaints.view_complaint")
+
+
+class MailboxCursor(models.Model):
+    """How far the complaint mailbox has been read: the highest UID taken in, valid while the
+    mailbox keeps its UIDVALIDITY (a new one means the UIDs were renumbered)."""
+
+    mailbox = models.CharField(max_length=300, unique=True)
+    uidvalidity = models.BigIntegerField()
+    last_uid = models.BigIntegerField(default=0)
+    read_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"{self.mailbox} {self.uidvalidity}:{self.last_uid}"

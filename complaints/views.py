@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from portal.ratelimit import rate_limited
+from portal.submissions import record_once
 
 from . import letters, services
 from .forms import PublicComplaintForm, StatusForm
@@ -21,11 +22,18 @@ SESSION_CHECKED = "complaints_checked"
 def create(request):
     form = PublicComplaintForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        complaint = services.record_complaint(
-            actor=None, channel=Channel.WEB, data=form.complaint_data()
+
+        def confirm(complaint):
+            request.session[SESSION_CONFIRMED] = complaint.pk
+            return redirect("complaints:confirmation")
+
+        return record_once(
+            request,
+            lambda: services.record_complaint(
+                actor=None, channel=Channel.WEB, data=form.complaint_data()
+            ),
+            confirm,
         )
-        request.session[SESSION_CONFIRMED] = complaint.pk
-        return redirect("complaints:confirmation")
     return render(request, "complaints/create.html", {"form": form})
 
 

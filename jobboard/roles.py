@@ -14,6 +14,8 @@ ROLE_PERMISSIONS = {
         "view_ak1card",
         "download_ak1_card",
         "legalise_ak1_card",
+        "view_profilechange",
+        "review_profile_change",
     ],
     "Kepala Seksi Penempatan": [
         "view_jobseeker",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("lowongan/<int:pk>/lamar/", public.apply, name="apply"),
     path("daftar/pencari-kerja/", accounts.register_jobseeker, name="register_jobseeker"),
     path("daftar/perusahaan/", accounts.register_employer, name="register_employer"),
+    path("daftar/terkirim/", accounts.registration_sent, name="registration_sent"),
     path("akun/status/", accounts.my_status, name="my_status"),
     path("akun/profil/", accounts.profile_edit, name="profile_edit"),
     path("akun/lamaran/", accounts.my_applications, name="my_applications"),

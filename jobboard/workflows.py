@@ -5,6 +5,9 @@ state, under which permission (None: the party's own move, decided by ``party``)
 label, its admin form and the service that makes it. The services (jobboard.services) apply
 these tables; the admin reads its buttons, bulk actions and queues off them.
 
+Changes of checked data (after activation) have their own small table: the owner sends or
+changes the request, a Petugas Antar Kerja accepts or rejects it.
+
 Registrations are one table for job seekers and employers; only the officers' permission
 differs, so the rows are built by one function and applied by one Workflow per model.
 """
@@ -19,6 +22,8 @@ from .models import (
     ApplicationStep,
     Employer,
     JobSeeker,
+    ProfileChangeStatus,
+    ProfileChangeStep,
     RegistrationStatus,
     RegistrationStep,
     VacancyStatus,
@@ -143,4 +148,46 @@ APPLICATIONS = Workflow(
     party=lambda actor, application: rules.owns_vacancy(actor, application.vacancy),
     lock_related=("vacancy__employer", "jobseeker"),
     refused_message=_("The application is “%(state)s”: this step cannot be taken now."),
+)
+
+
+# --- Changes of checked data after activation ------------------------------------------------
+
+_C = ProfileChangeStatus
+REVIEW_PROFILE_CHANGE = "jobboard.review_profile_change"
+
+# The first step row of a new request (written by the service that creates it, not a move
+# of the table: the request starts waiting).
+PROFILE_CHANGE_SENT = Move("", "send", _C.WAITING, None, _("sent for checking"))
+
+PROFILE_CHANGES = Workflow(
+    [
+        Move(
+            _C.WAITING,
+            "accept",
+            _C.ACCEPTED,
+            REVIEW_PROFILE_CHANGE,
+            _("accepted"),
+            button=_("Accept the change"),
+            service="jobboard.services.accept_profile_change",
+        ),
+        Move(
+            _C.WAITING,
+            "reject",
+            _C.REJECTED,
+            REVIEW_PROFILE_CHANGE,
+            _("rejected"),
+            button=_("Reject with reason"),
+            form=REASON_FORM,
+            service="jobboard.services.reject_profile_change",
+            note_required=_("Give the reason, so the person knows what to correct."),
+        ),
+        Move(_C.WAITING, "update", _C.WAITING, None, _("changed again")),
+        Move(_C.WAITING, "withdraw", _C.WITHDRAWN, None, _("withdrawn")),
+    ],
+    step_model=ProfileChangeStep,
+    step_subject="change",
+    party=lambda actor, change: owns_registration(actor, change.profile),
+    lock_related=("jobseeker", "employer"),
+    refused_message=_("The change is “%(state)s”: this cannot be done now."),
 )

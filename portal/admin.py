@@ -1,9 +1,21 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .history import HistoryAdmin
-from .models import OfficeProfile, ServiceStandard, User
+# django-otp's own device admins would let whoever may read them see the keys; a second
+# factor is reset only through the user admin's action below (the superuser's).
+from django_otp.plugins.otp_static import admin as _static_admin  # noqa: F401
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import accounts
+from .admin_base import HistoryAdmin, ReadOnlyAdmin
+from .models import AccountEvent, OfficeProfile, ServiceStandard, User
+
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(User)
@@ -18,7 +30,30 @@ class UserAdmin(BaseUserAdmin):
         "role_names",
     ]
     list_filter = ["is_staff", "is_active", "groups"]
-    show_full_result_count = False  # as portal.history.HistoryAdmin (200,000 accounts)
+    show_full_result_count = False  # as portal.admin_base.HistoryAdmin (200,000 accounts)
+    actions = ["reset_second_factor"]
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.is_superuser
+
+    @admin.action(
+        description=_("Reset the second factor of the selected accounts"),
+        permissions=["reset_second_factor"],
+    )
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            accounts.second_factor_reset(user=user, actor=request.user)
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d account sets up its second factor again at the next log-in.",
+                "%(count)d accounts set up their second factor again at the next log-in.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
@@ -73,3 +108,15 @@ class ServiceStandardAdmin(HistoryAdmin):
             },
         ),
     ]
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(ReadOnlyAdmin):
+    """Every account's history, for the superuser; officers read one account's on its page."""
+
+    list_display = ["at", "user", "kind", "actor"]
+    list_filter = ["kind"]
+    list_select_related = ["user", "actor"]
+    search_fields = ["user__username"]
+    show_full_result_count = False
+    fields = ["user", "kind", "actor", "at", "expires_at", "used_at"]

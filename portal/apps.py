@@ -7,8 +7,16 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from PIL import Image
+
+        from . import backends, second_factor  # noqa: F401  (their signal receivers)
+        from .files import MAX_IMAGE_PIXELS
         from .models import OfficeProfile, ServiceStandard
         from .pagecache import invalidate_on_change
+
+        # Pillow refuses to decode a larger image anywhere in the process, WeasyPrint's
+        # rendering of a stored photo included (portal.files checks uploads before this).
+        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
         # What every public page shows (portal.pagecache).
         invalidate_on_change(OfficeProfile, ServiceStandard)

@@ -1,14 +1,115 @@
+"""How a login finds its account, and how failed logins are counted against it.
+
+Job seekers remember their e-mail address better than a user name, so either is accepted, the
+e-mail in any letter case. The lockout must count by the same rule: every spelling that could
+log into an account (``Admin@…``, ``aDmin@…``, the user name in capitals) counts against that
+one account, from whatever address it comes; an address that tries many accounts is stopped
+as well (``AddressLockoutBackend``).
+"""
+
+import hashlib
+import hmac
+import unicodedata
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
+
+from . import ratelimit
+
+ADDRESS_SCOPE = "login-failures"
+
+
+def normalise_login(typed):
+    """What a person typed in the login's name field, as the lookup compares it."""
+    return unicodedata.normalize("NFKC", typed or "").strip()
+
+
+def find_account(typed):
+    """The account a typed e-mail address or user name logs into, letter case ignored."""
+    typed = normalise_login(typed)
+    if not typed:
+        return None
+    User = get_user_model()
+    field = "email" if "@" in typed else User.USERNAME_FIELD
+    return User.objects.filter(**{f"{field}__iexact": typed}).order_by("pk").first()
+
+
+def lockout_username(request, credentials=None):
+    """django-axes' name for a login attempt (AXES_USERNAME_CALLABLE): the account's user name.
+
+    Whatever spelling was typed, the failures of one account are counted together. A name
+    that matches no account is kept case-folded, so its spellings are counted together too.
+    """
+    typed = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    if typed is None and request is not None:
+        typed = request.POST.get(settings.AXES_USERNAME_FORM_FIELD, "")
+    account = find_account(typed)
+    return account.get_username() if account else normalise_login(typed).casefold()
+
+
+def lockout_parameters(request_or_attempt, credentials=None):
+    """django-axes counts failures per account only (AXES_LOCKOUT_PARAMETERS); the address is
+    counted by AddressLockoutBackend, with its own, larger budget."""
+    return ["username"]
+
+
+def log_label(username, ip_address, user_agent, path_info, request):
+    """django-axes' description of a client in its log lines (AXES_CLIENT_STR_CALLABLE).
+
+    The log must not carry e-mail addresses, NIKs or phone numbers, which people type as their
+    user name: a keyed hash tells two attempts apart without saying who.
+    """
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"{username}|{ip_address}".encode(), hashlib.sha256
+    ).hexdigest()[:12]
+    return f"{{client: {digest}, path_info: {path_info!r}}}"
+
+
+def _address_failures_exhausted(request):
+    return (
+        ratelimit.current_hits(
+            ADDRESS_SCOPE, ratelimit.client_key(request), settings.LOGIN_FAILURE_WINDOW
+        )
+        >= settings.LOGIN_FAILURES_PER_ADDRESS
+    )
+
+
+class AddressLockoutBackend:
+    """Refuses every login from an address that failed too often lately, whatever the account.
+
+    django-axes counts per account; this counts per address, with a larger budget, because
+    many people share one address (an internet café, a mobile operator's NAT). The address is
+    kept only as a keyed hash (portal.ratelimit).
+    """
+
+    def authenticate(self, request, **credentials):
+        if request is not None and _address_failures_exhausted(request):
+            request.axes_locked_out = True  # django-axes' middleware answers with the lock page
+            raise PermissionDenied
+        return None  # no get_user(): this backend logs nobody in (and force_login skips it)
+
+
+@receiver(user_login_failed, dispatch_uid="portal-count-address-failure")
+def count_address_failure(sender, credentials, request=None, **kwargs):
+    if request is not None:
+        ratelimit.hit(
+            ADDRESS_SCOPE,
+            ratelimit.client_key(request),
+            settings.LOGIN_FAILURES_PER_ADDRESS,
+            settings.LOGIN_FAILURE_WINDOW,
+        )
 
 
 class EmailOrUsernameBackend(ModelBackend):
-    """Job seekers remember their e-mail address better than a user name: accept either."""
+    """Accept the e-mail address (any letter case) or the user name."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username and "@" in username:
-            User = get_user_model()
-            user = User.objects.filter(email__iexact=username.strip()).order_by("pk").first()
+            user = find_account(username)
             if user is not None:
                 username = user.get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -11,6 +11,24 @@ from . import roles
 from .models import OfficeProfile, ServiceStandard
 
 DEMO_PASSWORD = "Disnaker2026!"
+# Officers confirm each log-in with a code from an authenticator app (portal.second_factor).
+# The demo officers and the demo administrator share this key, printed by load_demo beside
+# their passwords: demo data only, as known as the demo password.
+DEMO_TOTP_KEY = b"disnaker-demo-2026!!"
+
+
+def demo_totp_key_text():
+    import base64
+
+    return base64.b32encode(DEMO_TOTP_KEY).decode()
+
+
+def ensure_demo_second_factor(user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not TOTPDevice.objects.filter(user=user).exists():
+        TOTPDevice.objects.create(user=user, name="demo", key=DEMO_TOTP_KEY.hex(), confirmed=True)
+
 
 OFFICE = {
     "government": "Pemerintah Kota Probolinggo",
@@ -108,7 +126,10 @@ def load():
     for standard in STANDARDS:
         ServiceStandard.objects.get_or_create(service=standard["service"], defaults=standard)
     accounts = [("Administrator", "admin", DEMO_PASSWORD)]
-    ensure_user("admin", email="admin@disnaker.example.go.id", is_staff=True, is_superuser=True)
+    admin = ensure_user(
+        "admin", email="admin@disnaker.example.go.id", is_staff=True, is_superuser=True
+    )
+    ensure_demo_second_factor(admin)
     for username, first, last, role in OFFICERS:
         user = ensure_user(
             username,
@@ -118,5 +139,6 @@ def load():
             email=f"{username}@disnaker.example.go.id",
         )
         user.groups.add(Group.objects.get(name=role))
+        ensure_demo_second_factor(user)
         accounts.append((role, username, DEMO_PASSWORD))
     return accounts

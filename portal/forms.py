@@ -1,9 +1,71 @@
+from pathlib import PurePosixPath
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
-class LoginForm(AuthenticationForm):
+def private_file_link(value):
+    """(download URL, label) of a stored private file: the checked download view
+    (portal.views.download), never the storage's address, and a label that says what the file
+    is, not its internal name. (None, None) when there is nothing stored yet."""
+    instance = getattr(value, "instance", None)
+    field = getattr(value, "field", None)
+    if not value or instance is None or field is None or instance.pk is None:
+        return None, None
+    kind = PurePosixPath(value.name).suffix.lstrip(".").upper() or "?"
+    label = _("stored file (%(kind)s)") % {"kind": kind}
+    if field.name not in getattr(instance, "private_file_fields", ()):
+        return None, label
+    url = reverse("portal:download", args=[instance._meta.label, instance.pk, field.name])
+    return url, label
+
+
+# What one person can reasonably type: a line (a name, an address) and a text (a complaint, a
+# work history, a vacancy's description). Anything longer is refused on the field, server-side.
+LINE_MAX_LENGTH = 300
+TEXT_MAX_LENGTH = 5000
+
+
+class BoundedTextMixin:
+    """Every free-text field of the form gets a length bound (the model's, or LINE/TEXT_MAX_LENGTH),
+    checked on the server with Django's message ("at most N characters, it has M")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limit = (
+                    TEXT_MAX_LENGTH if isinstance(field.widget, forms.Textarea) else LINE_MAX_LENGTH
+                )
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                field.widget.attrs.update(field.widget_attrs(field.widget))
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """The file input of every form with a private upload: the file already stored is named
+    and linked through the checked download view; its storage name and address never appear."""
+
+    template_name = "portal/widgets/private_file_input.html"
+
+    def is_initial(self, value):
+        # Django's own test asks value.url, which the private storage refuses to give.
+        return bool(value and getattr(value, "instance", None) is not None and value.name)
+
+    def format_value(self, value):
+        return value if self.is_initial(value) else None
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        url, label = private_file_link(value) if self.is_initial(value) else (None, None)
+        context["widget"].update(download_url=url, file_label=label)
+        return context
+
+
+class LoginForm(BoundedTextMixin, AuthenticationForm):
     # Django's own message names the field through its label, and its Indonesian wording
     # already says "nama pengguna": the page read "nama pengguna nama pengguna".
     error_messages = {

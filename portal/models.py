@@ -213,3 +213,74 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ({self.hits})"
+
+
+class AccountEvent(models.Model):
+    """What happened to a person's log-in: password changes and resets, counter codes, unlocks,
+    second-factor resets. Officers read it on the counter page; each row says who did it."""
+
+    class Kind(models.TextChoices):
+        PASSWORD_CHANGED = "password_changed", _("Password changed by its holder")
+        PASSWORD_RESET_EMAIL = "password_reset_email", _("Password reset through the e-mail link")
+        COUNTER_CODE_ISSUED = "counter_code_issued", _("One-time code printed at the counter")
+        PASSWORD_RESET_CODE = "password_reset_code", _("New password set with a counter code")
+        LOGIN_UNLOCKED = "login_unlocked", _("Login unlocked by an officer")
+        SECOND_FACTOR_SET_UP = "second_factor_set_up", _("Second factor set up")
+        SECOND_FACTOR_RESET = "second_factor_reset", _("Second factor reset by the administrator")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="account_events", verbose_name=_("account")
+    )
+    kind = models.CharField(_("what happened"), max_length=30, choices=Kind)
+    actor = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("done by"),
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # A counter code: only its hash is kept; it works once, until it expires.
+    code_hash = models.CharField(max_length=128, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("code expires"), null=True, blank=True)
+    used_at = models.DateTimeField(_("code used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        permissions = [
+            ("unlock_login", _("Can unlock the login of a job seeker or employer")),
+            (
+                "reset_password_at_counter",
+                _("Can give a job seeker or employer a one-time password code at the counter"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_kind_display()}"
+
+
+class Submission(models.Model):
+    """One POST of a public create form, by the one-time token the form carried (see
+    portal.submissions): written in the same transaction as the record it made, so that the
+    same form sent twice (a double click, a retry on a bad connection) records once and the
+    second sending gets the first one's answer."""
+
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.content_type_id}:{self.object_id}"
+
+    def result(self):
+        """The record the first sending made, or None (none made, or deleted since)."""
+        if self.content_type_id is None:
+            return None
+        model = self.content_type.model_class()
+        return model._default_manager.filter(pk=self.object_id).first()

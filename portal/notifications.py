@@ -1,15 +1,10 @@
-"""E-mail notifications through Django's mail framework, sent after the transaction commits."""
-
-import logging
+"""E-mail notifications: rendered in the portal's language, sent by the task queue after commit."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-
-logger = logging.getLogger(__name__)
 
 
 def greeting(now=None):
@@ -46,16 +41,17 @@ def send_now(template, context, to):
 
 
 def notify(template, context, to):
-    """Queue a mail to go out once the current transaction commits (at once outside one).
+    """Queue a mail: rendered now, stored in the outbox with the change that causes it, and
+    delivered by the task queue once the transaction commits (background.outbox).
 
-    Mail must never announce a change that was rolled back. A failing mail server is logged
-    (without the address, which is personal data) and does not undo the change itself.
+    Mail never announces a change that was rolled back (the outbox row rolls back with it), and
+    the request never waits for the mail server: a refusal or a timeout is retried with backoff
+    by the worker and shows in the outbox, where an officer can resend it.
     """
+    from background.outbox import queue_mail
 
-    def send():
-        try:
-            send_now(template, context, to)
-        except Exception:  # noqa: BLE001 - the change stands; the officer can resend
-            logger.exception("could not send %s notification", template)
-
-    transaction.on_commit(send)
+    recipients = [address for address in ([to] if isinstance(to, str) else to) if address]
+    if not recipients:
+        return None
+    subject, body = render_mail(template, context)
+    return queue_mail(template=template, recipients=recipients, subject=subject, body=body)

@@ -188,8 +188,10 @@ def cache_public_page(view=None, *, params=()):
             content_type, content = stored
             response = HttpResponse(content, content_type=content_type)
             patch_vary_headers(response, ("Cookie",))
+            response.public_page = True
             return response
         response = view(request, *args, **kwargs)
+        response.public_page = True  # the same for every anonymous visitor (PrivatePagesMiddleware)
         if (
             version is not None
             and response.status_code == 200

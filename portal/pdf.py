@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .files import content_type_for
+from .files import content_type_for, image_within_bounds
 
 
 def render_html(template, context):
@@ -61,4 +61,6 @@ def image_data_uri(fieldfile):
             data = handle.read()
     except OSError:
         return None  # a missing file leaves the box empty rather than no document at all
+    if not image_within_bounds(data):
+        return None  # stored before uploads were bounded: not worth seconds of rendering
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

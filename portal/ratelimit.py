@@ -16,6 +16,7 @@ from django.db import connection
 from django.shortcuts import render
 from django.utils import timezone
 
+from .models import RateLimitCounter
 from .net import client_ip
 
 SQL = """
@@ -33,12 +34,27 @@ def client_key(request):
     ).hexdigest()
 
 
-def hit(scope, key, limit, period):
-    """Count one hit; True while the client stays within ``limit`` hits per ``period`` seconds."""
+def _window_start(period):
     now = timezone.now()
-    start = datetime.datetime.fromtimestamp(
+    return now, datetime.datetime.fromtimestamp(
         int(now.timestamp()) // period * period, tz=datetime.UTC
     )
+
+
+def current_hits(scope, key, period):
+    """The hits counted so far in the current window, counting none."""
+    _now, start = _window_start(period)
+    row = (
+        RateLimitCounter.objects.filter(scope=scope, client=key, window_start=start)
+        .values_list("hits", flat=True)
+        .first()
+    )
+    return row or 0
+
+
+def hit(scope, key, limit, period):
+    """Count one hit; True while the client stays within ``limit`` hits per ``period`` seconds."""
+    now, start = _window_start(period)
     with connection.cursor() as cursor:
         cursor.execute(SQL, [scope, key, start])
         (hits,) = cursor.fetchone()

@@ -14,12 +14,14 @@ HEAD_OF_OFFICE = "Kepala Dinas"
 
 # What the roles may do outside the portal's own apps. Entries name their app ("axes.…").
 ROLE_PERMISSIONS = {
-    # The lockout page tells a locked-out job seeker that an officer can unlock the account:
-    # the Petugas Antar Kerja reads django-axes' records of failed logins and clears one.
+    # The lockout page tells a locked-out job seeker that an officer can unlock the account,
+    # and people without e-mail get a new password at the counter: the Petugas Antar Kerja
+    # does both for job seekers and employers (portal.accounts), without reading django-axes'
+    # records of failed logins (addresses, typed names, officers' and the superuser's
+    # lockouts), which stay with the superuser (docs/security.md).
     JOB_PLACEMENT_OFFICER: [
-        "axes.view_accessattempt",
-        "axes.delete_accessattempt",
-        "axes.view_accessfailurelog",
+        "portal.unlock_login",
+        "portal.reset_password_at_counter",
     ],
 }
 

@@ -9,7 +9,7 @@ from django.views.i18n import set_language
 
 from jobboard.sitemaps import VacancySitemap
 
-from . import views
+from . import account_views, views
 from .forms import LoginForm
 from .sitemaps import PagesSitemap, StandardSitemap
 
@@ -43,6 +43,37 @@ urlpatterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    # the second step of a log-in, and the person's own password (portal.account_views)
+    path("masuk/faktor-kedua/", account_views.otp_verify, name="otp_verify"),
+    path("masuk/lupa/", account_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "masuk/lupa/terkirim/",
+        account_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "masuk/atur/<uidb64>/<token>/",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "masuk/atur/selesai/",
+        account_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("masuk/kode-loket/", account_views.counter_code, name="password_counter_code"),
+    path("akun/keamanan/", account_views.account_security, name="account_security"),
+    path("akun/keamanan/faktor-kedua/", account_views.otp_setup, name="otp_setup"),
+    path(
+        "akun/keamanan/kata-sandi/",
+        account_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "akun/keamanan/kata-sandi/selesai/",
+        account_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     # The language switcher is on every page, cached ones included (portal.pagecache), so it
     # carries no CSRF token: the worst another site can do with it is switch the language.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
@@ -52,6 +83,8 @@ urlpatterns = [
     path("mutu/", include("quality.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "portal.views.server_error"
 
 admin.site.site_header = "Portal Disnaker"
 admin.site.site_title = "Portal Disnaker"

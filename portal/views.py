@@ -1,11 +1,14 @@
+import sys
 from pathlib import PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.db import InterfaceError, OperationalError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -118,3 +121,31 @@ def locked_out(request, original_response=None, credentials=None):
         {"cooloff_minutes": int(cooloff.total_seconds() // 60)},
         status=429,
     )
+
+
+def _database_unreachable(exc):
+    """Is this the database being down (no connection, a lost one), not a bug in a query?"""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, (OperationalError, InterfaceError)):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def server_error(request):
+    """handler500: an honest page about what happened to what the person sent.
+
+    Rendered without the request's context (no database, no cache): it must work when
+    nothing else does. When the database cannot be reached the answer is 503 and says that
+    a form just sent was NOT saved; otherwise 500, and it does not claim what it cannot know.
+    """
+    sent = request.method not in ("GET", "HEAD", "OPTIONS")
+    context = {"sent": sent, "path": request.path}
+    if _database_unreachable(sys.exc_info()[1]):
+        page = loader.get_template("503_database.html").render(context)
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = "120"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

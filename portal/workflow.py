@@ -80,7 +80,8 @@ class Mail:
 class Workflow:
     """The table of one kind of object and the engine that applies it.
 
-    ``step_model`` is the app's concrete ``portal.models.StepLog``; ``step_subject`` names its
+    ``step_model`` is the app's concrete ``portal.models.StepLog`` (None for an object that
+    keeps its one step on its own row, as an unreadable e-mail does); ``step_subject`` names its
     foreign key to the object (default: the object's model name, so one table can serve two
     models, as registrations do for job seekers and employers). ``party`` is the object rule
     for moves without a permission: ``party(actor, obj) -> bool``. ``lock_related`` is passed
@@ -219,7 +220,8 @@ class Workflow:
             locked._change_reason = move.action
             locked._history_user = actor
             locked.save()
-            self.log(locked, move, actor=actor, note=note, at=now, **extra)
+            if self.step_model is not None:
+                self.log(locked, move, actor=actor, note=note, at=now, **extra)
             for item in mail(locked) if callable(mail) else _as_list(mail):
                 notify(item.template, item.context, item.to)
         if obj is not locked:

@@ -257,7 +257,8 @@ class WorkflowAdminMixin:
         objects = list(queryset.order_by("pk"))
         form = None
         form_class = move.form_class()
-        if form_class is not None and form_class.base_fields:
+        # Asked once when the move needs something (a reason); an optional note is left out.
+        if form_class is not None and any(f.required for f in form_class.base_fields.values()):
             form = form_class(request.POST if "apply" in request.POST else None)
             if not form.is_bound or not form.is_valid():
                 context = {

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 
-from portal.history import ReadOnlyAdmin
+from portal.admin_base import ReadOnlyAdmin
 
 from . import skm
 from .models import Dashboard, SurveyInvitation, SurveyResponse

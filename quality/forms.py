@@ -3,11 +3,13 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
+
 from . import skm
 from .stats import current_month
 
 
-class MonthForm(forms.Form):
+class MonthForm(BoundedTextMixin, forms.Form):
     bulan = forms.CharField(
         label=_("Month"),
         required=False,
@@ -30,7 +32,7 @@ class MonthForm(forms.Form):
         return month
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(BoundedTextMixin, forms.Form):
     """The nine SKM elements, each with the regulation's four answers, and a comment."""
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from akad_permits.models import PermitStep
+from akad_permits.models import Status as PermitStatus
 from complaints.models import Complaint
 
 from . import skm, targets
@@ -18,7 +19,9 @@ def service_rows(start, end):
     survey = survey_by_service(start, end)
     bkol = decision_steps(start, end).aggregate(n=Count("pk"), median=Median("minutes"))
     akad = PermitStep.objects.filter(
-        to_status__in=("issued", "refused"), created_at__gte=start, created_at__lt=end
+        to_status__in=(PermitStatus.ISSUED, PermitStatus.REFUSED),
+        created_at__gte=start,
+        created_at__lt=end,
     ).aggregate(n=Count("pk"), median=Median("application__elapsed_minutes"))
     answered = (
         Complaint.objects.filter(answered_at__gte=start, answered_at__lt=end)

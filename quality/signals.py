@@ -11,12 +11,16 @@ Each creates at most one SurveyInvitation per event (its key is unique).
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 
+from akad_permits.models import Status as PermitStatus
+from complaints.models import Status as ComplaintStatus
+from jobboard.models import RegistrationStatus
+
 from .models import Service
 from .services import invite
 
 
 def registration_step_saved(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or instance.to_status != "active":
+    if not created or raw or instance.to_status != RegistrationStatus.ACTIVE:
         return
     profile = instance.jobseeker or instance.employer
     kind = "jobseeker" if instance.jobseeker_id else "employer"
@@ -36,13 +40,13 @@ def registration_step_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def permit_step_saved(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or instance.to_status not in ("issued", "refused"):
+    if not created or raw or instance.to_status not in (PermitStatus.ISSUED, PermitStatus.REFUSED):
         return
     application = instance.application
     employer = application.employer
     label = (
         _("AKAD permit %(reference)s issued")
-        if instance.to_status == "issued"
+        if instance.to_status == PermitStatus.ISSUED
         else _("AKAD permit application %(reference)s refused")
     ) % {"reference": application.reference}
     invite(
@@ -56,7 +60,7 @@ def permit_step_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def follow_up_saved(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or instance.to_status != "answered":
+    if not created or raw or instance.to_status != ComplaintStatus.ANSWERED:
         return
     complaint = instance.complaint
     invite(

@@ -26,7 +26,22 @@ sys.path.insert(0, str(ROOT))
 from scripts.serving import gunicorn  # noqa: E402
 
 os.environ["DJANGO_SETTINGS_MODULE"] = "scripts.bench.settings"
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _blank_pdf():
+    """One blank page, a PDF the upload check can parse."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _blank_pdf()
 SUBMISSIONS = int(os.environ.get("FAULT_SUBMISSIONS", "120"))
 failures = []
 

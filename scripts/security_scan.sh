@@ -16,7 +16,7 @@ OUT="$ROOT/var/scan"; rm -rf "$OUT"; mkdir -p "$OUT"
 PORT=$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 export DJANGO_SETTINGS_MODULE=portal.settings.prod SECRET_KEY="scan-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')" \
-  ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_COOKIES=false RATELIMIT_ENABLED=false AXES_FAILURE_LIMIT=1000
+  ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SECURE_COOKIES=false RATELIMIT_ENABLED=false AXES_FAILURE_LIMIT=1000 LOGIN_FAILURES_PER_ADDRESS=1000
 gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --threads 4 --daemon --pid "$OUT/gunicorn.pid" \
   --error-logfile "$OUT/gunicorn.log"
 trap 'kill $(cat "$OUT/gunicorn.pid") 2>/dev/null || true' EXIT

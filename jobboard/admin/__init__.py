@@ -3,6 +3,6 @@
 One module per topic; importing them registers their admin classes.
 """
 
-from . import ak1, applications, common, registration, vacancies
+from . import ak1, applications, changes, common, registration, vacancies
 
-__all__ = ["ak1", "applications", "common", "registration", "vacancies"]
+__all__ = ["ak1", "applications", "changes", "common", "registration", "vacancies"]

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.history import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, ReadOnlyInline
 
 from .. import services
 from ..models import Ak1Card, Ak1Report

@@ -3,14 +3,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.history import ReadOnlyAdmin
+from portal.admin_base import ReadOnlyAdmin
 
 from ..models import Application, Placement
 
 
 @admin.register(Application)
 class ApplicationAdmin(ReadOnlyAdmin):
-    show_full_result_count = False  # as portal.history.HistoryAdmin (300,000 applications)
+    show_full_result_count = False  # as portal.admin_base.HistoryAdmin (300,000 applications)
     list_display = ["jobseeker", "vacancy", "employer", "status", "created_at"]
     list_filter = ["status"]
     list_select_related = ["jobseeker", "vacancy__employer"]

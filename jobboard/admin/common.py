@@ -15,8 +15,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.admin_base import HistoryAdmin
 from portal.files import content_type_for
-from portal.history import HistoryAdmin
 from portal.workflow import MoveRefused
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 

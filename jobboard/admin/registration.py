@@ -5,15 +5,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.account_admin import AccountDeskAdmin
+
 from ..forms import EmployerForm
 from ..models import Ak1Card, Employer, JobSeeker
 from ..workflows import REGISTRATIONS
 from .common import QueueAdmin
 
 
-class RegistrationAdmin(QueueAdmin):
+class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
     list_select_related = ["decided_by"]
     bulk_moves = ("activate", "reject")
+    actions = ["unlock_login"]  # the counter desk (portal.account_admin), beside the moves
     decision_fields = [
         "status",
         "submitted_at",

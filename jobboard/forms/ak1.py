@@ -3,12 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
+
 from ..models import JobSeeker
 from .common import FileRetryMixin, textarea
-from .registration import JobSeekerForm
+from .registration import JobSeekerForm, mark_checked_fields
 
 
-class Ak1ReportForm(FileRetryMixin, forms.ModelForm):
+class Ak1ReportForm(BoundedTextMixin, FileRetryMixin, forms.ModelForm):
     """The six-monthly AK/I report: still looking, and the profile brought up to date."""
 
     still_looking = forms.BooleanField(
@@ -46,5 +48,9 @@ class Ak1ReportForm(FileRetryMixin, forms.ModelForm):
         (_("Education"), ["education_level", "education_major", "education_institution", "graduation_year"]),
         (_("Work"), ["skills", "work_experience", "desired_job"]),
     ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mark_checked_fields(self)
 
     clean_graduation_year = JobSeekerForm.clean_graduation_year

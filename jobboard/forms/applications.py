@@ -4,11 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
+
 from ..models import ApplicationStatus
 from .common import DATE_INPUT, textarea
 
 
-class ApplyForm(forms.Form):
+class ApplyForm(BoundedTextMixin, forms.Form):
     letter = forms.CharField(
         label=_("Short letter (optional)"),
         required=False,
@@ -17,7 +19,7 @@ class ApplyForm(forms.Form):
     )
 
 
-class MoveApplicationForm(forms.Form):
+class MoveApplicationForm(BoundedTextMixin, forms.Form):
     to_status = forms.ChoiceField(label=_("Move to"))
     note = forms.CharField(
         label=_("Message to the applicant (optional)"),

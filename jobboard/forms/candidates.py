@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
+
 from .common import _education_choices, textarea
 
 
-class CandidateSearchForm(forms.Form):
+class CandidateSearchForm(BoundedTextMixin, forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
     education = forms.ChoiceField(label=_("Education at least"), required=False)
     skills = forms.CharField(label=_("Skills"), required=False, max_length=100)
@@ -17,7 +19,7 @@ class CandidateSearchForm(forms.Form):
         self.fields["education"].choices = _education_choices(_("Any education"))
 
 
-class SaveCandidateForm(forms.Form):
+class SaveCandidateForm(BoundedTextMixin, forms.Form):
     note = forms.CharField(
         label=_("Note (only your company sees it)"),
         required=False,

@@ -4,6 +4,8 @@ field at fault."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin
+
 from ..models import Education
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -48,7 +50,7 @@ def _education_choices(label):
     return [("", label), *Education.choices]
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(BoundedTextMixin, forms.Form):
     """The reason of a rejection or a return, which the person reads (an admin step's form)."""
 
     reason = forms.CharField(

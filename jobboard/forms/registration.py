@@ -3,11 +3,27 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from portal.forms import BoundedTextMixin, PrivateFileInput
 
 from ..models import Employer, JobSeeker
 from ..validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
 from .common import DATE_INPUT, FileRetryMixin, textarea
+
+
+def mark_checked_fields(form):
+    """On an active person's form, say which fields an officer checks again when changed."""
+    if not (form.instance.pk and form.instance.is_active):
+        return
+    note = _("Checked by the officer: a change counts once the officer has checked it.")
+    for name in type(form.instance).CHECKED_FIELDS:
+        field = form.fields.get(name)
+        if field is not None:
+            field.help_text = (
+                format_lazy("{} {}", field.help_text, note) if field.help_text else note
+            )
 
 
 class OwnEmailMixin:
@@ -26,7 +42,7 @@ class OwnEmailMixin:
         return email
 
 
-class AccountFieldsMixin(forms.Form):
+class AccountFieldsMixin(BoundedTextMixin, forms.Form):
     """The login of a new account: the e-mail address of the profile and a password."""
 
     password1 = forms.CharField(
@@ -42,17 +58,13 @@ class AccountFieldsMixin(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        User = get_user_model()
-        if (
-            User.objects.filter(email__iexact=email).exists()
-            or User.objects.filter(username__iexact=email).exists()
-        ):
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Log in instead."),
-                code="email_taken",
-            )
-        return email
+        # Whether the address is taken is not the registering person's to learn (issue 16,
+        # item 9): jobboard.services.register_profile mails the owner instead.
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        """Not on a registration: a NIK or NIB registered already is answered like a success,
+        and its owner is mailed (jobboard.services.register_profile)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -79,7 +91,7 @@ class AccountFieldsMixin(forms.Form):
         }
 
 
-class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The AK/I data of steps 1-2 (and later edits of the profile)."""
 
     class Meta:
@@ -122,10 +134,10 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "skills": textarea(),
             "work_experience": textarea(),
-            "ktp_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "ak1_scan": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-            "photo": forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
-            "cv": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ktp_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "ak1_scan": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "photo": PrivateFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
+            "cv": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {
             "nik": _("16 digits, as on your KTP."),
@@ -146,9 +158,6 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
         (_("Documents"), ["ktp_scan", "ak1_requested", "ak1_scan", "photo", "cv"]),
     ]  # fmt: skip
 
-    # Identity an officer has checked is not changed by the person afterwards.
-    locked_when_active = ("nik", "birth_date", "sex")
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Either the photocopy of an AK/I the person has, or a request for one (checked in clean).
@@ -160,12 +169,7 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
         self.fields["graduation_year"].widget.attrs.update(
             {"min": 1950, "max": year, "inputmode": "numeric"}
         )
-        if self.instance.pk and self.instance.is_active:
-            for name in self.locked_when_active:
-                self.fields[name].disabled = True
-                self.fields[name].help_text = _(
-                    "Checked by the officer; ask the office to change it."
-                )
+        mark_checked_fields(self)
 
     def has_card(self):
         from ..models import Ak1Card
@@ -236,7 +240,7 @@ class JobSeekerRegistrationForm(AccountFieldsMixin, JobSeekerForm):
         return self.cleaned_data["full_name"]
 
 
-class EmployerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
+class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     """The company data of step 5."""
 
     npwp = forms.CharField(
@@ -274,9 +278,7 @@ class EmployerForm(OwnEmailMixin, FileRetryMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.is_active:
-            for name in ("nib", "npwp", "legal_form"):
-                self.fields[name].disabled = True
+        mark_checked_fields(self)
 
     def clean_nib(self):
         return (self.cleaned_data["nib"] or "").strip()

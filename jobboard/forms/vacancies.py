@@ -4,11 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import BoundedTextMixin, PrivateFileInput
+
 from ..models import Vacancy, WorkType
 from .common import DATE_INPUT, FileRetryMixin, _education_choices, textarea
 
 
-class VacancyForm(FileRetryMixin, forms.ModelForm):
+class VacancyForm(FileRetryMixin, BoundedTextMixin, forms.ModelForm):
     class Meta:
         model = Vacancy
         fields = [
@@ -35,7 +37,7 @@ class VacancyForm(FileRetryMixin, forms.ModelForm):
             "description": textarea(6),
             "salary_min": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
             "salary_max": forms.NumberInput(attrs={"inputmode": "numeric", "step": 50000}),
-            "vacancy_letter": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+            "vacancy_letter": PrivateFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
         }
         help_texts = {
             "vacancy_letter": _(
@@ -88,7 +90,7 @@ class VacancyForm(FileRetryMixin, forms.ModelForm):
         return cleaned
 
 
-class VacancySearchForm(forms.Form):
+class VacancySearchForm(BoundedTextMixin, forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
     education = forms.ChoiceField(label=_("My education"), required=False)
     work_type = forms.ChoiceField(label=_("Type of work"), required=False)

@@ -15,6 +15,7 @@ from .ak1 import (
 )
 from .applications import Application, ApplicationStatus, ApplicationStep, Placement
 from .candidates import SavedCandidate
+from .changes import ProfileChange, ProfileChangeStatus, ProfileChangeStep, checked_json, to_json
 from .registration import (
     Education,
     Employer,
@@ -48,6 +49,9 @@ __all__ = [
     "MaritalStatus",
     "OfficerDecision",
     "Placement",
+    "ProfileChange",
+    "ProfileChangeStatus",
+    "ProfileChangeStep",
     "Registration",
     "RegistrationQuerySet",
     "RegistrationStatus",
@@ -60,5 +64,7 @@ __all__ = [
     "VacancyStatus",
     "VacancyStep",
     "WorkType",
+    "checked_json",
     "months_later",
+    "to_json",
 ]

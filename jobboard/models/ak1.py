@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.files import PrivateUploadTo
 from portal.models import YearCounter
 
 
@@ -129,6 +130,16 @@ class Ak1Card(models.Model):
         related_name="+",
         editable=False,
         verbose_name=_("placed with"),
+    )
+    # What the card prints of its holder, the office and the officer, frozen when it is
+    # issued, legalised, or a change of checked data is accepted (jobboard.services.ak1):
+    # the PDF and the holder's page read these, never the live records.
+    snapshot = models.JSONField(_("printed data"), default=dict, editable=False)
+    snapshot_photo = models.FileField(
+        _("printed photo"), upload_to=PrivateUploadTo("ak1/photo"), blank=True, editable=False
+    )
+    snapshot_at = models.DateTimeField(
+        _("printed data frozen at"), null=True, blank=True, editable=False
     )
     history = HistoricalRecords()
 

@@ -135,6 +135,29 @@ class JobSeeker(Registration):
     """A pencari kerja, with the data an AK/I card carries."""
 
     private_file_fields = ("ktp_scan", "ak1_scan", "photo", "cv")
+    # What a Petugas Antar Kerja checks at activation and the AK/I card prints as the
+    # holder's identity: after activation a change to one of them waits for an officer
+    # (jobboard.models.ProfileChange); the rest saves at once.
+    CHECKED_FIELDS = (
+        "nik",
+        "full_name",
+        "birth_place",
+        "birth_date",
+        "sex",
+        "marital_status",
+        "religion",
+        "address",
+        "kelurahan",
+        "kecamatan",
+        "city",
+        "education_level",
+        "education_major",
+        "education_institution",
+        "graduation_year",
+        "photo",
+        "ktp_scan",
+        "ak1_scan",
+    )
 
     nik = models.CharField(
         _("NIK"),
@@ -277,6 +300,9 @@ class Employer(Registration):
     """A pemberi kerja (company or recruiter), registered under step 5 of the document."""
 
     private_file_fields = ()
+    # What the officer checks at activation and an AKAD permit prints about the employer;
+    # changed after activation, they wait for an officer (jobboard.models.ProfileChange).
+    CHECKED_FIELDS = ("company_name", "legal_form", "nib", "npwp", "sector", "address", "city")
 
     company_name = models.CharField(_("company name"), max_length=200)
     legal_form = models.CharField(_("legal form"), max_length=12, choices=LegalForm)

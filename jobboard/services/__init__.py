@@ -15,6 +15,7 @@ from .ak1 import (
 )
 from .applications import apply, move_application, next_application_statuses
 from .candidates import remove_candidate, save_candidate
+from .changes import accept_profile_change, reject_profile_change, waiting_change
 from .registration import (
     activate_registration,
     register_profile,
@@ -31,6 +32,7 @@ from .vacancies import (
 )
 
 __all__ = [
+    "accept_profile_change",
     "activate_registration",
     "ak1_report_refusal",
     "apply",
@@ -42,6 +44,7 @@ __all__ = [
     "publish_vacancy",
     "return_vacancy",
     "register_profile",
+    "reject_profile_change",
     "reject_registration",
     "remove_candidate",
     "report_ak1",
@@ -51,4 +54,5 @@ __all__ = [
     "send_ak1_reminders",
     "submit_vacancy",
     "update_vacancy",
+    "waiting_change",
 ]

@@ -23,7 +23,8 @@ from ..models import (
     months_later,
 )
 from ..workflows import registration_workflow
-from .common import assign
+from .ak1_snapshot import freeze_card
+from .changes import save_own_data
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def _issue_ak1_card(seeker, *, actor, now):
         next_report_period=2,
     )
     card.next_report_due = card.period_start(2)
+    freeze_card(card, now=now)
     card._change_reason = "issue"
     card.save()
     return card
@@ -126,8 +128,9 @@ def report_ak1(card, *, actor, data=None):
         while period < Ak1Card.COLUMNS and today >= locked.report_opens(period + 1):
             period += 1  # that period passed without a report
         if data:
+            # checked fields (address, education) wait for an officer, the rest saves now
             seeker = JobSeeker.objects.select_for_update().get(pk=locked.jobseeker_id)
-            assign(seeker, data).save()
+            save_own_data(seeker, actor=actor, data=data)
         report = Ak1Report.objects.create(card=locked, period=period, reported_by=actor)
         if period < Ak1Card.COLUMNS:
             locked.next_report_period = period + 1
@@ -151,6 +154,8 @@ def legalise_ak1_card(card, *, actor):
             raise MoveRefused(_("A closed or expired card is not legalised."))
         locked.legalised_at = timezone.now()
         locked.legalised_by = actor
+        # What the officer compared with the person at the counter is what the card prints.
+        freeze_card(locked, now=locked.legalised_at)
         locked._change_reason = "legalise"
         locked.save()
     return locked
@@ -169,6 +174,7 @@ def _close_ak1_card_at_placement(placement):
     card.closed_reason = Ak1ClosedReason.PLACED
     card.placement = placement
     card.placed_with_id = placement.employer_id
+    card.snapshot = {**card.snapshot, "placed_with": placement.employer.company_name}
     card.next_report_period = card.next_report_due = None
     card._change_reason = "placed"
     card.save()

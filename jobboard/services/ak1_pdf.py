@@ -1,19 +1,33 @@
-"""The AK/I card as a two-page PDF (portal.pdf), laid out like the printed "kartu kuning"."""
+"""The AK/I card as a two-page PDF (portal.pdf), laid out like the printed "kartu kuning".
+
+It prints the card's frozen data (jobboard.services.ak1_snapshot), never the live records: what
+the officer checked is what the card says.
+"""
+
+import datetime
 
 from portal.pdf import image_data_uri, render_pdf
 
 
+def printed(card):
+    """The card's frozen holder, office and officer, ready for a template."""
+    holder = dict(card.snapshot)
+    holder["birth_date"] = datetime.date.fromisoformat(holder["birth_date"])
+    return holder
+
+
 def render_card(card):
     """PDF bytes of the card (an official document: always in Indonesian)."""
-    seeker = card.jobseeker
+    holder = printed(card)
     return render_pdf(
         "jobboard/ak1/card_pdf.html",
         {
             "card": card,
-            "seeker": seeker,
+            "seeker": holder,
+            "office": holder["office"],
+            "officer": holder["officer"],
             "columns": card.columns(),
-            "officer": card.legalised_by or card.issued_by,
-            "photo": image_data_uri(seeker.photo),
+            "photo": image_data_uri(card.snapshot_photo),
         },
     )
 

@@ -1,7 +1,6 @@
 """Steps 1-2 and 5 of the document: registering; then the account's own pages."""
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from portal.ratelimit import rate_limited
+from portal.submissions import record_once
 
 from .. import rules, services
 from ..forms import (
@@ -20,10 +20,11 @@ from ..forms import (
     model_data,
 )
 
-BACKEND = "portal.backends.EmailOrUsernameBackend"
-
 
 def _register(request, form_class, template):
+    """One answer whatever happened to a valid form: registered, or the e-mail address or
+    NIK/NIB was registered already (its owner is mailed, issue 16 item 9). The same form sent
+    twice registers once (portal.submissions)."""
     if request.user.is_authenticated and (
         rules.jobseeker_of(request.user) or rules.employer_of(request.user)
     ):
@@ -31,20 +32,21 @@ def _register(request, form_class, template):
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
-            profile = services.register_profile(
-                model=form._meta.model, data=model_data(form), user_fields=form.user_fields()
-            )
-            login(request, profile.user, backend=BACKEND)
-            messages.success(
+            return record_once(
                 request,
-                _(
-                    "Your registration has been received. A placement officer will check it; you will get an e-mail."
+                lambda: services.register_profile(
+                    model=form._meta.model, data=model_data(form), user_fields=form.user_fields()
                 ),
+                lambda _profile: redirect("jobboard:registration_sent"),
             )
-            return redirect("jobboard:my_status")
     else:
         form = form_class()
     return render(request, template, {"form": form})
+
+
+def registration_sent(request):
+    """The answer to every valid registration: look in your mailbox."""
+    return render(request, "jobboard/registration_sent.html")
 
 
 @sensitive_post_parameters("password1", "password2", "nik", "npwp")
@@ -77,6 +79,8 @@ def my_status(request):
             "is_jobseeker": profile._meta.model_name == "jobseeker",
             "steps": profile.steps.select_related("actor"),
             "card": getattr(profile, "ak1_card", None),
+            "change": services.waiting_change(profile),
+            "decided_changes": profile.changes.decided()[:5],
         },
     )
 
@@ -88,11 +92,15 @@ def profile_edit(request):
         raise PermissionDenied
     is_jobseeker = profile._meta.model_name == "jobseeker"
     form_class = JobSeekerForm if is_jobseeker else EmployerForm
+    change = services.waiting_change(profile)
+    # The form shows what the person asked for, so a second edit changes the same request.
+    initial = change.initial() if change else {}
     if request.method == "POST":
-        form = form_class(request.POST, request.FILES, instance=profile)
+        form = form_class(request.POST, request.FILES, instance=profile, initial=initial)
         if form.is_valid():
             was_rejected = profile.is_rejected
             services.save_profile_changes(profile, actor=request.user, data=model_data(form))
+            change = services.waiting_change(profile)
             if was_rejected:
                 messages.success(
                     request,
@@ -100,15 +108,25 @@ def profile_edit(request):
                         "Your corrected data has been sent again. A placement officer will check it."
                     ),
                 )
+            elif change:
+                messages.success(
+                    request,
+                    _(
+                        "Your data has been saved. The change of data checked by the officer "
+                        "(%(fields)s) waits for a placement officer; until then your account "
+                        "and documents keep the checked data."
+                    )
+                    % {"fields": ", ".join(change.labels())},
+                )
             else:
                 messages.success(request, _("Your data has been saved."))
             return redirect("jobboard:my_status")
     else:
-        form = form_class(instance=profile)
+        form = form_class(instance=profile, initial=initial)
     return render(
         request,
         "jobboard/profile_edit.html",
-        {"form": form, "profile": profile, "is_jobseeker": is_jobseeker},
+        {"form": form, "profile": profile, "is_jobseeker": is_jobseeker, "change": change},
     )
 
 

@@ -48,8 +48,10 @@ def report(request):
         messages.warning(request, refusal)
         return redirect("jobboard:my_ak1")
     seeker = card.jobseeker
+    change = services.waiting_change(seeker)
+    initial = change.initial() if change else {}
     if request.method == "POST":
-        form = Ak1ReportForm(request.POST, instance=seeker)
+        form = Ak1ReportForm(request.POST, instance=seeker, initial=initial)
         if form.is_valid():
             try:
                 done = services.report_ak1(card, actor=request.user, data=model_data(form))
@@ -63,7 +65,7 @@ def report(request):
                 )
             return redirect("jobboard:my_ak1")
     else:
-        form = Ak1ReportForm(instance=seeker)
+        form = Ak1ReportForm(instance=seeker, initial=initial)
     return render(request, "jobboard/ak1/report.html", {"card": card, "form": form})
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
 from .. import rules, search, services
@@ -75,14 +76,21 @@ def vacancy_create(request):
     if request.method == "POST":
         form = VacancyForm(request.POST, request.FILES)
         if form.is_valid():
-            services.submit_vacancy(actor=request.user, data=model_data(form))
-            messages.success(
+
+            def sent(_vacancy):
+                messages.success(
+                    request,
+                    _(
+                        "The vacancy has been sent. A placement officer will check the letter and publish it."
+                    ),
+                )
+                return redirect("jobboard:employer_vacancies")
+
+            return record_once(
                 request,
-                _(
-                    "The vacancy has been sent. A placement officer will check the letter and publish it."
-                ),
+                lambda: services.submit_vacancy(actor=request.user, data=model_data(form)),
+                sent,
             )
-            return redirect("jobboard:employer_vacancies")
     else:
         form = VacancyForm()
     return render(request, "jobboard/vacancy_form.html", {"form": form})
@@ -285,8 +293,12 @@ def candidate_save(request, pk):
 
 @active_employer_required
 def shortlist(request):
+    """The employer's saved job seekers. One who withdrew consent (or is no longer active)
+    shows only the employer's own note: no name, contact data or history (issue 16, item 5)."""
     saved = request.employer.saved_candidates.select_related("jobseeker")
     page = Paginator(saved, 20).get_page(request.GET.get("page"))
+    for row in page:
+        row.withdrawn = not rules.jobseeker_is_findable(row.jobseeker)
     return render(request, "jobboard/shortlist.html", {"page": page})
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.pagecache import cache_public_page
+from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
 from .. import jobposting, rules, search, services
@@ -176,15 +177,22 @@ def apply(request, pk):
             {"vacancy": vacancy, "seeker": seeker, "apply_form": form},
             status=400,
         )
+
+    def sent(_application):
+        messages.success(
+            request, _("Your application has been sent. You can follow it under My applications.")
+        )
+        return redirect("jobboard:my_applications")
+
     try:
-        services.apply(vacancy, actor=request.user, letter=form.cleaned_data["letter"])
+        return record_once(
+            request,
+            lambda: services.apply(vacancy, actor=request.user, letter=form.cleaned_data["letter"]),
+            sent,
+        )
     except MoveRefused as exc:
         messages.error(request, str(exc))
         return redirect("jobboard:vacancy_detail", pk=pk)
-    messages.success(
-        request, _("Your application has been sent. You can follow it under My applications.")
-    )
-    return redirect("jobboard:my_applications")
 
 
 def applied_marker(queryset, seeker):

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "akad_permits",
     "complaints",
     "quality",
+    "background",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,22 +52,32 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    # officers' second factor: TOTP from an authenticator app, recovery codes (portal.second_factor)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.MalformedRequestMiddleware",
     "portal.middleware.HeadAsGetMiddleware",  # HEAD answered wherever GET is
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # private pages are never stored by a browser or proxy (after auth: it asks who is in)
+    "portal.middleware.PrivatePagesMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.SlidingSessionMiddleware",
+    # an officer's log-in goes nowhere before its second step (portal.second_factor)
+    "portal.second_factor.SecondFactorMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,12 +133,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
-    # django-axes first: it refuses a locked-out address/user before any password is checked.
+    # These two first: they refuse a locked-out address or account before any password is
+    # checked (portal.backends).
+    "portal.backends.AddressLockoutBackend",
     "axes.backends.AxesStandaloneBackend",
     "portal.backends.EmailOrUsernameBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
+# Password-reset links by e-mail work once and expire after this long (Django's own token).
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT_HOURS", "2")) * 3600
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Portal Disnaker")
+# One-time codes printed at the counter for people without e-mail (portal.accounts).
+COUNTER_CODE_HOURS = int(env("COUNTER_CODE_HOURS", "24"))
 LOGOUT_REDIRECT_URL = "portal:home"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -160,7 +179,7 @@ STORAGES = {
     # `pip install -e '.[s3]'`), chosen by PRIVATE_STORAGE_BUCKET.
     "default": (
         {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "portal.storage_s3.PrivateS3Storage",
             "OPTIONS": {
                 "bucket_name": env("PRIVATE_STORAGE_BUCKET"),
                 "endpoint_url": env("PRIVATE_STORAGE_ENDPOINT"),
@@ -173,7 +192,7 @@ STORAGES = {
         }
         if env("PRIVATE_STORAGE_BUCKET")
         else {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.files.PrivateFileSystemStorage",
             "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/unused-private/"},
         }
     ),
@@ -235,7 +254,17 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+# Per account, whatever spelling of its e-mail or user name and whatever address the failures
+# come from (portal.backends.lockout_username); per address, portal.backends.AddressLockoutBackend.
+# (A callable, as axes' check W006 reads a list as "no address counted" and warns of a bypass
+# by rotating user agents, which counting per account, whatever the client, does not allow.)
+AXES_LOCKOUT_PARAMETERS = "portal.backends.lockout_parameters"
+AXES_USERNAME_CALLABLE = "portal.backends.lockout_username"
+AXES_CLIENT_STR_CALLABLE = "portal.backends.log_label"
+# Failed logins from one address, whatever the accounts, before that address is locked too:
+# larger than the per-account limit, as a café or a mobile operator's NAT shares one address.
+LOGIN_FAILURES_PER_ADDRESS = int(env("LOGIN_FAILURES_PER_ADDRESS", "30"))
+LOGIN_FAILURE_WINDOW = int(AXES_COOLOFF_TIME.total_seconds())
 AXES_LOCKOUT_CALLABLE = "portal.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -265,18 +294,43 @@ SECURE_CSP = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# History is for reading (portal.history.HistoryAdmin refuses the revert POST as well).
+# History is for reading (portal.admin_base.HistoryAdmin refuses the revert POST as well).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # no NIK, phone or e-mail in any line, whoever logs it (portal.logs)
+    "formatters": {"redacted": {"()": "portal.logs.RedactingFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "redacted"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-# --- Complaint mailbox (complaints' fetch_complaint_mail command, run from cron) --------
+# --- Background tasks (django.tasks; background/) -----------------------------------------
+# The queue lives in the portal's PostgreSQL (django-tasks-db); `manage.py run_worker` runs it
+# and schedules the periodic work (background/schedule.py). docs/deployment.md shows the
+# systemd units and the Redis-backed alternative.
+TASKS = {"default": {"BACKEND": env("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+if env("TASK_REDIS_URL"):  # the Redis-backed queue instead (`pip install -e '.[redis-queue]'`)
+    INSTALLED_APPS.append("django_tasks_redis")
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            "QUEUES": [],
+            "OPTIONS": {"REDIS_URL": env("TASK_REDIS_URL")},
+        }
+    }
+WORKER_BEAT_SECONDS = float(env("WORKER_BEAT_SECONDS", "5"))
+# A task claimed by a worker silent for this long is given back to the queue (it runs again).
+WORKER_DEAD_AFTER_SECONDS = float(env("WORKER_DEAD_AFTER_SECONDS", "60"))
+# Outgoing mail: retried after 1, 2, 4 ... minutes (at most an hour apart) for two days.
+OUTBOX_RETRY_BASE_SECONDS = float(env("OUTBOX_RETRY_BASE_SECONDS", "60"))
+OUTBOX_RETRY_MAX_SECONDS = float(env("OUTBOX_RETRY_MAX_SECONDS", "3600"))
+OUTBOX_GIVE_UP_SECONDS = float(env("OUTBOX_GIVE_UP_SECONDS", str(2 * 24 * 3600)))
+OUTBOX_SWEEP_GRACE_SECONDS = float(env("OUTBOX_SWEEP_GRACE_SECONDS", "60"))
+
+# --- Complaint mailbox (read every minute by complaints.tasks.read_mailbox) --------------
 COMPLAINT_IMAP = {
     "HOST": env("COMPLAINT_IMAP_HOST", ""),
     "PORT": int(env("COMPLAINT_IMAP_PORT", "993")),

@@ -1,17 +1,22 @@
 """Test settings: fast password hashing, mail kept in memory."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, mailer
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Tasks run at once in the test process (mail lands in locmem after commit); the tests of the
+# queue itself start real workers with TASK_BACKEND=django_tasks_db.DatabaseBackend.
+TASKS = {"default": {"BACKEND": env("TASK_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+if env("EMAIL_PORT"):  # a worker process started by the tests, sending to their SMTP server
+    MAILERS = {"default": mailer("django.core.mail.backends.smtp.EmailBackend")}
 ALLOWED_HOSTS = ["*"]
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 STORAGES = {
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "portal.files.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/unused-private/"},
     },
     # Tests render templates without running collectstatic first.

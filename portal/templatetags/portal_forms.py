@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from portal.submissions import FIELD, new_token, posted_token
+
 register = template.Library()
 
 
@@ -30,3 +32,12 @@ def select_options(field):
         option = str(format_html('<option value="{}">', value))
         html = html.replace(option, option[:-1] + " selected>", 1)
     return mark_safe(html)  # noqa: S308 - built by format_html_join from escaped parts
+
+
+@register.simple_tag(takes_context=True)
+def submission_token(context):
+    """The hidden one-time token of a public create form (portal.submissions): the one the
+    form came back with when it is shown again with errors, else a new one."""
+    request = context.get("request")
+    token = (posted_token(request) if request is not None else None) or new_token()
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, token)

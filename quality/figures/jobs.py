@@ -4,7 +4,16 @@ from django.db.models import Count, DateTimeField, Exists, F, OuterRef, Q, Subqu
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from jobboard.models import Employer, JobSeeker, Placement, RegistrationStep, Vacancy, VacancyStep
+from jobboard.models import (
+    Employer,
+    JobSeeker,
+    Placement,
+    RegistrationStatus,
+    RegistrationStep,
+    Vacancy,
+    VacancyStatus,
+    VacancyStep,
+)
 
 from .. import targets
 from ..stats import P90, Median, WorkingMinutes, as_month, month_bounds, month_of, shift_month
@@ -38,8 +47,12 @@ def registrations(period):
         .annotate(m=month_of("created_at"))
         .values("m")
         .annotate(
-            seekers=Count("pk", filter=Q(to_status="active", jobseeker__isnull=False)),
-            employers=Count("pk", filter=Q(to_status="active", employer__isnull=False)),
+            seekers=Count(
+                "pk", filter=Q(to_status=RegistrationStatus.ACTIVE, jobseeker__isnull=False)
+            ),
+            employers=Count(
+                "pk", filter=Q(to_status=RegistrationStatus.ACTIVE, employer__isnull=False)
+            ),
             decided=Count("pk"),
             median=Median("minutes"),
             p90=P90("minutes"),
@@ -92,7 +105,9 @@ def decision_steps(start, end):
     minutes from the moment the registration was sent (its last resubmission before the
     decision, or the registration itself) to the decision."""
     resubmitted = (
-        RegistrationStep.objects.filter(to_status="waiting", created_at__lte=OuterRef("created_at"))
+        RegistrationStep.objects.filter(
+            to_status=RegistrationStatus.WAITING, created_at__lte=OuterRef("created_at")
+        )
         .filter(
             Q(jobseeker_id=OuterRef("jobseeker_id"), jobseeker_id__isnull=False)
             | Q(employer_id=OuterRef("employer_id"), employer_id__isnull=False)
@@ -101,8 +116,8 @@ def decision_steps(start, end):
         .values("created_at")[:1]
     )
     return RegistrationStep.objects.filter(
-        from_status="waiting",
-        to_status__in=("active", "rejected"),
+        from_status=RegistrationStatus.WAITING,
+        to_status__in=(RegistrationStatus.ACTIVE, RegistrationStatus.REJECTED),
         created_at__gte=start,
         created_at__lt=end,
     ).annotate(
@@ -123,7 +138,7 @@ def vacancies(period):
         start, end = month_bounds(month)
         at = min(end, period.now)
         closed_before = VacancyStep.objects.filter(
-            vacancy=OuterRef("pk"), to_status="closed", created_at__lt=at
+            vacancy=OuterRef("pk"), to_status=VacancyStatus.CLOSED, created_at__lt=at
         )
         aggregates[f"published_{i}"] = Count(
             "pk", filter=Q(published_at__gte=start, published_at__lt=end)

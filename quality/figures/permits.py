@@ -15,9 +15,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from akad_permits.models import STATE_ACTION, PermitApplication, PermitStep
+from akad_permits.models import PermitApplication, PermitStep
 from akad_permits.models import Status as PermitStatus
-from akad_permits.services import ACTION_LABELS
+from akad_permits.workflows import LABELS, STATE_ACTION
 
 from .. import targets
 from ..stats import P90, Median, WorkingMinutes, month_of
@@ -82,7 +82,7 @@ def permit_steps(period):
         t, w = taken.get(state, {}), waiting.get(state, {})
         rows.append(
             [
-                f"{number}. {ACTION_LABELS[action]}",
+                f"{number}. {LABELS[action]}",
                 targets.PERMIT_STEP_MINUTES[action],
                 t.get("n", 0),
                 rounded(t.get("median")),

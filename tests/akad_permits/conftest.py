@@ -30,6 +30,13 @@ PATH = [
 ]
 
 
+def step_service(action):
+    """The service function of ``action``, from its row of the move table."""
+    from akad_permits.workflows import WORKFLOW
+
+    return WORKFLOW.move(action).service_function()
+
+
 def step_kwargs(name):
     today = timezone.localdate()
     kwargs = dict(next(k for _s, n, k, _r in PATH if n == name))

@@ -76,7 +76,9 @@ def test_the_queue_is_oldest_first_marks_late_ones_and_stays_cheap(
     assert rows[0].pk == apps[2].pk
     body = response.content.decode()
     assert "TERLAMBAT" in body
-    assert body.count('class="button akad-step"') == 2 * 50  # register + return on each shown row
+    assert (
+        body.count('class="button workflow-step"') == 2 * 50
+    )  # register + return on each shown row
 
 
 def test_status_cannot_be_edited_in_the_admin(admin_client, in_state):
@@ -189,12 +191,12 @@ def test_the_step_taken_in_between_gives_a_clear_message_not_a_crash(
     client, officers, in_state, monkeypatch
 ):
     """The form was open when someone else took the step: the service refuses it plainly."""
-    from akad_permits import admin as akad_admin
     from akad_permits import services
+    from akad_permits.workflows import WORKFLOW
 
     app = in_state("registered")
     client.force_login(officers[roles.HEAD_OF_OFFICE])
-    monkeypatch.setattr(akad_admin.services, "allowed_actions", lambda user, obj: ["dispose"])
+    monkeypatch.setattr(WORKFLOW, "officer_moves", lambda user, obj: [WORKFLOW.move("dispose")])
     services.dispose(application=app, actor=officers[roles.HEAD_OF_OFFICE], instruction="x")
     response = client.post(step_url(app, "dispose"), {"instruction": "y"}, follow=True)
     assert "tidak dapat dilakukan sekarang" in response.content.decode()

@@ -8,8 +8,9 @@ from django.db import connection
 from akad_permits import services
 from akad_permits.models import PermitApplication, PermitNumberCounter, Status
 from portal import roles
+from portal.workflow import MoveRefused
 
-from .conftest import bring_to, make_application, step_kwargs
+from .conftest import bring_to, make_application, step_kwargs, step_service
 
 
 def race(action, app_pk, actors, kwargs):
@@ -21,10 +22,8 @@ def race(action, app_pk, actors, kwargs):
         try:
             application = PermitApplication.objects.get(pk=app_pk)
             barrier.wait()
-            results.append(
-                services.STEP_SERVICES[action](application=application, actor=actor, **kwargs)
-            )
-        except services.TransitionError as exc:
+            results.append(step_service(action)(application=application, actor=actor, **kwargs))
+        except MoveRefused as exc:
             errors.append(exc.message)
         finally:
             connection.close()

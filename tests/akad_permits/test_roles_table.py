@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 
 from akad_permits import services
 from akad_permits.models import Status
+from akad_permits.workflows import WORKFLOW
 from portal import roles
 
-from .conftest import bring_to, make_application, step_kwargs
+from .conftest import bring_to, make_application, step_kwargs, step_service
 
 pytestmark = pytest.mark.django_db
 
@@ -57,15 +58,15 @@ def test_role_may_take_step_only_if_the_document_names_it(
         actor = officers[actor_name]
     steps = app.steps.count()
     allowed = actor_name in ALLOWED[action] or actor_name == "superuser"
-    assert (action in services.allowed_actions(actor, app)) is allowed
+    assert (action in WORKFLOW.allowed_actions(actor, app)) is allowed
     if allowed:
-        services.STEP_SERVICES[action](application=app, actor=actor, **kwargs_for(action))
+        step_service(action)(application=app, actor=actor, **kwargs_for(action))
         assert app.status != FROM_STATE[action]
         assert app.steps.count() == steps + 1
         assert app.steps.last().actor == actor
     else:
         with pytest.raises(PermissionDenied):
-            services.STEP_SERVICES[action](application=app, actor=actor, **kwargs_for(action))
+            step_service(action)(application=app, actor=actor, **kwargs_for(action))
         app.refresh_from_db()
         assert app.status == FROM_STATE[action]
         assert app.steps.count() == steps
@@ -91,4 +92,4 @@ def test_no_officer_role_may_submit_for_the_applicant(role, application, officer
     ],
 )
 def test_each_role_has_its_own_work_queue(role, states, officers):
-    assert services.queue_states(officers[role]) == sorted(states)
+    assert WORKFLOW.queue_states(officers[role]) == sorted(states)

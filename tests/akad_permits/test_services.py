@@ -12,10 +12,11 @@ from django.utils import timezone, translation
 from akad_permits import services
 from akad_permits.models import PermitNumberCounter, Status
 from portal import roles
+from portal.workflow import MoveRefused
 from tests.conftest import PDF_BYTES
 from tests.factories import make_employer
 
-from .conftest import PATH, make_application, step_kwargs
+from .conftest import PATH, make_application, step_kwargs, step_service
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +49,7 @@ def test_the_whole_path_writes_one_step_per_move_and_mails_only_the_issue(
     for reached, name, _kwargs, role in PATH:
         before = application.status
         with committed():
-            services.STEP_SERVICES[name](
-                application=application, actor=officers[role], **step_kwargs(name)
-            )
+            step_service(name)(application=application, actor=officers[role], **step_kwargs(name))
         assert application.status == reached
         step = application.steps.last()
         assert (step.from_status, step.to_status, step.action) == (before, reached, name)
@@ -107,7 +106,7 @@ def test_an_invalid_number_format_stops_the_draft_and_changes_nothing(
     app = in_state("consulted")
     office.permit_number_format = fmt
     office.save()
-    with pytest.raises(services.TransitionError, match="format"):
+    with pytest.raises(MoveRefused, match="format"):
         services.draft(application=app, actor=officers[roles.SECTION_HEAD], **step_kwargs("draft"))
     app.refresh_from_db()
     assert app.status == Status.CONSULTED and app.permit_number is None
@@ -116,7 +115,7 @@ def test_an_invalid_number_format_stops_the_draft_and_changes_nothing(
 
 def test_submitting_an_incomplete_draft_names_what_is_missing(employer):
     app = make_application(employer, complete=False, destination_city="")
-    with pytest.raises(services.TransitionError) as error:
+    with pytest.raises(MoveRefused) as error:
         services.submit(application=app, actor=employer.user)
     assert "destination regency/city" in error.value.message
     assert "data of the number of workers needed" in error.value.message
@@ -153,7 +152,7 @@ def test_return_mails_what_is_missing_and_resubmission_needs_the_corrected_file(
     assert (step.action, step.from_status, step.to_status) == ("return", "submitted", "returned")
     assert step.actor == officers[roles.SECRETARIAT]
 
-    with pytest.raises(services.TransitionError, match="corrected file"):
+    with pytest.raises(MoveRefused, match="corrected file"):
         services.submit(application=app, actor=app.employer.user)
     app.workforce_file.save("new.pdf", ContentFile(PDF_BYTES))
     services.submit(application=app, actor=app.employer.user)
@@ -167,7 +166,7 @@ def test_return_mails_what_is_missing_and_resubmission_needs_the_corrected_file(
 
 def test_a_return_must_say_what_is_missing(in_state, officers):
     app = in_state("submitted")
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(MoveRefused):
         services.return_to_applicant(
             application=app, actor=officers[roles.SECRETARIAT], items=[], reason="  "
         )
@@ -193,7 +192,7 @@ def test_the_kadis_refuses_with_reasons_at_the_kadis_steps(in_state, officers, s
 
 def test_a_refusal_needs_reasons(in_state, officers):
     app = in_state("registered")
-    with pytest.raises(services.TransitionError, match="reasons"):
+    with pytest.raises(MoveRefused, match="reasons"):
         services.refuse(application=app, actor=officers[roles.HEAD_OF_OFFICE], reason="")
     assert app.status == Status.REGISTERED
 
@@ -233,8 +232,8 @@ def test_a_step_from_the_wrong_state_is_refused_and_changes_nothing(
     steps = app.steps.count()
     kwargs = step_kwargs(action) if action in {n for _s, n, _k, _r in PATH} else {}
     kwargs.update(EXTRA.get(action, {}))
-    with pytest.raises(services.TransitionError) as error:
-        services.STEP_SERVICES[action](application=app, actor=officers[ACTOR[action]], **kwargs)
+    with pytest.raises(MoveRefused) as error:
+        step_service(action)(application=app, actor=officers[ACTOR[action]], **kwargs)
     assert "cannot be taken now" in error.value.message
     app.refresh_from_db()
     assert app.status == state and app.steps.count() == steps
@@ -242,14 +241,14 @@ def test_a_step_from_the_wrong_state_is_refused_and_changes_nothing(
 
 def test_resubmitting_is_only_for_returned_or_draft_applications(in_state):
     app = in_state("registered")
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(MoveRefused):
         services.submit(application=app, actor=app.employer.user)
 
 
 def test_draft_rejects_a_validity_that_ends_before_it_starts(in_state, officers):
     app = in_state("consulted")
     today = datetime.date(2026, 5, 1)
-    with pytest.raises(services.TransitionError, match="end before"):
+    with pytest.raises(MoveRefused, match="end before"):
         services.draft(
             application=app,
             actor=officers[roles.SECTION_HEAD],
@@ -317,3 +316,74 @@ def test_no_mail_leaves_for_a_step_that_was_rolled_back(in_state, officers, comm
     app.refresh_from_db()
     assert app.status == Status.REGISTERED
     assert permit_mails(app) == []
+
+
+# --- the applicant's file: saved and, if asked, submitted in one service -----------------
+
+
+def _fields(app):
+    """The application's fields as the applicant's form hands them over."""
+    from akad_permits.forms import ApplicationForm
+
+    return {name: getattr(app, name) for name in ApplicationForm.Meta.fields}
+
+
+def test_save_application_creates_a_draft_for_the_actors_own_employer(employer):
+    app = services.save_application(
+        actor=employer.user,
+        data={"recruiter_name": "PT Karya", "user_company": "PT Kebun"},
+        positions=[
+            {"id": None, "delete": False, "title": "Operator", "male_count": 3, "female_count": 0}
+        ],
+    )
+    app.refresh_from_db()
+    assert (app.employer, app.status, app.user_company) == (employer, Status.DRAFT, "PT Kebun")
+    assert [(p.title, p.total) for p in app.positions.all()] == [("Operator", 3)]
+    assert not app.steps.exists()
+
+
+def test_save_application_changes_positions_and_submits_in_one_go(application):
+    position = application.positions.get()
+    app = services.save_application(
+        actor=application.employer.user,
+        application=application,
+        data={**_fields(application), "user_company": "PT Baru"},
+        positions=[
+            {"id": position.pk, "delete": True},
+            {"id": None, "delete": False, "title": "Mandor", "male_count": 1, "female_count": 1},
+        ],
+        submitting=True,
+    )
+    app.refresh_from_db()
+    assert (app.status, app.user_company) == (Status.SUBMITTED, "PT Baru")
+    assert [p.title for p in app.positions.all()] == ["Mandor"]
+    assert [s.action for s in app.steps.all()] == ["submit"]
+
+
+def test_a_refused_submission_saves_nothing(employer):
+    app = make_application(employer, complete=False)
+    with pytest.raises(MoveRefused, match="not complete"):
+        services.save_application(
+            actor=employer.user,
+            application=app,
+            data={"user_company": "PT Lain"},
+            submitting=True,
+        )
+    app.refresh_from_db()
+    assert (app.status, app.user_company) == (Status.DRAFT, "PT Kebun Makmur")
+
+
+def test_only_its_applicant_saves_an_application_and_only_while_it_is_editable(in_state, officers):
+    app = in_state("submitted")
+    with pytest.raises(MoveRefused, match="can no longer be changed"):
+        services.save_application(
+            actor=app.employer.user, application=app, data={"user_company": "X"}
+        )
+    stranger = make_employer(status="active")
+    for actor in (stranger.user, officers[roles.SECRETARIAT]):
+        with pytest.raises(PermissionDenied):
+            services.save_application(actor=actor, application=app, data={"user_company": "X"})
+    with pytest.raises(PermissionDenied):
+        services.save_application(actor=officers[roles.SECRETARIAT], data={"user_company": "X"})
+    app.refresh_from_db()
+    assert app.user_company == "PT Kebun Makmur"

@@ -198,7 +198,7 @@ def test_a_step_in_the_wrong_state_says_so(as_role, make_complaint):
     client = as_role(roles.COMPLAINT_OFFICER)
     step = reverse("admin:complaints_complaint_step", args=[complaint.pk, "report"])
     response = client.post(step, {}, follow=True)
-    assert "tidak dapat dilakukan sekarang" in response.text
+    assert "tahap ini tidak lagi terbuka" in response.text
     assert Complaint.objects.get(pk=complaint.pk).status == "reported"
 
 
@@ -278,8 +278,8 @@ def test_admin_action_reports_many_and_skips_the_wrong_ones(as_role, make_compla
         follow=True,
     )
     assert Complaint.objects.filter(status="reported").count() == 4
-    assert "3 pengaduan diteruskan" in response.text
-    assert "1 pengaduan dilewati" in response.text
+    assert "Laporkan kepada Kepala Seksi Penempatan: 3 selesai" in response.text
+    assert "1 dilewati" in response.text
 
 
 def test_kabid_sees_no_report_action(as_role):

@@ -2,11 +2,14 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from complaints import services
 from complaints.models import Channel, Complaint, FollowUp, Status
+from complaints.workflows import WORKFLOW
 from portal import roles
-from tests.complaints.conftest import CHAIN, COMPLAINANT, ours
+from portal.workflow import MoveRefused
+from tests.complaints.conftest import CHAIN, COMPLAINANT, ours, step_service
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +26,7 @@ def test_allowed_path_writes_status_step_and_history(
 ):
     complaint = make_complaint(start)
     history_before = complaint.history.count()
-    services.STEP_SERVICES[action](complaint=complaint, actor=officers[role], **extra)
+    step_service(action)(complaint=complaint, actor=officers[role], **extra)
     complaint.refresh_from_db()
     assert complaint.status == end
     step = complaint.steps.last()
@@ -41,8 +44,8 @@ def test_wrong_state_is_refused_and_changes_nothing(
             continue
         complaint = make_complaint(status)
         steps = complaint.steps.count()
-        with pytest.raises(services.InvalidTransition):
-            services.STEP_SERVICES[action](complaint=complaint, actor=officers[role], **extra)
+        with pytest.raises(MoveRefused):
+            step_service(action)(complaint=complaint, actor=officers[role], **extra)
         complaint.refresh_from_db()
         assert complaint.status == status
         assert complaint.steps.count() == steps
@@ -57,20 +60,37 @@ def test_every_other_role_is_refused(
     outsiders += [make_user("citizen", staff=False), make_user("bare-staff", staff=True)]
     for actor in outsiders:
         with pytest.raises(PermissionDenied):
-            services.STEP_SERVICES[action](complaint=complaint, actor=actor, **extra)
+            step_service(action)(complaint=complaint, actor=actor, **extra)
     with pytest.raises(PermissionDenied):
-        services.STEP_SERVICES[action](complaint=complaint, actor=None, **extra)
+        step_service(action)(complaint=complaint, actor=None, **extra)
     complaint.refresh_from_db()
     assert complaint.status == start
 
 
-def test_steps_that_need_text_refuse_it_empty(make_complaint, officers):
-    complaint = make_complaint("with_kabid")
-    with pytest.raises(ValueError):
-        services.coordinate_follow_up(
-            complaint=complaint, actor=officers[roles.DIVISION_HEAD], instruction="  "
-        )
-    assert Complaint.objects.get(pk=complaint.pk).status == Status.WITH_KABID
+@pytest.mark.parametrize(
+    ("start", "service", "role", "kwargs", "message"),
+    [
+        (
+            "with_kabid",
+            "coordinate_follow_up",
+            roles.DIVISION_HEAD,
+            {"instruction": "  "},
+            "Tulis instruksi",
+        ),
+        ("coordinated", "hand_back_follow_up", roles.SECTION_HEAD, {"follow_up": ""}, "Tulis"),
+        ("followed_up", "send_answer", roles.COMPLAINT_OFFICER, {"answer": " \n"}, "Tulis"),
+    ],
+)
+def test_steps_that_need_text_refuse_it_empty(
+    make_complaint, officers, start, service, role, kwargs, message
+):
+    complaint = make_complaint(start)
+    with translation.override("id"), pytest.raises(MoveRefused) as refused:
+        getattr(services, service)(complaint=complaint, actor=officers[role], **kwargs)
+    # Said to the officer in the portal's language.
+    assert message in str(refused.value.message)
+    assert Complaint.objects.get(pk=complaint.pk).status == start
+    assert complaint.steps.count() == STATUS_ORDER.index(start) + 1
 
 
 def test_the_whole_chain_keeps_instruction_follow_up_and_answer(make_complaint, officers):
@@ -158,9 +178,9 @@ def test_web_complaint_gets_its_receiving_officer_when_reported(officers, office
 
 def test_actions_for_lists_what_a_role_may_do_now(make_complaint, officers):
     complaint = make_complaint("reported")
-    assert services.actions_for(complaint, officers[roles.SECTION_HEAD]) == ["pass"]
-    assert services.actions_for(complaint, officers[roles.COMPLAINT_OFFICER]) == []
-    assert services.actions_for(complaint, officers[roles.DIVISION_HEAD]) == []
+    assert WORKFLOW.allowed_actions(officers[roles.SECTION_HEAD], complaint) == ["pass"]
+    assert WORKFLOW.allowed_actions(officers[roles.COMPLAINT_OFFICER], complaint) == []
+    assert WORKFLOW.allowed_actions(officers[roles.DIVISION_HEAD], complaint) == []
 
 
 def test_status_check_matches_phone_in_any_writing_and_email_in_any_case(make_complaint):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.second_factor import pass_second_step
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 
@@ -68,6 +70,7 @@ def login(page, base_url, username, password):
     page.get_by_label("Alamat e-mail atau nama pengguna").fill(username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").last.click()
+    pass_second_step(page, username)
 
 
 @pytest.fixture

@@ -46,6 +46,8 @@ def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
     ktp, _ak1 = scans(tmp_path)
     nik = make_nik(datetime.date(1998, 5, 17), "P", seq=77)
     register_without_card(page, demo_site.url, ktp, nik)
+    expect(page.get_by_role("heading", name="Periksa e-mail Anda")).to_be_visible()
+    login(page, demo_site.url, "siti.aminah@example.com", "Kerja-Keras-2026")
     expect(page.locator("#registration-state")).to_have_text("Menunggu aktivasi")
     expect(page.get_by_text("Kartu AK/I Anda diterbitkan saat akun diaktifkan.")).to_be_visible()
 

@@ -41,9 +41,15 @@ def test_job_seeker_registers_with_both_uploads_and_sees_the_waiting_state(
     field(page, "Fotokopi kartu AK/I").set_input_files(ak1)
     page.get_by_role("button", name="Kirim pendaftaran saya").click()
 
+    # The same answer whether or not the address or NIK was known (issue 16, item 9).
+    expect(page.get_by_role("heading", name="Periksa e-mail Anda")).to_be_visible()
+    check_accessibility(page)
+    page.get_by_role("link", name="Masuk").last.click()
+    page.get_by_label("Alamat e-mail atau nama pengguna").fill("siti.aminah@example.com")
+    page.get_by_label("Kata sandi").fill("Kerja-Keras-2026")
+    page.get_by_role("button", name="Masuk").last.click()
     expect(page.get_by_role("heading", name="Pendaftaran saya")).to_be_visible()
     expect(page.locator("#registration-state")).to_have_text("Menunggu aktivasi")
-    expect(page.get_by_text("Pendaftaran Anda sudah diterima")).to_be_visible()
     expect(page.get_by_role("link", name="Fotokopi KTP")).to_be_visible()
     check_accessibility(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

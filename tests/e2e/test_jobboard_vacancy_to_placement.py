@@ -39,6 +39,8 @@ def test_employer_registers_posts_officer_publishes_seeker_applies_and_is_hired(
     field(page, "Kata sandi").fill(EMPLOYER_PASSWORD)
     field(page, "Ulangi kata sandi").fill(EMPLOYER_PASSWORD)
     page.get_by_role("button", name="Kirim pendaftaran saya").click()
+    expect(page.get_by_role("heading", name="Periksa e-mail Anda")).to_be_visible()
+    login(page, base, EMPLOYER_EMAIL, EMPLOYER_PASSWORD)
     expect(page.locator("#registration-state")).to_have_text("Menunggu aktivasi")
     logout(page)
 

@@ -3,6 +3,7 @@
 import re
 
 from tests.conftest import PDF_BYTES, PNG_BYTES
+from tests.second_factor import pass_second_step
 
 
 def field(page, label):
@@ -52,6 +53,7 @@ def admin_login(page, base_url, username, password):
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("input[type=submit], button[type=submit]").last.click()
+    pass_second_step(page, username)
 
 
 def run_admin_action(page, row_text, action_label):

@@ -77,3 +77,17 @@ def make_application(vacancy=None, jobseeker=None, *, status="applied", **fields
 
 
 __all__ = ["make_application", "make_employer", "make_jobseeker", "make_seeker", "make_vacancy"]
+
+
+def make_profile_change(profile=None, *, status="waiting", **values):
+    """A change of checked data in ``status`` (no step rows), by default a new full name."""
+    from jobboard.models import ProfileChange, checked_json
+
+    profile = profile or make_jobseeker(status="active")
+    values = values or {"full_name": f"{profile} (baru)"}
+    return ProfileChange.objects.create(
+        **{profile._meta.model_name: profile},
+        status=status,
+        values=values,
+        previous={name: checked_json(profile, name) for name in values},
+    )

@@ -40,7 +40,9 @@ def test_registering_without_a_card_asks_for_one_instead_of_the_photocopy(client
     assert response.status_code == 302
     seeker = JobSeeker.objects.get()
     assert seeker.ak1_requested and not seeker.ak1_scan
-    assert "diterbitkan saat akun diaktifkan" in client.get(response["Location"]).content.decode()
+    client.force_login(seeker.user)
+    page = client.get(reverse("jobboard:my_status")).content.decode()
+    assert "diterbitkan saat akun diaktifkan" in page
 
 
 def test_neither_a_photocopy_nor_a_request_is_refused_on_the_field(client, upload):
@@ -121,9 +123,10 @@ def test_the_card_pdf_has_two_pages_with_number_nik_data_and_officer(client, off
 
 
 def test_the_photo_from_the_private_upload_is_embedded(client, officer, upload):
-    card = issued_card(officer)
+    # the photo the officer saw at activation is the card's (a private copy of it)
+    card = issued_card(officer, photo=upload("png", "foto.png"))
     seeker = card.jobseeker
-    seeker.photo.save("foto.png", upload("png", "foto.png"))
+    assert card.snapshot_photo and card.snapshot_photo.name != seeker.photo.name
     client.force_login(seeker.user)
     response = client.get(reverse("jobboard:ak1_pdf", args=[card.pk]))
     from pypdf import PdfReader

@@ -7,12 +7,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from jobboard.models import Employer, JobSeeker
-from jobboard.workflows import APPLICATIONS, REGISTRATIONS, VACANCIES
+from jobboard.workflows import APPLICATIONS, PROFILE_CHANGES, REGISTRATIONS, VACANCIES
 from portal.workflow import MoveRefused
 from tests.jobboard.factories import (
     make_application,
     make_employer,
     make_jobseeker,
+    make_profile_change,
     make_vacancy,
 )
 
@@ -32,6 +33,11 @@ TABLES = {
         APPLICATIONS,
         lambda status: make_application(status=status),
         lambda a: a.vacancy.employer.user,
+    ),
+    "profile change": (
+        PROFILE_CHANGES,
+        lambda status: make_profile_change(status=status),
+        lambda c: c.profile.user,
     ),
 }
 ROWS = [

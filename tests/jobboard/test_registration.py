@@ -57,24 +57,29 @@ def post_seeker(client, upload, data=None, files=None):
     return client.post(SEEKER_URL, {**(data or seeker_data()), **(files or seeker_files(upload))})
 
 
-def test_a_job_seeker_registers_in_one_sitting_and_sees_the_waiting_state(client, upload):
+def test_a_job_seeker_registers_in_one_sitting_and_sees_the_waiting_state(
+    client, upload, django_capture_on_commit_callbacks
+):
     assert client.get(SEEKER_URL).status_code == 200
-    response = post_seeker(client, upload)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_seeker(client, upload)
     assert response.status_code == 302
-    assert response["Location"] == reverse("jobboard:my_status")
+    # The same answer whatever happened (issue 16, item 9): look in your mailbox.
+    assert response["Location"] == reverse("jobboard:registration_sent")
+    assert "Periksa e-mail Anda" in client.get(response["Location"]).text
     seeker = JobSeeker.objects.get()
     assert seeker.is_waiting and seeker.user.email == "siti@example.com"
     assert seeker.ktp_scan.name.startswith("jobseekers/ktp/")
     assert seeker.ak1_scan.name.endswith(".png")
-    page = client.get(response["Location"])
-    assert "Menunggu aktivasi" in page.content.decode()
-    assert not mail.outbox
-    # The e-mail address is the login.
-    client.logout()
+    [received] = mail.outbox
+    assert received.to == ["siti@example.com"] and "telah diterima" in received.subject
+    # The e-mail address is the login; the state page shows the waiting registration.
     login = client.post(
         reverse("login"), {"username": "siti@example.com", "password": "Kerja-Keras-2026"}
     )
     assert login.status_code == 302
+    page = client.get(reverse("jobboard:my_status"))
+    assert "Menunggu aktivasi" in page.content.decode()
 
 
 def _assert_refused(response, field, fragment):
@@ -121,17 +126,20 @@ def test_a_nik_of_a_woman_given_as_a_man_points_at_the_sex(client, upload):
     _assert_refused(response, "sex", "perempuan")
 
 
+# A registered NIK or e-mail address makes no second account, and the answer does not say so
+# (issue 16, item 9; tests/security/test_registration_clash.py compares it with a success).
 def test_an_already_registered_nik_is_refused(client, upload):
     make_jobseeker(nik=make_nik(BIRTH, "P", seq=42), birth_date=BIRTH, sex="P")
     response = post_seeker(client, upload)
-    _assert_refused(response, "nik", "sudah terdaftar")
+    assert response["Location"] == reverse("jobboard:registration_sent")
     assert JobSeeker.objects.count() == 1
 
 
 def test_an_already_used_email_is_refused(client, upload, make_user):
     make_user("lama", email="siti@example.com")
     response = post_seeker(client, upload)
-    _assert_refused(response, "email", "Sudah ada akun")
+    assert response["Location"] == reverse("jobboard:registration_sent")
+    assert not JobSeeker.objects.exists()
 
 
 def test_a_renamed_executable_is_refused_as_a_pdf(client, upload):
@@ -190,7 +198,8 @@ def test_an_employer_registers_and_waits(client):
     employer = Employer.objects.get()
     assert employer.npwp == "012345678901000"  # stored as digits
     assert employer.is_waiting
-    assert "Menunggu aktivasi" in client.get(response["Location"]).content.decode()
+    client.force_login(employer.user)
+    assert "Menunggu aktivasi" in client.get(reverse("jobboard:my_status")).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -213,7 +222,9 @@ def test_bad_company_numbers_are_refused_and_the_rest_kept(client, field, value,
 
 def test_an_already_registered_nib_is_refused(client):
     make_employer(nib="9120001234567")
-    _assert_refused(client.post(EMPLOYER_URL, employer_data()), "nib", "sudah terdaftar")
+    response = client.post(EMPLOYER_URL, employer_data())
+    assert response["Location"] == reverse("jobboard:registration_sent")
+    assert Employer.objects.count() == 1
 
 
 # --- after a rejection ---------------------------------------------------------------------
@@ -254,7 +265,7 @@ def test_an_active_job_seeker_edits_the_profile_but_not_the_checked_identity(cli
     original_nik = seeker.nik
     client.force_login(seeker.user)
     form = client.get(reverse("jobboard:profile_edit")).context["form"]
-    assert form.fields["nik"].disabled and form.fields["birth_date"].disabled
+    assert "diperiksa petugas" in str(form.fields["nik"].help_text).lower()
     data = {}
     for name in form.fields:
         value = form[name].value()
@@ -263,9 +274,14 @@ def test_an_active_job_seeker_edits_the_profile_but_not_the_checked_identity(cli
         data[name] = value.isoformat() if hasattr(value, "isoformat") else value
     data.update(nik="3574010101010001", skills="las listrik, bubut, CNC", email="baru@example.com")
     response = client.post(reverse("jobboard:profile_edit"), data)
+    assert response.status_code == 200  # that NIK does not match the birth date: refused
+    data["nik"] = make_nik(seeker.birth_date, seeker.sex, seq=4321)
+    response = client.post(reverse("jobboard:profile_edit"), data)
     assert response.status_code == 302, response.context["form"].errors
     seeker.refresh_from_db()
     assert seeker.skills == "las listrik, bubut, CNC" and seeker.nik == original_nik
+    # the checked NIK waits for an officer instead
+    assert seeker.changes.get().values == {"nik": data["nik"]}
     assert seeker.is_active  # an edit does not send an active account back to the queue
     assert seeker.user.email == "baru@example.com"  # the login follows the profile
     other = make_jobseeker()

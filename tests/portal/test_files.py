@@ -98,8 +98,12 @@ def test_wrong_types_are_refused_by_content(upload, kind, name, code):
 def test_pdf_with_javascript_is_refused(upload):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from tests.security.test_active_pdf import document, serialise
+
+    # A file a viewer reads (with its cross-reference table); tests/security/test_active_pdf.py
+    # has every other active entry, spelling and compression.
     evil = SimpleUploadedFile(
-        "x.pdf", b"%PDF-1.4\n1 0 obj<</OpenAction<</S/JavaScript/JS(app.alert(1))>>>>endobj\n%%EOF"
+        "x.pdf", serialise(document(catalog=b"/OpenAction<</S/JavaScript/JS(app.alert\\(1\\))>>"))
     )
     with pytest.raises(ValidationError) as error:
         validate_document(evil)

@@ -78,6 +78,10 @@ def test_login_accepts_email_and_dashboard_sends_staff_to_admin(client, office, 
         reverse("login"), {"username": "petugas@example.com", "password": "pw-Secret-123"}
     )
     assert response.status_code == 302
+    # an officer's log-in then takes its second step (portal.second_factor)
+    from tests.second_factor import confirmed_device, totp_token
+
+    client.post(reverse("otp_verify"), {"token": totp_token(confirmed_device(user))})
     assert client.get(reverse("portal:dashboard")).url == reverse("admin:index")
     assert user.pk == int(client.session["_auth_user_id"])
 

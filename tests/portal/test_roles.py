@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def role_migrations():
     """Every data migration of the project's apps that grants or renames role permissions, in
-    order: (the app whose permissions it grants, its frozen mapping, its renames)."""
+    order: (the app whose permissions it grants, its frozen mapping, its renames, and what it
+    takes back: {app label: {role: codenames}})."""
     from django.conf import settings
 
     for config in apps.get_app_configs():
@@ -21,11 +22,12 @@ def role_migrations():
             continue
         for path in sorted(folder.glob("0*.py")):
             module = import_module(f"{config.name}.migrations.{path.stem}")
-            if hasattr(module, "ROLE_PERMISSIONS") or hasattr(module, "RENAMES"):
+            if any(hasattr(module, n) for n in ("ROLE_PERMISSIONS", "RENAMES", "REVOKED")):
                 yield (
                     getattr(module, "GRANTED_APP", config.label),
                     getattr(module, "ROLE_PERMISSIONS", {}),
                     getattr(module, "RENAMES", []),
+                    getattr(module, "REVOKED", {}),
                 )
 
 
@@ -40,9 +42,12 @@ def test_the_roles_migration_creates_every_group():
 def test_migrations_grant_exactly_what_the_apps_declare():
     """The data migrations (frozen copies) and the apps' roles.py must not drift apart."""
     migrated = {role: set() for role in roles.ALL_ROLES}
-    for app_label, mapping, renames in role_migrations():
+    for app_label, mapping, renames, revoked in role_migrations():
         for role, codenames in mapping.items():
             migrated[role].update(f"{app_label}.{c}" for c in codenames)
+        for revoked_app, revoked_mapping in revoked.items():
+            for role, codenames in revoked_mapping.items():
+                migrated[role].difference_update(f"{revoked_app}.{c}" for c in codenames)
         for old, new in renames:  # a renamed permission stays with whoever held it
             for held in migrated.values():
                 if f"{app_label}.{old}" in held:

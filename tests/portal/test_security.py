@@ -104,29 +104,52 @@ def test_production_settings_are_strict(monkeypatch):
         importlib.reload(prod)
 
 
-def test_placement_officer_sees_failed_logins_and_unlocks_the_account(
+def test_placement_officer_unlocks_a_job_seeker_without_reading_the_login_records(
     client, office, make_user, settings
 ):
+    """Replaces "the placement officer sees failed logins and unlocks the account": the
+    officer still unlocks the account, now with a narrow action, and reads no login records
+    (addresses, typed names, the superuser's lockouts): those stay with the superuser."""
     from axes.models import AccessAttempt
 
     from portal import roles
+    from tests.factories import make_jobseeker
 
-    make_user("terkunci")
+    seeker = make_jobseeker(status="active")
+    name = seeker.user.username
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("login"), {"username": "terkunci", "password": "salah"})
-    attempt = AccessAttempt.objects.get(username="terkunci")
+        client.post(reverse("login"), {"username": name, "password": "salah"})
+    assert AccessAttempt.objects.filter(username=name).exists()
     officer = make_user("pak", role=roles.JOB_PLACEMENT_OFFICER)
     officer_client = type(client)()
     officer_client.force_login(officer)
-    listing = officer_client.get(reverse("admin:axes_accessattempt_changelist"))
-    assert listing.status_code == 200 and "terkunci" in listing.content.decode()
+    for model in ("accessattempt", "accessfailurelog", "accesslog"):
+        assert officer_client.get(reverse(f"admin:axes_{model}_changelist")).status_code == 403
+    attempt = AccessAttempt.objects.get(username=name)
     officer_client.post(
         reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
     )
-    assert not AccessAttempt.objects.filter(username="terkunci").exists()
+    assert AccessAttempt.objects.filter(username=name).exists()  # not deleted by the officer
+    officer_client.post(
+        reverse("admin:jobboard_jobseeker_changelist") + "?queue=all",
+        {"action": "unlock_login", "_selected_action": [seeker.pk]},
+    )
+    assert not AccessAttempt.objects.filter(username=name).exists()
     assert (
-        client.post(
-            reverse("login"), {"username": "terkunci", "password": "pw-Secret-123"}
-        ).status_code
+        client.post(reverse("login"), {"username": name, "password": "pw-Secret-123"}).status_code
         == 302
     )
+    assert seeker.user.account_events.filter(kind="login_unlocked", actor=officer).exists()
+
+
+def test_placement_officer_cannot_unlock_an_officer_or_the_superuser(office, make_user):
+    from django.core.exceptions import PermissionDenied
+
+    from portal import accounts, roles
+
+    officer = make_user("pak", role=roles.JOB_PLACEMENT_OFFICER)
+    for target in (make_user("root", superuser=True), make_user("kolega", staff=True)):
+        with pytest.raises(PermissionDenied):
+            accounts.unlock_login(user=target, actor=officer)
+        with pytest.raises(PermissionDenied):
+            accounts.counter_code_issue(user=target, actor=officer)

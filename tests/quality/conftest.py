@@ -43,7 +43,7 @@ def make_complaint(officers, office):
     """A complaint moved to ``status`` through the complaints app's own services."""
     from complaints import services
     from complaints.models import Status
-    from tests.complaints.conftest import CHAIN, COMPLAINANT
+    from tests.complaints.conftest import CHAIN, COMPLAINANT, step_service
 
     order = [s.value for s in Status]
 
@@ -52,7 +52,7 @@ def make_complaint(officers, office):
             actor=officers[roles.COMPLAINT_OFFICER], channel="counter", data={**COMPLAINANT, **data}
         )
         for action, role, extra in CHAIN[: order.index(status)]:
-            services.STEP_SERVICES[action](complaint=complaint, actor=officers[role], **extra)
+            step_service(action)(complaint=complaint, actor=officers[role], **extra)
         return complaint
 
     return make

@@ -81,7 +81,7 @@ def build():
     from quality.models import SurveyInvitation, SurveyResponse
     from tests.akad_permits.conftest import bring_to
     from tests.akad_permits.conftest import make_application as make_permit_application
-    from tests.complaints.conftest import CHAIN
+    from tests.complaints.conftest import CHAIN, step_service
     from tests.factories import make_employer, make_jobseeker
     from tests.jobboard.factories import make_vacancy
 
@@ -142,9 +142,7 @@ def build():
         actor=by_role["Petugas Pengaduan"], channel="counter", data=data
     )
     for action, role, extra in CHAIN[:5]:
-        complaint_services.STEP_SERVICES[action](
-            complaint=w.complaint, actor=by_role[role], **extra
-        )
+        step_service(action)(complaint=w.complaint, actor=by_role[role], **extra)
 
     # a survey answer with its comment
     invitation = SurveyInvitation.objects.create(

@@ -214,7 +214,17 @@ def test_a_file_uploaded_through_one_host_is_downloaded_through_the_other(two_ho
     stored = Path(settings.PRIVATE_MEDIA_ROOT) / seeker.ktp_scan.name
     assert stored.read_bytes() == ktp
 
-    # the person, logged in by the registration on host one, downloads from host two
+    # the person logs in on host one and downloads from host two
+    token = browser.token(f"{one}/masuk/")
+    status, headers, _ = browser.post(
+        f"{one}/masuk/",
+        {
+            "csrfmiddlewaretoken": token,
+            "username": "bagus.duahost@example.com",
+            "password": "Kerja-Keras-2026",
+        },
+    )
+    assert status == 302, status
     status, headers, body = browser.get(f"{two}/berkas/jobboard.JobSeeker/{seeker.pk}/ktp_scan/")
     assert status == 200, status
     assert body == ktp

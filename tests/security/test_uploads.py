@@ -21,13 +21,13 @@ from tests.conftest import PDF_BYTES
 from tests.factories import make_employer
 from tests.jobboard.test_registration import seeker_data
 from tests.jobboard.test_vacancies import vacancy_data
+from tests.security.test_active_pdf import document, serialise
 
 pytestmark = pytest.mark.django_db
 
 MB = 1024 * 1024
-PDF_WITH_JAVASCRIPT = PDF_BYTES.replace(
-    b"/Type/Catalog",
-    b"/Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert('x'))>>",
+PDF_WITH_JAVASCRIPT = serialise(
+    document(catalog=b"/OpenAction<</S/JavaScript/JS(app.alert\\('x'\\))>>")
 )
 NOT_A_DOCUMENT = "bukan dokumen PDF, JPG, PNG yang sah"
 
@@ -156,7 +156,8 @@ def test_the_stored_file_is_served_only_as_an_attachment_with_nosniff(client, of
     seeker = JobSeeker.objects.get()
     url = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ktp_scan"])
 
-    download = client.get(url)  # the client is the registered person, logged in
+    client.force_login(seeker.user)  # the registered person, logged in
+    download = client.get(url)
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment;")
     assert download["X-Content-Type-Options"] == "nosniff"

@@ -68,7 +68,7 @@ def build_world():
     from quality.models import SurveyInvitation, SurveyResponse
     from tests.akad_permits.conftest import bring_to
     from tests.akad_permits.conftest import make_application as make_permit_application
-    from tests.complaints.conftest import CHAIN, COMPLAINANT
+    from tests.complaints.conftest import CHAIN, COMPLAINANT, step_service
     from tests.jobboard.factories import make_application, make_vacancy
 
     w = base_world()
@@ -96,6 +96,20 @@ def build_world():
     from jobboard import services as job_services
 
     w.ak1_card_a = job_services.issue_ak1_card(w.seeker_a, actor=w.officers["pak"])
+    # seeker A asked to change checked data (a new name and photo): it waits for an officer
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.conftest import PNG_BYTES
+
+    job_services.save_profile_changes(
+        w.seeker_a,
+        actor=w.seeker_a.user,
+        data={
+            "full_name": "Pencari A Baru",
+            "photo": SimpleUploadedFile("foto.png", PNG_BYTES, content_type="image/png"),
+        },
+    )
+    w.profile_change_a = job_services.waiting_change(w.seeker_a)
     w.saved_a = SavedCandidate.objects.create(
         employer=w.employer_a, jobseeker=w.seeker_a, note="Cocok untuk bagian produksi."
     )
@@ -115,9 +129,7 @@ def build_world():
         actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
     )
     for action, role, extra in CHAIN[:5]:
-        complaint_services.STEP_SERVICES[action](
-            complaint=w.complaint_answered, actor=officers_by_role[role], **extra
-        )
+        step_service(action)(complaint=w.complaint_answered, actor=officers_by_role[role], **extra)
     assert Complaint.objects.get(pk=w.complaint_answered.pk).is_answered
     w.unreadable_mail = UnreadableMail.objects.create(
         fingerprint="<broken@example.com>",
@@ -125,6 +137,19 @@ def build_world():
         subject="Rusak",
         problem="no text part",
         raw=b"Subject: Rusak\r\n\r\n\xff\xfe",
+    )
+
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    from background.models import OutboxMail
+
+    w.complaint_mail = OutboxMail.objects.filter(service="complaints").first()
+    w.task_result = DBTaskResult.objects.create(
+        task_path="background.tasks.sweep_outbox",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=get_date_max(),  # as enqueued without a time to wait for
+        status="SUCCESSFUL",
     )
 
     w.invitation = SurveyInvitation.objects.create(
@@ -148,6 +173,9 @@ def build_world():
     w.access_attempt = AccessAttempt.objects.create(failures_since_start=1, **attempt)
     w.access_log = AccessLog.objects.create(attempt_time=now, **attempt)
     w.access_failure = AccessFailureLog.objects.create(attempt_time=now, **attempt)
+    from portal import accounts
+
+    w.account_event = accounts.unlock_login(user=w.seeker_a.user, actor=w.officers["pak"])
     w.today = timezone.localdate()
     w.yesterday = w.today - datetime.timedelta(days=1)
     return w

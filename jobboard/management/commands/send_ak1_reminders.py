@@ -1,4 +1,5 @@
-"""For cron, once a day: remind AK/I holders whose six-monthly report is due or overdue."""
+"""Remind AK/I holders whose six-monthly report is due or overdue, by hand: the background
+worker runs the same every morning (jobboard.tasks.send_ak1_reminders)."""
 
 from django.core.management.base import BaseCommand
 

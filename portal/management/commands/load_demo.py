@@ -26,3 +26,12 @@ class Command(BaseCommand):
         width = max(len(role) for role, _, _ in accounts)
         for role, username, password in accounts:
             self.stdout.write(f"  {role:<{width}}  {username:<28} {password}")
+        from portal.demo import demo_totp_key_text
+
+        self.stdout.write(
+            "Officers and the administrator confirm each log-in with a second factor: add the "
+            f"key {demo_totp_key_text()} to an authenticator app (FreeOTP, Google "
+            "Authenticator) as a time-based key, or run `python manage.py demo_otp_code` for "
+            "the code of the moment. Demo only: a real officer sets up an own key at the first "
+            "log-in."
+        )

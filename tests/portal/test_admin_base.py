@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
-from portal.history import HistoryAdmin
+from portal.admin_base import HistoryAdmin
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,151 @@
+"""Mail through the outbox: rendered and stored with the change that causes it, delivered by
+the task queue after the commit, retried with backoff, given up after a bounded time.
+
+A request only writes a row and queues a task: it never waits for a mail server.
+"""
+
+import datetime
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.tasks import default_task_backend
+from django.utils import timezone
+
+from .models import SERVICES, OutboxMail
+
+logger = logging.getLogger(__name__)
+
+
+def service_of(template):
+    app = template.split("/", 1)[0]
+    return app if app in SERVICES else "portal"
+
+
+def queue_mail(*, template, recipients, subject, body):
+    """Store one mail; its delivery is queued when the current transaction commits."""
+    now = timezone.now()
+    mail = OutboxMail.objects.create(
+        service=service_of(template),
+        template=template,
+        to=list(recipients),
+        subject=subject[:300],
+        body=body,
+        next_attempt_at=now,
+        give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_GIVE_UP_SECONDS),
+    )
+    transaction.on_commit(lambda: enqueue_delivery(mail.pk))
+    return mail
+
+
+def enqueue_delivery(pk, at=None):
+    """Queue the delivery of one mail (at ``at`` where the backend can wait)."""
+    from .tasks import deliver_mail
+
+    task = deliver_mail
+    if at is not None and default_task_backend.supports_defer:
+        task = deliver_mail.using(run_after=at)
+    try:
+        task.enqueue(pk)
+    except Exception:  # noqa: BLE001 - the outbox row stands; the sweep queues it again
+        logger.exception("could not queue outgoing mail %s", pk)
+
+
+def backoff(attempts):
+    """Seconds before attempt ``attempts + 1``: doubling from the base, capped."""
+    base = settings.OUTBOX_RETRY_BASE_SECONDS
+    return min(base * 2 ** max(attempts - 1, 0), settings.OUTBOX_RETRY_MAX_SECONDS)
+
+
+def is_permanent(exc):
+    """A 5xx answer to the recipients or the message will not change by waiting."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _msg in exc.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 500 <= exc.smtp_code < 600
+    return False
+
+
+def describe(exc):
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{address}: {code} {message.decode(errors='replace') if isinstance(message, bytes) else message}"
+            for address, (code, message) in exc.recipients.items()
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        message = exc.smtp_error
+        if isinstance(message, bytes):
+            message = message.decode(errors="replace")
+        return f"{exc.smtp_code} {message}"
+    return f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
+
+
+def deliver(pk):
+    """One delivery attempt. Safe to run twice or at once on two workers: the row is locked
+    while it is sent, and a mail already sent, failed, or not yet due is left alone."""
+    with transaction.atomic():
+        mail = OutboxMail.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
+        now = timezone.now()
+        if mail is None or mail.status in (OutboxMail.Status.SENT, OutboxMail.Status.FAILED):
+            return None
+        if mail.next_attempt_at > now + datetime.timedelta(seconds=1):
+            return mail.status
+        mail.attempts += 1
+        try:
+            EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, mail.to).send()
+        except (smtplib.SMTPException, OSError) as exc:
+            mail.last_error = describe(exc)[:1000]
+            now = timezone.now()
+            retry_at = now + datetime.timedelta(seconds=backoff(mail.attempts))
+            if is_permanent(exc) or retry_at > mail.give_up_at:
+                mail.status = OutboxMail.Status.FAILED
+                mail.failed_at = now
+                logger.warning("outgoing mail %s failed: %s", pk, mail.last_error)
+            else:
+                mail.status = OutboxMail.Status.RETRYING
+                mail.next_attempt_at = retry_at
+            mail.save()
+        else:
+            mail.status = OutboxMail.Status.SENT
+            mail.sent_at = timezone.now()
+            mail.last_error = ""
+            mail.save()
+            return mail.status
+    if mail.status == OutboxMail.Status.RETRYING:
+        transaction.on_commit(lambda: enqueue_delivery(pk, at=mail.next_attempt_at))
+    return mail.status
+
+
+def resend(mails):
+    """Queue failed (or waiting) mails again now, with a fresh time to give up."""
+    now = timezone.now()
+    pks = []
+    for mail in mails:
+        if mail.status == OutboxMail.Status.SENT:
+            continue
+        OutboxMail.objects.filter(pk=mail.pk).update(
+            status=OutboxMail.Status.QUEUED,
+            next_attempt_at=now,
+            give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_GIVE_UP_SECONDS),
+            failed_at=None,
+        )
+        pks.append(mail.pk)
+    for pk in pks:
+        transaction.on_commit(lambda pk=pk: enqueue_delivery(pk))
+    return len(pks)
+
+
+def sweep_due():
+    """Queue every mail whose attempt is due but whose task went missing (a backend that
+    cannot wait, a queue that refused). A duplicate task finds the mail sent and stops."""
+    stale = timezone.now() - datetime.timedelta(seconds=settings.OUTBOX_SWEEP_GRACE_SECONDS)
+    due = OutboxMail.objects.filter(
+        status__in=[OutboxMail.Status.QUEUED, OutboxMail.Status.RETRYING],
+        next_attempt_at__lte=stale,
+    ).values_list("pk", flat=True)[:500]
+    for pk in due:
+        enqueue_delivery(pk)
+    return len(due)
