@@ -9,4 +9,5 @@ from django.utils.translation import gettext_noop
 DJANGO_STRINGS = [
     gettext_noop("- Select an option -"),  # django.db.models.fields.BLANK_CHOICE_LABEL
     gettext_noop("Filter by %(field_name)s"),  # admin/date_hierarchy.html
+    gettext_noop("enqueued at"),  # django_tasks_db's task rows (the superuser's admin)
 ]
