@@ -291,7 +291,7 @@ class RefuseForm(StepForm):
     )
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(BoundedTextMixin, forms.Form):
     """The public check's code, as typed: letters, digits and dashes, any letter case."""
 
     code = forms.CharField(max_length=40)

@@ -36,7 +36,23 @@ def _instances():
     employer = make_employer(status="active")
     vacancy = make_vacancy(employer, status="returned")
     application = make_application(employer)
-    return {type(o): o for o in (seeker, vacancy, application)}
+    from django.contrib.auth import get_user_model
+
+    from jobboard.models import ProfileChange
+    from tests.jobboard.ak1_helpers import issued_card
+
+    from django.contrib.auth.models import Group
+
+    from portal import roles
+
+    officer = get_user_model().objects.create_user("officer-files", password="x", is_staff=True)
+    officer.groups.add(Group.objects.get(name=roles.JOB_PLACEMENT_OFFICER))
+    card = issued_card(officer)
+    card.snapshot_photo.save("foto-kartu.png", ContentFile(PNG_BYTES))
+    change = ProfileChange(jobseeker=seeker)
+    change.ktp_scan.save("ktp-baru.pdf", ContentFile(PDF_BYTES), save=False)
+    change.save()
+    return {type(o): o for o in (seeker, vacancy, application, card, change)}
 
 
 def _stored_names(instance):

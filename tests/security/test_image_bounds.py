@@ -163,6 +163,13 @@ def test_the_card_page_still_embeds_a_normal_photo(client, make_user, roles_sync
     card = issued_card(officer)
     seeker = card.jobseeker
     seeker.photo.save("foto.jpg", ContentFile(camera_photo(800, 600, orientation=1)))
+    # the card prints its frozen copy: refreeze it as an officer's accepted change would
+    from django.utils import timezone
+
+    from jobboard.services.ak1_snapshot import freeze_card
+
+    freeze_card(card, now=timezone.now())
+    card.save()
     client.force_login(seeker.user)
     response = client.get(reverse("jobboard:ak1_pdf", args=[card.pk]))
     from pypdf import PdfReader
