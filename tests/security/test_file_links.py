@@ -37,13 +37,11 @@ def _instances():
     vacancy = make_vacancy(employer, status="returned")
     application = make_application(employer)
     from django.contrib.auth import get_user_model
-
-    from jobboard.models import ProfileChange
-    from tests.jobboard.ak1_helpers import issued_card
-
     from django.contrib.auth.models import Group
 
+    from jobboard.models import ProfileChange
     from portal import roles
+    from tests.jobboard.ak1_helpers import issued_card
 
     officer = get_user_model().objects.create_user("officer-files", password="x", is_staff=True)
     officer.groups.add(Group.objects.get(name=roles.JOB_PLACEMENT_OFFICER))
