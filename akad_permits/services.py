@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from jobboard import rules
 from portal import numbering
 from portal.codes import random_code
-from portal.models import OfficeProfile
+from portal.models import Office
 from portal.workflow import Mail, MoveRefused
 
 from .models import (
@@ -218,7 +218,7 @@ def _book_permit_number(now):
     The counter row is locked until the transaction ends, so two permits drafted at the same
     moment get consecutive numbers, never the same one.
     """
-    fmt = OfficeProfile.current().permit_number_format
+    fmt = Office.current().permit_number_format
     try:
         return numbering.book(PermitNumberCounter, fmt, timezone.localtime(now))
     except numbering.NumberFormatError as exc:
@@ -263,7 +263,7 @@ def sign(*, application, actor, note=""):
     """Step 6: the Kadis signs; the permit is issued with a code anyone can verify."""
 
     def changes(app, now):
-        office = OfficeProfile.current()
+        office = Office.current()
         app.issued_at = now
         app.signer_title = office.head_title
         app.signer_name = office.head_name or actor.display_name()

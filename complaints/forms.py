@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import BoundedTextMixin
-from portal.models import OfficeProfile
+from portal.models import Office
 
 from .models import Channel, Complaint
 
@@ -32,7 +32,7 @@ def validate_phone(value):
 
 def channel_choices(channels):
     """The channels as the office names them: its own phone number, address and radio show."""
-    office = OfficeProfile.current()
+    office = Office.current()
     labels = {
         Channel.COUNTER: _("Counter (in person)"),
         Channel.TELEPHONE: _("Telephone %(phone)s") % {"phone": office.phone}

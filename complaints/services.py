@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import numbering
 from portal.codes import random_code
-from portal.models import OfficeProfile
+from portal.models import Office
 from portal.notifications import notify
 from portal.workflow import Mail, MoveRefused
 
@@ -151,7 +151,7 @@ def send_answer(*, complaint, actor, answer, letter_number=""):
         locked.answer_letter_number = letter_number
         locked.answered_at = now
         locked.answered_by = actor
-        locked.letter = letter_values(locked, OfficeProfile.current(), actor, now)
+        locked.letter = letter_values(locked, Office.current(), actor, now)
 
     def mails(locked):
         if not locked.complainant_email:

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import accounts
 from .admin_base import HistoryAdmin, ReadOnlyAdmin
-from .models import AccountEvent, OfficeProfile, ServiceStandard, User
+from .models import AccountEvent, Office, OfficeRole, ServiceStandard, User
 
 admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
@@ -63,22 +63,79 @@ class UserAdmin(BaseUserAdmin):
         return ", ".join(group.name for group in obj.groups.all())
 
 
-@admin.register(OfficeProfile)
-class OfficeProfileAdmin(HistoryAdmin):
-    list_display = ["name", "region", "phone", "complaint_email"]
+class OfficeRoleInline(admin.TabularInline):
+    model = OfficeRole
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Office)
+class OfficeAdmin(HistoryAdmin):
+    """Offices are managed by the superuser (a new office: ``manage.py create_office``)."""
+
+    list_display = ["name", "region_code", "level", "parent", "phone", "is_active"]
+    list_filter = ["level", "is_active"]
+    search_fields = ["name", "region", "region_code", "slug"]
+    prepopulated_fields = {"slug": ["region"]}
+    inlines = [OfficeRoleInline]
     fieldsets = [
-        (None, {"fields": ["government", "name", "short_name", "address", "region", "province"]}),
         (
-            _("Contact and complaint channels"),
-            {"fields": ["phone", "complaint_email", "website", "radio_station", "radio_programme"]},
+            None,
+            {
+                "fields": [
+                    "name",
+                    "short_name",
+                    "government",
+                    "level",
+                    "region_code",
+                    "parent",
+                    "region",
+                    "province",
+                    "slug",
+                    "is_active",
+                ]
+            },
         ),
-        (_("Head of office"), {"fields": ["head_title", "head_name", "head_nip"]}),
-        (_("Document numbers"), {"fields": ["permit_number_format", "ak1_number_format"]}),
+        (
+            _("Letterhead"),
+            {"fields": ["letterhead", "logo", "address", "phone", "email", "website"]},
+        ),
+        (
+            _("Complaint channels"),
+            {
+                "fields": [
+                    "complaint_counter",
+                    "complaint_phone",
+                    "complaint_email",
+                    "radio_station",
+                    "radio_programme",
+                ]
+            },
+        ),
+        (_("Head of office"), {"fields": ["head_title", "head_name", "head_nip", "head_rank"]}),
+        (
+            _("Document numbers"),
+            {"fields": ["permit_number_format", "ak1_number_format", "complaint_number_format"]},
+        ),
+        (
+            _("Services and hours"),
+            {
+                "fields": [
+                    "offers_job_exchange",
+                    "offers_akad",
+                    "offers_complaints",
+                    "working_hours",
+                    "hostnames",
+                ]
+            },
+        ),
     ]
 
     def has_add_permission(self, request):
-        # One office runs the portal: a second profile would make every letterhead ambiguous.
-        return super().has_add_permission(request) and not OfficeProfile.objects.exists()
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
 
         from . import backends, second_factor  # noqa: F401  (their signal receivers)
         from .files import MAX_IMAGE_PIXELS
-        from .models import OfficeProfile, ServiceStandard
+        from .models import Office, ServiceStandard
         from .pagecache import invalidate_on_change
 
         # Pillow refuses to decode a larger image anywhere in the process, WeasyPrint's
@@ -19,7 +19,7 @@ class PortalConfig(AppConfig):
         Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
         # What every public page shows (portal.pagecache).
-        invalidate_on_change(OfficeProfile, ServiceStandard)
+        invalidate_on_change(Office, ServiceStandard)
         # django-axes names no app, so the admin showed its label, "AXES", to the officers.
         from django.apps import apps
 

@@ -2,12 +2,12 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
-from .models import OfficeProfile
+from .models import Office
 
 
 def office(request):
     """The office profile for every page, read only when a template uses it."""
-    return {"office": SimpleLazyObject(OfficeProfile.for_pages)}
+    return {"office": SimpleLazyObject(Office.for_pages)}
 
 
 def menu_links(user):

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from . import roles
-from .models import OfficeProfile, ServiceStandard
+from .models import Office, ServiceStandard
 
 DEMO_PASSWORD = "Disnaker2026!"
 # Officers confirm each log-in with a code from an authenticator app (portal.second_factor).
@@ -31,6 +31,9 @@ def ensure_demo_second_factor(user):
 
 
 OFFICE = {
+    "slug": "kota-probolinggo",
+    "region_code": "3574",
+    "level": "kota",
     "government": "Pemerintah Kota Probolinggo",
     "name": "Dinas Perindustrian dan Tenaga Kerja Kota Probolinggo",
     "short_name": "Disperinaker",
@@ -120,9 +123,9 @@ def ensure_user(username, *, password=DEMO_PASSWORD, **fields):
 
 
 def load():
-    office = OfficeProfile.objects.order_by("pk").first()
+    office = Office.objects.order_by("pk").first()
     if office is None:
-        OfficeProfile.objects.create(**OFFICE)
+        Office.objects.create(**OFFICE)
     for standard in STANDARDS:
         ServiceStandard.objects.get_or_create(service=standard["service"], defaults=standard)
     accounts = [("Administrator", "admin", DEMO_PASSWORD)]

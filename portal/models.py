@@ -68,22 +68,68 @@ class YearCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class OfficeProfile(models.Model):
-    """The office running this portal. One row, edited by an administrator.
+class Office(models.Model):
+    """A labour office on the portal (a Dinas of a city or regency, or a province's).
 
-    Everything the documents print about the office (address, phone, the complaint e-mail,
-    the radio programme, the Kadis) comes from here, never from code.
+    One deployment serves many offices: each has its own officers (OfficeRole), records,
+    numbers and documents; the job market is shared. Everything the documents print about
+    an office (letterhead, address, phone, the complaint channels, the head of office and the
+    number formats) comes from here, never from code.
     """
 
+    class Level(models.TextChoices):
+        CITY = "kota", _("City (kota)")
+        REGENCY = "kabupaten", _("Regency (kabupaten)")
+        PROVINCE = "provinsi", _("Province (provinsi)")
+
+    slug = models.SlugField(
+        _("address name"),
+        max_length=60,
+        unique=True,
+        help_text=_("The office's pages live under /<address name>/, e.g. kota-probolinggo."),
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level, default=Level.CITY)
+    region_code = models.CharField(
+        _("region code (Kemendagri)"),
+        max_length=4,
+        unique=True,
+        help_text=_("Two digits for a province (35), four for a regency or city (3574)."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"level": "provinsi"},
+        verbose_name=_("province office"),
+    )
     government = models.CharField(_("local government"), max_length=200)
     name = models.CharField(_("office name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, default="Disnaker")
+    letterhead = models.TextField(
+        _("letterhead lines"),
+        blank=True,
+        help_text=_(
+            "One line per line, as the letterhead prints them; empty: government and name."
+        ),
+    )
+    logo = models.ImageField(_("coat of arms"), upload_to="office-logos/", blank=True)
     address = models.CharField(_("address"), max_length=300)
     region = models.CharField(_("region (city/regency)"), max_length=100)
     province = models.CharField(_("province"), max_length=100)
     phone = models.CharField(_("telephone"), max_length=40)
-    complaint_email = models.EmailField(_("complaint e-mail address"))
+    email = models.EmailField(_("office e-mail address"), blank=True)
     website = models.URLField(_("web address"), blank=True)
+    working_hours = models.TextField(
+        _("working hours"),
+        blank=True,
+        help_text=_("One line per day or group of days, as the public pages show them."),
+    )
+    # the complaint channels, as the first seed lists them
+    complaint_counter = models.CharField(_("complaint counter"), max_length=200, blank=True)
+    complaint_phone = models.CharField(_("complaint telephone"), max_length=40, blank=True)
+    complaint_email = models.EmailField(_("complaint e-mail address"), blank=True)
     radio_station = models.CharField(_("radio station"), max_length=100, blank=True)
     radio_programme = models.CharField(_("radio complaint programme"), max_length=100, blank=True)
     head_title = models.CharField(
@@ -91,6 +137,12 @@ class OfficeProfile(models.Model):
     )
     head_name = models.CharField(_("name of the head of office"), max_length=150, blank=True)
     head_nip = models.CharField(_("NIP of the head of office"), max_length=30, blank=True)
+    head_rank = models.CharField(
+        _("rank and grade of the head of office"),
+        max_length=100,
+        blank=True,
+        help_text=_("e.g. Pembina Utama Muda (IV/c)"),
+    )
     permit_number_format = models.CharField(
         _("AKAD permit number format"),
         max_length=100,
@@ -103,27 +155,83 @@ class OfficeProfile(models.Model):
         default="AK1/{seq:06d}/{year}",
         help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
     )
+    complaint_number_format = models.CharField(
+        _("complaint book number format"),
+        max_length=100,
+        default="{seq}/{year}",
+        help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
+    )
+    offers_job_exchange = models.BooleanField(_("offers the online job exchange"), default=True)
+    offers_akad = models.BooleanField(_("offers the AKAD permit"), default=True)
+    offers_complaints = models.BooleanField(_("offers complaint handling"), default=True)
+    hostnames = models.TextField(
+        _("host names"),
+        blank=True,
+        help_text=_("Host names that show this office's pages, one per line (optional)."),
+    )
+    is_active = models.BooleanField(_("on the portal"), default=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("office profile")
-        verbose_name_plural = _("office profile")
+        ordering = ["region_code"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
 
     def __str__(self):
         return self.name
 
+    def letterhead_lines(self):
+        lines = [line.strip() for line in self.letterhead.splitlines() if line.strip()]
+        return lines or [line for line in (self.government, self.name) if line]
+
+    def hostname_list(self):
+        return [h.strip().lower() for h in self.hostnames.splitlines() if h.strip()]
+
     @classmethod
     def current(cls):
-        """The office profile, or an unsaved blank one on a portal not yet configured."""
+        """The first office, or an unsaved blank one on a portal not yet configured.
+
+        A stop-gap of the one-office portal: callers move to the record's or the request's
+        office (issue 15).
+        """
         return cls.objects.order_by("pk").first() or cls(name="Dinas Tenaga Kerja", government="")
 
     @classmethod
     def for_pages(cls):
         """``current()`` from the shared cache: every page's header and footer show it.
 
-        Saving or deleting the profile retires it (portal.pagecache.memoize, portal.apps).
+        Saving or deleting an office retires it (portal.pagecache.memoize, portal.apps).
         """
         return memoize("portal:office-profile", cls.current, 3600, cls)
+
+
+class OfficeRole(models.Model):
+    """A person's role (a role group of portal.roles) in one office. An officer may hold
+    roles in several offices; a Kasi of Lumajang is nobody in Probolinggo."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="office_roles",
+        verbose_name=_("officer"),
+    )
+    office = models.ForeignKey(
+        Office, on_delete=models.CASCADE, related_name="roles", verbose_name=_("office")
+    )
+    group = models.ForeignKey(
+        "auth.Group", on_delete=models.PROTECT, related_name="+", verbose_name=_("role")
+    )
+
+    class Meta:
+        ordering = ["office", "group__name"]
+        verbose_name = _("office role")
+        verbose_name_plural = _("office roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "office", "group"], name="office_role_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.group} · {self.office}"
 
 
 class ServiceStandardQuerySet(models.QuerySet):

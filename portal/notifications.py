@@ -22,9 +22,9 @@ def greeting(now=None):
 
 def render_mail(template, context):
     """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in the portal's language."""
-    from .models import OfficeProfile
+    from .models import Office
 
-    context = {"office": OfficeProfile.current(), "site_url": settings.SITE_URL, **context}
+    context = {"office": Office.current(), "site_url": settings.SITE_URL, **context}
     with translation.override(settings.LANGUAGE_CODE):
         context.setdefault("greeting", greeting())
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())

@@ -19,10 +19,10 @@ from .files import content_type_for, image_within_bounds
 
 def render_html(template, context):
     """The document's HTML in the office's language, with the office in its context."""
-    from .models import OfficeProfile
+    from .models import Office
 
     with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string(template, {"office": OfficeProfile.current(), **context})
+        return render_to_string(template, {"office": Office.current(), **context})
 
 
 def render_pdf(template, context, *, stylesheets=()):

@@ -18,9 +18,9 @@ second_factor.connect()  # client.force_login(officer) includes the second step
 @pytest.fixture
 def office(db):
     from portal.demo import OFFICE
-    from portal.models import OfficeProfile
+    from portal.models import Office
 
-    return OfficeProfile.objects.create(**OFFICE)
+    return Office.objects.create(**OFFICE)
 
 
 @pytest.fixture

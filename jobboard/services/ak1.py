@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import numbering
-from portal.models import OfficeProfile
+from portal.models import Office
 from portal.notifications import send_now
 from portal.workflow import MoveRefused
 
@@ -36,7 +36,7 @@ def _book_ak1_number(now):
     at the same moment get consecutive numbers, never the same one, and a rolled-back
     activation gives its number back (no gap).
     """
-    fmt = OfficeProfile.current().ak1_number_format
+    fmt = Office.current().ak1_number_format
     try:
         return numbering.book(Ak1NumberCounter, fmt, timezone.localtime(now))
     except numbering.NumberFormatError as exc:

@@ -24,7 +24,7 @@ def test_history_version_can_be_read_but_not_reverted(client, office, make_user)
     office.phone = "(0335) 000000"
     office.save()
     version = office.history.order_by("history_id").first()
-    url = reverse("admin:portal_officeprofile_simple_history", args=[office.pk, version.history_id])
+    url = reverse("admin:portal_office_simple_history", args=[office.pk, version.history_id])
     assert client.get(url).status_code == 200
     response = client.post(
         url, {"name": "Dinas Palsu", "phone": "1", "complaint_email": "x@example.com"}

@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.core.management import call_command
 
-from portal.models import OfficeProfile, ServiceStandard
+from portal.models import Office, ServiceStandard
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,18 +19,18 @@ def test_load_demo_twice_creates_no_duplicates():
 
     call_command("load_demo", stdout=io.StringIO())
     counts = (
-        OfficeProfile.objects.count(),
+        Office.objects.count(),
         ServiceStandard.objects.count(),
         get_user_model().objects.count(),
     )
     call_command("load_demo", stdout=io.StringIO())
     assert (
-        OfficeProfile.objects.count(),
+        Office.objects.count(),
         ServiceStandard.objects.count(),
         get_user_model().objects.count(),
     ) == counts
     assert counts[0] == 1 and counts[1] == 3
-    assert OfficeProfile.current().region == "Kota Probolinggo"
+    assert Office.current().region == "Kota Probolinggo"
 
 
 def test_indonesian_catalogue_is_complete_and_current(tmp_path):

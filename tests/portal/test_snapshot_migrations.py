@@ -18,11 +18,13 @@ from portal.demo import OFFICE
 from tests.conftest import PNG_BYTES
 
 BEFORE = [
+    ("portal", "0007_submission"),  # the one-office profile, before it became an Office
     ("jobboard", "0013_step_log_base"),
     ("akad_permits", "0004_step_log_base"),
     ("complaints", "0005_mail_attachments_and_cursor"),
 ]
 AFTER = [
+    ("portal", "0007_submission"),
     ("jobboard", "0015_profile_change_roles_and_card_snapshots"),
     ("akad_permits", "0005_printed_snapshot"),
     ("complaints", "0006_printed_snapshot"),
@@ -39,7 +41,9 @@ def migrate(targets):
 def fill(apps):
     """One of each, made with the models as they were before the snapshots."""
     User = apps.get_model("portal", "User")
-    apps.get_model("portal", "OfficeProfile").objects.create(**OFFICE)
+    OfficeProfile = apps.get_model("portal", "OfficeProfile")
+    fields = {f.name for f in OfficeProfile._meta.fields}
+    OfficeProfile.objects.create(**{k: v for k, v in OFFICE.items() if k in fields})
     officer = User.objects.create(username="pak", first_name="Budi", last_name="Petugas")
     now = timezone.now()
     today = timezone.localdate()

@@ -481,7 +481,7 @@ ADMIN_POLICIES = {
     ),
     "portal.user": AdminPolicy(lambda w: w.seeker_b.user, view=SUPER, add=SUPER, delete=SUPER),
     # one office runs the portal: no second profile, and the one there is never deleted
-    "portal.officeprofile": AdminPolicy(lambda w: w.office, view=SUPER),
+    "portal.office": AdminPolicy(lambda w: w.office, view=SUPER, add=SUPER),
     "portal.servicestandard": AdminPolicy(
         lambda w: w.standards[0], view=SUPER, add=SUPER, delete=SUPER
     ),

@@ -48,11 +48,11 @@ def make_staff(prefix, role=None, superuser=False):
 def base_world():
     """The office, the service standards, the role groups, one officer per role, a superuser."""
     from portal.demo import OFFICE, STANDARDS
-    from portal.models import OfficeProfile, ServiceStandard
+    from portal.models import Office, ServiceStandard
 
     roles.sync_roles()
     w = SimpleNamespace()
-    w.office = OfficeProfile.objects.create(**OFFICE)
+    w.office = Office.objects.create(**OFFICE)
     w.standards = [ServiceStandard.objects.create(**s) for s in STANDARDS]
     w.officers = {key: make_staff(key, role=role) for key, role in ROLE_KEYS.items()}
     w.superuser = make_staff("root", superuser=True)
