@@ -55,7 +55,7 @@ def _employer():
             company_name="PT Sumber Karya Mandiri",
             legal_form="PT",
             nib="8120000000451",
-            npwp="013456789012000",
+            npwp="013456785012000",
             sector="Penempatan tenaga kerja",
             address="Jl. Panglima Sudirman No. 12",
             city="Kota Probolinggo",

@@ -82,7 +82,7 @@ class OutboxMailAdmin(ReadOnlyAdmin):
             if request.user.is_superuser
             else queryset.filter(service__in=services_of(request.user))
         )
-        count = outbox.resend(list(allowed))
+        count = outbox.resend(list(allowed), actor=request.user)
         skipped = queryset.count() - count
         self.message_user(
             request,

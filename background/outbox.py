@@ -9,12 +9,16 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.tasks import default_task_backend
 from django.utils import timezone
 
+from portal.workflow import SYSTEM, MoveRefused
+
 from .models import SERVICES, OutboxMail
+from .workflows import OUTBOX
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +89,8 @@ def describe(exc):
 
 def deliver(pk):
     """One delivery attempt. Safe to run twice or at once on two workers: the row is locked
-    while it is sent, and a mail already sent, failed, or not yet due is left alone."""
+    while it is sent, and a mail already sent, failed, or not yet due is left alone. The
+    outcome is the system's move (background.workflows: send, retry or fail)."""
     with transaction.atomic():
         mail = OutboxMail.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
         now = timezone.now()
@@ -93,49 +98,64 @@ def deliver(pk):
             return None
         if mail.next_attempt_at > now + datetime.timedelta(seconds=1):
             return mail.status
-        mail.attempts += 1
+        attempts = mail.attempts + 1
         try:
             EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, mail.to).send()
         except (smtplib.SMTPException, OSError) as exc:
-            mail.last_error = describe(exc)[:1000]
+            error = describe(exc)[:1000]
             now = timezone.now()
-            retry_at = now + datetime.timedelta(seconds=backoff(mail.attempts))
+            retry_at = now + datetime.timedelta(seconds=backoff(attempts))
             if is_permanent(exc) or retry_at > mail.give_up_at:
-                mail.status = OutboxMail.Status.FAILED
-                mail.failed_at = now
+                mail = _record(mail, "fail", attempts=attempts, last_error=error, failed_at=now)
                 logger.warning("outgoing mail %s failed: %s", pk, mail.last_error)
             else:
-                mail.status = OutboxMail.Status.RETRYING
-                mail.next_attempt_at = retry_at
-            mail.save()
+                mail = _record(
+                    mail, "retry", attempts=attempts, last_error=error, next_attempt_at=retry_at
+                )
         else:
-            mail.status = OutboxMail.Status.SENT
-            mail.sent_at = timezone.now()
-            mail.last_error = ""
-            mail.save()
+            mail = _record(mail, "send", attempts=attempts, sent_at=timezone.now(), last_error="")
             return mail.status
     if mail.status == OutboxMail.Status.RETRYING:
         transaction.on_commit(lambda: enqueue_delivery(pk, at=mail.next_attempt_at))
     return mail.status
 
 
-def resend(mails):
-    """Queue failed (or waiting) mails again now, with a fresh time to give up."""
-    now = timezone.now()
-    pks = []
+def _record(mail, action, **fields):
+    """The attempt's outcome as the system's move on the row this worker holds locked."""
+
+    def changes(locked, now):
+        for name, value in fields.items():
+            setattr(locked, name, value)
+
+    return OUTBOX.apply(mail, action, actor=SYSTEM, changes=changes)
+
+
+def resend_one(*, mail, actor):
+    """Queue one mail again now, with a fresh time to give up (an officer of its service).
+
+    Refused (MoveRefused) for a mail already sent, PermissionDenied for another service's."""
+
+    def changes(locked, now):
+        locked.next_attempt_at = now
+        locked.give_up_at = now + datetime.timedelta(seconds=settings.OUTBOX_GIVE_UP_SECONDS)
+        locked.failed_at = None
+
+    mail = OUTBOX.apply(mail, "resend", actor=actor, changes=changes)
+    transaction.on_commit(lambda pk=mail.pk: enqueue_delivery(pk))
+    return mail
+
+
+def resend(mails, *, actor):
+    """Queue failed (or waiting) mails again; those sent or not the actor's are skipped.
+    Returns how many were queued."""
+    count = 0
     for mail in mails:
-        if mail.status == OutboxMail.Status.SENT:
+        try:
+            resend_one(mail=mail, actor=actor)
+        except (MoveRefused, PermissionDenied):
             continue
-        OutboxMail.objects.filter(pk=mail.pk).update(
-            status=OutboxMail.Status.QUEUED,
-            next_attempt_at=now,
-            give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_GIVE_UP_SECONDS),
-            failed_at=None,
-        )
-        pks.append(mail.pk)
-    for pk in pks:
-        transaction.on_commit(lambda pk=pk: enqueue_delivery(pk))
-    return len(pks)
+        count += 1
+    return count
 
 
 def sweep_due():

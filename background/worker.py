@@ -20,8 +20,11 @@ from django.db import DatabaseError, close_old_connections, connection, transact
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 
+from portal.workflow import SYSTEM
+
 from . import schedule
 from .models import WorkerBeat
+from .workflows import TASKS
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +58,7 @@ def requeue_abandoned(now=None):
         for result in running:
             if result.worker_ids and result.worker_ids[-1] in alive:
                 continue
-            result.status = TaskResultStatus.READY
-            result.started_at = None
-            result.save(update_fields=["status", "started_at"])
+            TASKS.apply(result, "give_back", actor=SYSTEM, changes=_unstarted)
             requeued.append(result.pk)
     if requeued:
         logger.warning("gave back %d task(s) of a stopped worker: %s", len(requeued), requeued)
@@ -65,6 +66,10 @@ def requeue_abandoned(now=None):
         seen_at__lt=now - datetime.timedelta(seconds=10 * settings.WORKER_DEAD_AFTER_SECONDS)
     ).delete()
     return requeued
+
+
+def _unstarted(locked, now):
+    locked.started_at = None
 
 
 class Housekeeper(threading.Thread):

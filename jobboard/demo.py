@@ -99,7 +99,7 @@ EMPLOYER = {
     "company_name": "PT Bromo Makmur Sejahtera",
     "legal_form": "PT",
     "nib": "9120301234567",
-    "npwp": "013456789623000",
+    "npwp": "013456785623000",
     "sector": "Industri pengolahan",
     "address": "Jl. Raya Bromo No. 88, Kedopok",
     "city": "Kota Probolinggo",

@@ -5,6 +5,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from stdnum import exceptions as stdnum_errors
+from stdnum.id import npwp as stdnum_npwp
 
 # Province codes of Kemendagri (the first two digits of a NIK).
 PROVINCE_CODES = {
@@ -50,7 +52,11 @@ PROVINCE_CODES = {
 
 
 def validate_nik_shape(value):
-    """16 digits, a real province code and non-zero region parts."""
+    """16 digits, a real province code and non-zero region parts.
+
+    Our own checks, not python-stdnum's ``id.nik``: its table of regencies lacks the
+    provinces made since 2012 (65 Kalimantan Utara, 92-96 the new Papua provinces), so it
+    would refuse their people's NIKs; and each check here has its own message."""
     if not value.isdigit():
         raise ValidationError(_("The NIK may contain digits only."), code="nik_digits")
     if len(value) != 16:
@@ -115,15 +121,48 @@ def validate_nib(value):
 
 
 def normalise_npwp(value):
-    """NPWP may be typed with dots and dashes (01.234.567.8-901.000)."""
+    """NPWP may be typed with dots and dashes (01.234.567.4-901.000)."""
     return re.sub(r"[.\-\s]", "", value or "")
 
 
 def validate_npwp(value):
-    if not re.fullmatch(r"\d{15}|\d{16}", normalise_npwp(value)):
+    """The NPWP as the tax office defines it (python-stdnum's ``id.npwp``): 15 digits with a
+    check digit (Luhn) as the 9th; since 2024 16 digits, either a 0 and the 15-digit number
+    (check digit the 10th) or, for a person, the NIK, checked as a NIK is here."""
+    number = normalise_npwp(value)
+    if not re.fullmatch(r"[0-9]+", number):
         raise ValidationError(
-            _("The NPWP must be 15 or 16 digits (dots and dashes allowed)."), code="npwp"
+            _("The NPWP may contain digits only (dots and dashes allowed)."), code="npwp_digits"
         )
+    if len(number) not in (15, 16):
+        raise ValidationError(
+            _("The NPWP must be 15 or 16 digits; you entered %(count)d.") % {"count": len(number)},
+            code="npwp_length",
+        )
+    if len(number) == 16 and not number.startswith("0"):
+        try:
+            validate_nik_shape(number)
+        except ValidationError as exc:
+            raise ValidationError(
+                _(
+                    "A 16-digit NPWP that does not begin with 0 is the owner's NIK, and this "
+                    "one is not valid: %(reason)s"
+                )
+                % {"reason": exc.messages[0]},
+                code="npwp_nik",
+            ) from None
+        return
+    try:
+        stdnum_npwp.validate(number)
+    except stdnum_errors.ValidationError:
+        raise ValidationError(
+            _(
+                "This NPWP is not valid: its check digit (digit %(position)d) does not match "
+                "the digits before it. Check the number on the NPWP card."
+            )
+            % {"position": 9 if len(number) == 15 else 10},
+            code="npwp_check",
+        ) from None
 
 
 def validate_phone(value):

@@ -5,7 +5,9 @@ action, to which state, under which permission, with which label and note form) 
 table to a ``Workflow``. ``Workflow.apply`` is the one place where a state changes: it checks
 the actor (permission or the party's own rule), locks the row, checks the state the row is in
 now, runs the move's own changes, writes the new state and a step row, and queues mail for
-after the commit. Services call it; nothing else assigns a state.
+after the commit. Services call it; nothing else assigns a state. Moves the portal makes by itself, with no
+person (the worker recording a mail's delivery), are rows marked ``system=True`` applied for
+the actor ``SYSTEM``; no person can make them and the system can make no other.
 
 Adding a step is one row here, one permission in the app's ``Meta.permissions`` and its role
 migration, and one test (see docs/architecture.md).
@@ -20,6 +22,21 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .notifications import notify
+
+
+class _System:
+    """The portal itself acting, with no person behind the move (the worker recording a mail's
+    delivery, giving back a task of a stopped worker). Only a move declared ``system=True``
+    accepts it, and such a move accepts no one else: a person can never trigger it."""
+
+    is_authenticated = False
+    pk = None
+
+    def __repr__(self):
+        return "SYSTEM"
+
+
+SYSTEM = _System()
 
 
 class MoveRefused(Exception):
@@ -44,7 +61,8 @@ class Move:
     inputs, and ``form`` that of the step's form in the admin (both resolved when used, so
     tables import neither); the form's ``service_kwargs()`` (or its ``cleaned_data``) are
     the service's keyword arguments. ``note_required`` is the message that refuses an
-    empty note.
+    empty note. ``system`` marks a move the portal makes by itself (actor ``SYSTEM``, no
+    permission, no party): no person may make it, and the system makes no other.
     """
 
     source: str
@@ -56,10 +74,22 @@ class Move:
     form: str = ""
     service: str = ""
     note_required: str = ""
+    system: bool = False
+
+    def __post_init__(self):
+        if self.system and self.permission is not None:
+            raise ValueError(f"system move {self.action!r} takes no permission")
 
     @property
     def is_officer_move(self):
-        return self.permission is not None
+        return self.permission is not None and not self.system
+
+    def permission_for(self, obj):
+        """The codename ``obj`` asks for: a permission may name a field of the object in
+        braces (``background.resend_{service}_mail``: the officers of the mail's service)."""
+        if self.permission is None or "{" not in self.permission:
+            return self.permission
+        return self.permission.format_map(_Fields(obj))
 
     def form_class(self):
         return import_string(self.form) if self.form else None
@@ -112,8 +142,11 @@ class Workflow:
             raise ValueError("a workflow table names one (state, action) pair once")
         permissions = {}
         for m in self.moves:
-            if permissions.setdefault(m.action, m.permission) != m.permission:
-                raise ValueError(f"action {m.action!r} must have one permission")
+            if permissions.setdefault(m.action, (m.permission, m.system)) != (
+                m.permission,
+                m.system,
+            ):
+                raise ValueError(f"action {m.action!r} must have one permission (or be system)")
 
     # --- reading the table -----------------------------------------------------------------
 
@@ -135,7 +168,10 @@ class Workflow:
         return getattr(obj, self.state_field)
 
     def may(self, user, action):
-        """May ``user`` take ``action`` at all (before looking at any object)?"""
+        """May ``user`` take ``action`` at all (before looking at any object)?
+
+        A permission that names a field of the object is decided per object
+        (``officer_moves``, ``apply``); here only a superuser passes it."""
         perm = self.permission(action)
         return bool(perm and user.is_authenticated and user.has_perm(perm))
 
@@ -145,7 +181,7 @@ class Workflow:
         return [
             m
             for m in self.moves
-            if m.source == state and m.is_officer_move and user.has_perm(m.permission)
+            if m.source == state and m.is_officer_move and user.has_perm(m.permission_for(obj))
         ]
 
     def allowed_actions(self, user, obj):
@@ -166,10 +202,12 @@ class Workflow:
 
     def check_actor(self, actor, obj, move):
         """Refuse an actor who may not make ``move`` on ``obj`` (raises PermissionDenied)."""
+        if move.system or actor is SYSTEM:
+            return check_system(actor, move)
         if actor is None or not actor.is_authenticated:
             raise PermissionDenied(_("Log in to take this step."))
         if move.permission is not None:
-            if not actor.has_perm(move.permission):
+            if not actor.has_perm(move.permission_for(obj)):
                 raise PermissionDenied(_("Your role does not allow this step."))
         elif self.party is None or not self.party(actor, obj):
             raise PermissionDenied(_("Only the person concerned can do this."))
@@ -217,11 +255,12 @@ class Workflow:
             if changes is not None:
                 changes(locked, now)
             setattr(locked, self.state_field, move.target)
+            person = None if actor is SYSTEM else actor
             locked._change_reason = move.action
-            locked._history_user = actor
+            locked._history_user = person
             locked.save()
             if self.step_model is not None:
-                self.log(locked, move, actor=actor, note=note, at=now, **extra)
+                self.log(locked, move, actor=person, note=note, at=now, **extra)
             for item in mail(locked) if callable(mail) else _as_list(mail):
                 notify(item.template, item.context, item.to)
         if obj is not locked:
@@ -245,6 +284,23 @@ class Workflow:
             created_at=at or timezone.now(),
             **extra,
         )
+
+
+class _Fields(dict):
+    def __init__(self, obj):
+        super().__init__()
+        self.obj = obj
+
+    def __missing__(self, key):
+        return getattr(self.obj, key)
+
+
+def check_system(actor, move):
+    """A system move only for the system, and the system only for system moves."""
+    if actor is not SYSTEM:
+        raise PermissionDenied(_("Only the portal itself takes this step."))
+    if not move.system:
+        raise PermissionDenied(_("This step is taken by a person, not by the portal."))
 
 
 def _as_list(mail):

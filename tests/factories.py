@@ -69,7 +69,7 @@ def make_employer(user=None, *, status="waiting", **fields):
         company_name=fields.pop("company_name", f"PT Contoh Makmur {n}"),
         legal_form="PT",
         nib=fields.pop("nib", f"{9120000000000 + n}"),
-        npwp="012345678901000",
+        npwp="012345674901000",
         sector=fields.pop("sector", "Industri pengolahan"),
         address="Jl. Raya Bromo No. 5",
         city="Kota Probolinggo",

@@ -58,6 +58,14 @@ TODAY = timezone.localdate()
 CUM_WEIGHTS = list(itertools.accumulate(ZIPF_WEIGHTS))
 
 
+def npwp_of(i):
+    """A 15-digit NPWP whose 9th digit is the Luhn check digit of the first eight."""
+    from stdnum import luhn
+
+    first = f"{10000000 + i:08d}"
+    return f"{first}{luhn.calc_check_digit(first)}623000"
+
+
 def sentence(n):
     """n words drawn by Zipf's law from about 1,400 (see vocab.py)."""
     return " ".join(rng.choices(VOCABULARY, cum_weights=CUM_WEIGHTS, k=n)).capitalize() + "."
@@ -157,7 +165,7 @@ def main():
                 "company_name": f"{rng.choice(['PT', 'CV'])} {rng.choice(LAST_NAMES)} {rng.choice(['Jaya', 'Makmur', 'Abadi', 'Sentosa', 'Mandiri', 'Sejahtera'])} {i}",
                 "legal_form": rng.choice(["PT", "CV"]),
                 "nib": f"{9120000000000 + i}",
-                "npwp": f"{10000000000000 + i:015d}",
+                "npwp": npwp_of(i),
                 "sector": rng.choice(SECTORS),
                 "address": f"Jl. {rng.choice(LAST_NAMES)} No. {rng.randint(1, 200)}",
                 "city": rng.choice(CITIES),

@@ -29,7 +29,7 @@ def test_employer_registers_posts_officer_publishes_seeker_applies_and_is_hired(
     field(page, "Nama perusahaan").fill("CV Tirta Abadi")
     field(page, "Bentuk badan usaha").select_option("CV")
     field(page, "NIB (Nomor Induk Berusaha)").fill("9120559876543")
-    field(page, "NPWP").fill("02.345.678.9-623.000")
+    field(page, "NPWP").fill("02.345.678.3-623.000")
     field(page, "Bidang usaha").fill("Perdagangan air minum")
     field(page, "Alamat").fill("Jl. Panglima Sudirman 21")
     field(page, "Kota/kabupaten").fill("Kota Probolinggo")

@@ -288,7 +288,7 @@ EMPLOYER_CHANGES = {
     "company_name": "Dinas Tenaga Kerja Kota Probolinggo",
     "legal_form": "CV",
     "nib": "9120009998887",
-    "npwp": "099988877766655",
+    "npwp": "099988875766655",
     "sector": "Perdagangan",
     "address": "Jl. Panglima Sudirman 1",
     "city": "Kota Pasuruan",

@@ -178,7 +178,7 @@ def employer_data(**overrides):
         "company_name": "PT Sumber Rejeki",
         "legal_form": "PT",
         "nib": "9120001234567",
-        "npwp": "01.234.567.8-901.000",
+        "npwp": "01.234.567.4-901.000",
         "sector": "Industri pengolahan",
         "address": "Jl. Raya Bromo 12",
         "city": "Kota Probolinggo",
@@ -196,7 +196,7 @@ def test_an_employer_registers_and_waits(client):
     response = client.post(EMPLOYER_URL, employer_data())
     assert response.status_code == 302
     employer = Employer.objects.get()
-    assert employer.npwp == "012345678901000"  # stored as digits
+    assert employer.npwp == "012345674901000"  # stored as digits
     assert employer.is_waiting
     client.force_login(employer.user)
     assert "Menunggu aktivasi" in client.get(reverse("jobboard:my_status")).content.decode()
@@ -216,6 +216,62 @@ def test_bad_company_numbers_are_refused_and_the_rest_kept(client, field, value,
     data = employer_data(**{field: value})
     response = client.post(EMPLOYER_URL, data)
     form = _assert_refused(response, field, fragment)
+    _assert_kept(form, data)
+    assert not Employer.objects.exists()
+
+
+# NPWPs as the tax office writes them: 15 digits whose 9th is the Luhn check digit of the
+# first eight; since 2024 16 digits, a 0 before the 15, or the owner's NIK.
+OWNER_NIK = make_nik(datetime.date(1985, 3, 12), seq=7)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        pytest.param("01.234.567.4-901.000", "012345674901000", id="15-digits-dotted"),
+        pytest.param("013456785623000", "013456785623000", id="15-digits"),
+        pytest.param("0012 3456 7490 1000", "0012345674901000", id="16-digits-new-format"),
+        pytest.param("0013456785623000", "0013456785623000", id="16-digits"),
+        pytest.param(OWNER_NIK, OWNER_NIK, id="16-digits-owners-nik"),
+    ],
+)
+def test_a_valid_npwp_of_15_or_16_digits_passes(client, typed, stored):
+    response = client.post(EMPLOYER_URL, employer_data(npwp=typed))
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert Employer.objects.get().npwp == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        pytest.param(
+            "01.234.567.8-901.000",
+            "NPWP ini tidak valid: angka pemeriksanya (digit ke-9) tidak cocok",
+            id="15-digits-wrong-check-digit",
+        ),
+        pytest.param(
+            "012345675901000",
+            "NPWP ini tidak valid: angka pemeriksanya (digit ke-9) tidak cocok",
+            id="15-digits-one-digit-off",
+        ),
+        pytest.param(
+            "0012345678901000",
+            "NPWP ini tidak valid: angka pemeriksanya (digit ke-10) tidak cocok",
+            id="16-digits-wrong-check-digit",
+        ),
+        pytest.param(
+            "3574011203850000",
+            "NPWP 16 digit yang tidak diawali 0 adalah NIK pemilik",
+            id="16-digits-not-a-nik",
+        ),
+        pytest.param("01.234.567.8-901", "15 atau 16 digit; Anda memasukkan 12", id="12-digits"),
+        pytest.param("01.234.567.4-901.00O", "hanya boleh berisi angka", id="a-letter"),
+    ],
+)
+def test_an_invalid_npwp_is_refused_with_a_clear_message(client, typed, message):
+    data = employer_data(npwp=typed)
+    response = client.post(EMPLOYER_URL, data)
+    form = _assert_refused(response, "npwp", message)
     _assert_kept(form, data)
     assert not Employer.objects.exists()
 

@@ -92,7 +92,7 @@ def fill(apps):
         company_name="PT Lama",
         legal_form="PT",
         nib="9120001234567",
-        npwp="012345678901000",
+        npwp="012345674901000",
         sector="Industri",
         address="Jl. Lama 1",
         city="Kota Probolinggo",
