@@ -94,6 +94,7 @@ class OfficeCreateForm(forms.ModelForm):
         self.fields["template"].choices = template_choices()
         self.fields["template"].initial = SEED_TEMPLATE
         self.fields["parent"].queryset = Office.objects.filter(level=Office.Level.PROVINCE)
+        self.fields["slug"].validators = []  # clean_slug's rule is stricter and says it plainly
 
     def clean_region_code(self):
         code = self.cleaned_data["region_code"].strip()

@@ -10,6 +10,7 @@ The same form validates as the superuser's admin form ("Add an office from a tem
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from portal.models import Office
 from portal.offices import OFFICE_FIELDS, OfficeCreateForm, create_from_form
@@ -95,18 +96,27 @@ class Command(BaseCommand):
         form = OfficeCreateForm(data=data)
         if not form.is_valid():
             lines = [
-                f"  {name}: {message}"
+                f"  {form.fields[name].label if name in form.fields else name}: {message}"
                 for name, messages in form.errors.items()
                 for message in messages
             ]
-            raise CommandError("The office was not created:\n" + "\n".join(lines))
+            raise CommandError(_("The office was not created:") + "\n" + "\n".join(lines))
         office, user, link = create_from_form(form)
         standards = ", ".join(s.get_service_display() for s in office.standards.all())
         self.stdout.write(
-            self.style.SUCCESS(f"Created {office.name} ({office.region_code}) at /{office.slug}/.")
+            self.style.SUCCESS(
+                _("Created %(name)s (%(code)s), its pages under /%(slug)s/.")
+                % {"name": office.name, "code": office.region_code, "slug": office.slug}
+            )
         )
-        self.stdout.write(f"Service standards (marked copies until adapted): {standards or '-'}")
         self.stdout.write(
-            f"First officer {user.username} ({', '.join(data['officer_roles'])}): set the "
-            f"password once at\n  {link}\nthen set up the second factor at the first log-in."
+            _("Service standards (marked copies until the office adapts them): %(list)s")
+            % {"list": standards or "-"}
+        )
+        self.stdout.write(
+            _(
+                "First officer %(username)s (%(roles)s): set the password once at\n  %(link)s\n"
+                "then set up the second factor at the first log-in."
+            )
+            % {"username": user.username, "roles": ", ".join(data["officer_roles"]), "link": link}
         )
