@@ -66,6 +66,9 @@ def test_the_public_page_marks_a_copy_and_not_the_offices_own_text(client, demo)
         "Salinan dari standar Dinas Tenaga Kerja Kabupaten Lumajang; belum disesuaikan oleh "
         "kantor ini."
     ) in akad
+    home = client.get(reverse("portal:home")).content.decode()
+    assert home.count("Standar disalin dari") == 1
+    assert "Standar disalin dari Dinas Tenaga Kerja Kabupaten Lumajang" in home
 
 
 def _office_page(office, service):
