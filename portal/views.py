@@ -20,8 +20,9 @@ from .standards import standard_for, standards_of
 
 def _page_office(request):
     """The office whose pages these are: ``request.office`` once the pages live under
-    /<office>/ (issue 15), the first office until then."""
-    return getattr(request, "office", None) or Office.current()
+    /<office>/ (issue 15), the first office until then (from the shared cache, as the
+    header and footer read it)."""
+    return getattr(request, "office", None) or Office.for_pages()
 
 
 @require_GET
