@@ -184,6 +184,18 @@ class OfficeAdmin(HistoryAdmin):
         )
 
 
+STANDARD_HEAD = ["office", "service", "title", "decree_number", "summary", "order", "is_published"]
+STANDARD_TEXT = [
+    "requirements",
+    "procedure",
+    "completion_time",
+    "completion_time_details",
+    "fee",
+    "product",
+    "complaint_channels",
+]
+
+
 class ServiceStandardForm(forms.ModelForm):
     adapted = forms.BooleanField(
         label=_("Adapted and confirmed by this office"),
@@ -196,22 +208,7 @@ class ServiceStandardForm(forms.ModelForm):
 
     class Meta:
         model = ServiceStandard
-        fields = [
-            "office",
-            "service",
-            "title",
-            "decree_number",
-            "summary",
-            "order",
-            "is_published",
-            "requirements",
-            "procedure",
-            "completion_time",
-            "completion_time_details",
-            "fee",
-            "product",
-            "complaint_channels",
-        ]
+        fields = [*STANDARD_HEAD, *STANDARD_TEXT]
 
 
 @admin.register(ServiceStandard)
@@ -232,36 +229,8 @@ class ServiceStandardAdmin(HistoryAdmin):
     list_select_related = ["office"]
     readonly_fields = ["copied_from"]
     fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "office",
-                    "service",
-                    "copied_from",
-                    "adapted",
-                    "title",
-                    "decree_number",
-                    "summary",
-                    "order",
-                    "is_published",
-                ]
-            },
-        ),
-        (
-            _("Standard"),
-            {
-                "fields": [
-                    "requirements",
-                    "procedure",
-                    "completion_time",
-                    "completion_time_details",
-                    "fee",
-                    "product",
-                    "complaint_channels",
-                ]
-            },
-        ),
+        (None, {"fields": [*STANDARD_HEAD[:2], "copied_from", "adapted", *STANDARD_HEAD[2:]]}),
+        (_("Standard"), {"fields": STANDARD_TEXT}),
     ]
 
     @admin.display(description=_("marked copy"), boolean=True)
