@@ -97,6 +97,13 @@ def test_the_command_creates_the_office_its_standards_groups_and_first_officer(p
     officer.refresh_from_db()
     assert officer.check_password("Jember-2026-aman!")
     assert client.get(link, follow=True).context["validlink"] is False
+    # the first log-in asks for the second factor to be set up, as for every officer
+    client.logout()
+    response = client.post(
+        reverse("login"), {"username": "jbr-kadis", "password": "Jember-2026-aman!"}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).url.startswith(reverse("otp_setup"))
 
 
 def test_the_command_copies_an_existing_offices_standards(province):
