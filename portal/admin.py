@@ -1,5 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -10,7 +14,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import accounts
+from . import accounts, offices, standards
 from .admin_base import HistoryAdmin, ReadOnlyAdmin
 from .models import AccountEvent, Office, OfficeRole, ServiceStandard, User
 
@@ -71,7 +75,11 @@ class OfficeRoleInline(admin.TabularInline):
 
 @admin.register(Office)
 class OfficeAdmin(HistoryAdmin):
-    """Offices are managed by the superuser (a new office: ``manage.py create_office``)."""
+    """Offices are managed by the superuser. A new office with its standards, role groups and
+    first officer: "Add an office from a template" (``create_from_template_view``) or
+    ``manage.py create_office``, which share portal.offices."""
+
+    change_list_template = "admin/portal/office/change_list.html"
 
     list_display = ["name", "region_code", "level", "parent", "phone", "is_active"]
     list_filter = ["level", "is_active"]
@@ -140,31 +148,114 @@ class OfficeAdmin(HistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "dari-templat/",
+                self.admin_site.admin_view(self.create_from_template_view),
+                name="{}_{}_create_from_template".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def create_from_template_view(self, request):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        form = offices.OfficeCreateForm(request.POST or None)
+        created = None
+        if request.method == "POST" and form.is_valid():
+            office, officer, link = offices.create_from_form(form, actor=request.user)
+            created = {"office": office, "officer": officer, "link": link}
+        return TemplateResponse(
+            request,
+            "admin/portal/office/create_from_template.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Add an office from a template"),
+                "opts": self.model._meta,
+                "form": form,
+                "created": created,
+                "standards": created["office"].standards.all() if created else [],
+                "change_url": reverse("admin:portal_office_change", args=[created["office"].pk])
+                if created
+                else None,
+            },
+        )
+
+
+STANDARD_HEAD = ["office", "service", "title", "decree_number", "summary", "order", "is_published"]
+STANDARD_TEXT = [
+    "requirements",
+    "procedure",
+    "completion_time",
+    "completion_time_details",
+    "fee",
+    "product",
+    "complaint_channels",
+]
+
+
+class ServiceStandardForm(forms.ModelForm):
+    adapted = forms.BooleanField(
+        label=_("Adapted and confirmed by this office"),
+        required=False,
+        help_text=_(
+            "Tick once the text says what this office does: the public page then stops "
+            "showing it as a copy of another office's standard."
+        ),
+    )
+
+    class Meta:
+        model = ServiceStandard
+        fields = [*STANDARD_HEAD, *STANDARD_TEXT]
+
 
 @admin.register(ServiceStandard)
 class ServiceStandardAdmin(HistoryAdmin):
-    list_display = ["title", "service", "completion_time", "fee", "is_published", "order"]
-    list_editable = ["is_published", "order"]
-    fieldsets = [
-        (
-            None,
-            {"fields": ["service", "title", "decree_number", "summary", "order", "is_published"]},
-        ),
-        (
-            _("Standard"),
-            {
-                "fields": [
-                    "requirements",
-                    "procedure",
-                    "completion_time",
-                    "completion_time_details",
-                    "fee",
-                    "product",
-                    "complaint_channels",
-                ]
-            },
-        ),
+    form = ServiceStandardForm
+    list_display = [
+        "title",
+        "office",
+        "service",
+        "is_copy_display",
+        "completion_time",
+        "fee",
+        "is_published",
+        "order",
     ]
+    list_editable = ["is_published", "order"]
+    list_filter = ["office", "service"]
+    list_select_related = ["office"]
+    readonly_fields = ["copied_from"]
+    fieldsets = [
+        (None, {"fields": [*STANDARD_HEAD[:2], "copied_from", "adapted", *STANDARD_HEAD[2:]]}),
+        (_("Standard"), {"fields": STANDARD_TEXT}),
+    ]
+
+    @admin.display(description=_("marked copy"), boolean=True)
+    def is_copy_display(self, obj):
+        return obj.is_copy
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.is_copy:
+            return fieldsets
+        # only a marked copy has something to confirm
+        first = {
+            **fieldsets[0][1],
+            "fields": [f for f in fieldsets[0][1]["fields"] if f != "adapted"],
+        }
+        return [(fieldsets[0][0], first), *fieldsets[1:]]
+
+    def get_readonly_fields(self, request, obj=None):
+        # a standard stays with its office and service; a new one is created for another
+        return [*super().get_readonly_fields(request, obj), *(["office", "service"] if obj else [])]
+
+    def save_model(self, request, obj, form, change):
+        if form.cleaned_data.get("adapted"):
+            standards.confirm_adapted(obj)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(AccountEvent)

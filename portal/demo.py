@@ -1,14 +1,15 @@
-"""Demo data of the portal core: the Probolinggo office, the three service standards, officers.
+"""Demo data of the portal core: the two seed offices under their province, their service
+standards, officers of each role in each office.
 
-The standards are the seed documents' own words (shared/seeds). Every loader here is
+The standards are the seed documents' own words (portal.standards). Every loader here is
 idempotent: it looks rows up by a natural key and creates only what is missing.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from . import roles
-from .models import Office, ServiceStandard
+from . import roles, standards
+from .models import Office, OfficeRole
 
 DEMO_PASSWORD = "Disnaker2026!"
 # Officers confirm each log-in with a code from an authenticator app (portal.second_factor).
@@ -50,56 +51,65 @@ OFFICE = {
     "head_nip": "196801011990031001",
 }
 
-COMPLAINT_CHANNELS = "\n".join(
-    [
-        "Petugas penerima pengaduan di kantor Dinas (datang langsung, pengaduan disampaikan secara tertulis)",
-        "Telepon Dinas (0335) 422121",
-        "E-mail pentalasker@yahoo.co.id (pengadu menerima notifikasi melalui e-mail)",
-        "Radio Suara Kota Probolinggo, acara “Laporo Rek”",
-        "Formulir pengaduan di portal ini",
-    ]
-)
+# The province office above both seed offices (it offers no counter service of its own here).
+PROVINCE = {
+    "slug": "prov-jawa-timur",
+    "region_code": "35",
+    "level": "provinsi",
+    "government": "Pemerintah Provinsi Jawa Timur",
+    "name": "Dinas Tenaga Kerja dan Transmigrasi Provinsi Jawa Timur",
+    "short_name": "Disnakertrans",
+    "letterhead": "PEMERINTAH PROVINSI JAWA TIMUR\nDINAS TENAGA KERJA DAN TRANSMIGRASI",
+    "address": "Jalan Dukuh Menanggal No. 124-126, Surabaya, Jawa Timur 60234",
+    "region": "Provinsi Jawa Timur",
+    "province": "Jawa Timur",
+    "phone": "(031) 8290000",  # demo value
+    "email": "disnakertrans@jatim.example.go.id",  # demo value
+    "head_title": "Kepala Dinas Tenaga Kerja dan Transmigrasi",
+    "head_name": "Dr. Contoh Kepala Dinas Provinsi, M.M.",  # demo value
+    "head_nip": "196903031992031003",  # demo value
+    "head_rank": "Pembina Utama Madya (IV/d)",
+    "offers_job_exchange": False,
+    "offers_akad": False,
+    "offers_complaints": False,
+}
 
+OFFICE_LETTERHEAD = "PEMERINTAH KOTA PROBOLINGGO\nDINAS PERINDUSTRIAN DAN TENAGA KERJA"
+
+# Kabupaten Lumajang, from its seed document (002): "Jl. Veteran No.53 Lumajang 67311
+# 0334881546", disnaker.lumajangkab.go.id, "Pemerintah Kab. Lumajang / Dinas Tenaga Kerja".
+# The head, NIP, e-mail and number formats are demo values.
+LUMAJANG = {
+    "slug": "kab-lumajang",
+    "region_code": "3508",
+    "level": "kabupaten",
+    "government": "Pemerintah Kabupaten Lumajang",
+    "name": "Dinas Tenaga Kerja Kabupaten Lumajang",
+    "short_name": "Disnaker",
+    "letterhead": "PEMERINTAH KABUPATEN LUMAJANG\nDINAS TENAGA KERJA",
+    "address": "Jl. Veteran No.53 Lumajang 67311",
+    "region": "Kabupaten Lumajang",
+    "province": "Jawa Timur",
+    "phone": "(0334) 881546",
+    "email": "disnaker@lumajang.example.go.id",  # demo value
+    "website": "http://disnaker.lumajangkab.go.id",
+    "complaint_phone": "(0334) 881546",
+    "complaint_email": "pengaduan@lumajang.example.go.id",  # demo value
+    "head_title": "Kepala Dinas Tenaga Kerja",
+    "head_name": "Contoh Kepala Dinas Lumajang, S.H., M.M.",  # demo value
+    "head_nip": "197005052000121002",  # demo value
+    "head_rank": "Pembina Utama Muda (IV/c)",
+    "permit_number_format": "560/{seq:04d}/427.57/AKAD/{year}",
+    "ak1_number_format": "AK1-LMJ/{seq:06d}/{year}",
+    "complaint_number_format": "{seq}/PGD-LMJ/{year}",
+}
+
+COMPLAINT_CHANNELS = standards.PROBOLINGGO_COMPLAINT_CHANNELS
+
+# The three standards as the first office carries them (test fixtures create them with
+# ``ServiceStandard.objects.create(office=office, **s)``).
 STANDARDS = [
-    {
-        "service": "bkol",
-        "order": 1,
-        "title": "Pelayanan Bursa Kerja On Line",
-        "summary": "Pendaftaran pencari kerja dan pemberi kerja, aktivasi oleh Petugas Antar Kerja, dan informasi lowongan kerja.",
-        "requirements": "Membawa Foto Copy Kartu AK/I 1 lembar.\nMembawa Foto Copy KTP 1 lembar.\nMembawa Informasi Lowongan Kerja yang sudah ditandatangani oleh Pimpinan Perusahaan (bagi pengguna tenaga kerja).",
-        "procedure": "Meregister Data (bagi Pencari Kerja).\nSelanjutnya akan tampil form aplikasi pendaftaran yang harus diisi oleh Pencari Kerja.\nMengaktivasi Bursa Kerja On Line (bagi Petugas Antar Kerja).\nPencari Kerja menggunakan fasilitas Bursa Kerja On Line.\nMeregister Data Pencari Kerja (bagi Perusahaan / Pemberi Kerja).\nMenyimpan Data Pencari Kerja (bagi Perusahaan / Pemberi Kerja).\nMemasukkan Info Lowongan Kerja (bagi Perusahaan / Pemberi Kerja).",
-        "completion_time": "20 Menit",
-        "completion_time_details": "± 15 menit untuk melakukan registrasi bagi pencari kerja dan pemberi kerja.\n± 5 menit untuk melakukan pengecekan data dan aktivasi.",
-        "fee": "Tidak dipungut biaya",
-        "product": "Adanya Data Pencari Kerja yang terdaftar.\nAdanya Informasi Lowongan Pekerjaan yang ada di Bursa Kerja On Line.",
-        "complaint_channels": COMPLAINT_CHANNELS,
-    },
-    {
-        "service": "akad",
-        "order": 2,
-        "title": "Ijin Pelayanan Antar Kerja Antar Daerah (AKAD)",
-        "summary": "Ijin bagi perusahaan atau pengerah tenaga kerja untuk merekrut tenaga kerja antar daerah.",
-        "requirements": "Rekomendasi Rekrutmen AKAD.\nSurat Tugas Pengerahan Tenaga Kerja.\nData Jumlah Kebutuhan Rekrutmen Tenaga Kerja.\nData Lowongan Kerja, pengguna tenaga kerja dan pengerah tenaga kerja.",
-        "procedure": "Pemohon mengajukan permohonan kepada Kepala Dinas Tenaga Kerja dilampiri dengan: Data Lowongan Kerja, pengguna tenaga kerja dan pengerah tenaga kerja; Rekomendasi rekrutmen AKAD; Surat Tugas Pengerah Tenaga Kerja; Data jumlah kebutuhan rekrutmen tenaga kerja.\nSekretariat memproses surat masuk.\nDisposisi Kepala Dinas untuk didistribusikan ke Bidang Penempatan dan Pelatihan.\nKonsultasi kepada Kepala Dinas.\nPerintah kepada Seksi Penempatan dan Pemagangan untuk proses penerbitan ijin.\nPenerbitan ijin setelah ditandatangani oleh Kepala Dinas.",
-        "completion_time": "1 Hari",
-        "completion_time_details": "Berkas lengkap.",
-        "fee": "Tidak dipungut biaya (gratis)",
-        "product": "Dokumen Ijin Pelayanan AKAD.",
-        "complaint_channels": COMPLAINT_CHANNELS,
-    },
-    {
-        "service": "pengaduan",
-        "order": 3,
-        "title": "Penanganan Pengaduan, Saran dan Masukan",
-        "summary": "Pengaduan dapat disampaikan melalui petugas, telepon, e-mail, radio, atau formulir di portal ini, dan dijawab secara tertulis.",
-        "requirements": "Nama, instansi, alamat dan nomor telepon yang bisa dihubungi.\nIsi pengaduan disampaikan secara tertulis.",
-        "procedure": "Semua pengaduan yang masuk melalui berbagai sarana pengaduan direkam dalam buku pengaduan maupun e-mail oleh petugas penerima pengaduan, selanjutnya dilaporkan kepada Kepala Seksi Penempatan Kerja dan disampaikan kepada Kepala Bidang.\nKepala Bidang menindaklanjuti pengaduan dengan mengkoordinasikan kepada Kepala Seksi Penempatan Tenaga Kerja.\nKepala Seksi Penempatan Tenaga Kerja menyampaikan tindak lanjut pengaduan kepada petugas penerima pengaduan untuk disampaikan kepada pengadu secara tertulis.",
-        "completion_time": "Dijawab secara tertulis",
-        "completion_time_details": "",
-        "fee": "Tidak dipungut biaya",
-        "product": "Jawaban tertulis atas pengaduan.",
-        "complaint_channels": COMPLAINT_CHANNELS,
-    },
+    {**text, "complaint_channels": COMPLAINT_CHANNELS} for text in standards.SEED_TEXTS.values()
 ]
 
 OFFICERS = [
@@ -110,6 +120,10 @@ OFFICERS = [
     ("kabid", "Kepala Bidang", "Penempatan", roles.DIVISION_HEAD),
     ("kadis", "Kepala", "Dinas", roles.HEAD_OF_OFFICE),
 ]
+
+# The officers' user names per office: Probolinggo keeps the one-office portal's names,
+# every other office prefixes them ("lmj-kasi").
+OFFICER_PREFIXES = {"3574": "", "3508": "lmj-"}
 
 
 def ensure_user(username, *, password=DEMO_PASSWORD, **fields):
@@ -122,26 +136,67 @@ def ensure_user(username, *, password=DEMO_PASSWORD, **fields):
     return user
 
 
-def load():
-    office = Office.objects.order_by("pk").first()
+def give_office_role(user, office, role, *, first_office):
+    """The officer's role in ``office`` (an OfficeRole row).
+
+    The permission backend of the one-office portal still reads group membership, so the
+    first office's officers are also members of the group: without it they could do nothing
+    until branch office-roles makes the backend read OfficeRole (which then drops this line).
+    The other offices' officers get the OfficeRole alone, so that a Kasi of Lumajang is not
+    given Probolinggo's work in the meantime.
+    """
+    group = Group.objects.get(name=role)
+    OfficeRole.objects.get_or_create(user=user, office=office, group=group)
+    if first_office:
+        user.groups.add(group)
+
+
+def _office(values, *, parent=None, **extra):
+    office = Office.objects.filter(region_code=values["region_code"]).first()
     if office is None:
-        Office.objects.create(**OFFICE)
-    for standard in STANDARDS:
-        ServiceStandard.objects.get_or_create(service=standard["service"], defaults=standard)
+        office = Office.objects.create(**values, parent=parent, **extra)
+    elif parent is not None and office.parent_id is None:
+        office.parent = parent
+        office.save(update_fields=["parent"])
+    return office
+
+
+def load_offices():
+    """The two seed offices under their province, Probolinggo first (the first office of the
+    one-office portal, whose pk the older records point to)."""
+    first = Office.objects.order_by("pk").first()
+    if first is None:
+        first = Office.objects.create(**OFFICE, letterhead=OFFICE_LETTERHEAD)
+    province = _office(PROVINCE)
+    if first.parent_id is None and first.level != Office.Level.PROVINCE:
+        first.parent = province
+        first.save(update_fields=["parent"])
+    lumajang = _office(LUMAJANG, parent=province)
+    return first, province, lumajang
+
+
+def load():
+    first, province, lumajang = load_offices()
+    # Each office's own seed texts first, so the other office's copies credit their author.
+    for office in (lumajang, first):
+        standards.standards_from_template(office=office)
     accounts = [("Administrator", "admin", DEMO_PASSWORD)]
     admin = ensure_user(
         "admin", email="admin@disnaker.example.go.id", is_staff=True, is_superuser=True
     )
     ensure_demo_second_factor(admin)
-    for username, first, last, role in OFFICERS:
-        user = ensure_user(
-            username,
-            first_name=first,
-            last_name=last,
-            is_staff=True,
-            email=f"{username}@disnaker.example.go.id",
-        )
-        user.groups.add(Group.objects.get(name=role))
-        ensure_demo_second_factor(user)
-        accounts.append((role, username, DEMO_PASSWORD))
+    for office in (first, lumajang):
+        prefix = OFFICER_PREFIXES.get(office.region_code, f"{office.slug}-")
+        for username, first_name, last_name, role in OFFICERS:
+            username = f"{prefix}{username}"
+            user = ensure_user(
+                username,
+                first_name=first_name,
+                last_name=last_name,
+                is_staff=True,
+                email=f"{username}@disnaker.example.go.id",
+            )
+            give_office_role(user, office, role, first_office=office.pk == first.pk)
+            ensure_demo_second_factor(user)
+            accounts.append((role, username, DEMO_PASSWORD, office.name))
     return accounts

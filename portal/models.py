@@ -238,11 +238,17 @@ class ServiceStandardQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def of(self, office):
+        return self.filter(office=office)
+
 
 class ServiceStandard(models.Model):
-    """A service's public "Standar Pelayanan", as the office's own document words it.
+    """A service's public "Standar Pelayanan" of one office, as that office's document words it.
 
-    List fields hold one item per line; the page numbers them.
+    List fields hold one item per line; the page numbers them. A standard an office has not
+    written yet starts as a marked copy of another office's (``copied_from``): the public page
+    says so until an officer of the office adapts it and confirms it in the admin
+    (portal.standards).
     """
 
     class Service(models.TextChoices):
@@ -250,7 +256,19 @@ class ServiceStandard(models.Model):
         AKAD_PERMIT = "akad", _("AKAD inter-regional placement permit")
         COMPLAINTS = "pengaduan", _("Complaints, suggestions and input")
 
-    service = models.CharField(_("service"), max_length=20, choices=Service, unique=True)
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="standards", verbose_name=_("office")
+    )
+    service = models.CharField(_("service"), max_length=20, choices=Service)
+    copied_from = models.CharField(
+        _("copied from"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The office whose standard this one was copied from; empty once this office "
+            "has adapted and confirmed it."
+        ),
+    )
     title = models.CharField(_("title"), max_length=200)
     decree_number = models.CharField(_("decree number (No. SK)"), max_length=100, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -277,9 +295,18 @@ class ServiceStandard(models.Model):
         ordering = ["order", "pk"]
         verbose_name = _("service standard")
         verbose_name_plural = _("service standards")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "service"], name="service_standard_office_service_unique"
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_copy(self):
+        return bool(self.copied_from)
 
     @staticmethod
     def _lines(text):

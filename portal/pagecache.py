@@ -158,7 +158,9 @@ def _key(request, params):
         return None
     canonical = urlencode(sorted((name, request.GET[name]) for name in request.GET))
     address = hashlib.sha256(f"{request.path}?{canonical}".encode()).hexdigest()
-    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{address}"
+    # one address shows each office's own page when offices are told apart by host name
+    office = getattr(getattr(request, "office", None), "pk", None) or "-"
+    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{office}:{address}"
 
 
 def cache_public_page(view=None, *, params=()):

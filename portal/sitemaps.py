@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import ServiceStandard
+from .models import Office
+from .standards import standards_of
 
 
 class PortalSitemap(Sitemap):
@@ -34,7 +35,7 @@ class StandardSitemap(PortalSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ServiceStandard.objects.published().only("service").order_by("service")
+        return standards_of(Office.current()).only("service").order_by("service")
 
     def location(self, standard):
         return reverse("portal:service_standard", args=[standard.service])

@@ -24,11 +24,11 @@ def office(db):
 
 
 @pytest.fixture
-def standards(db):
+def standards(office):
     from portal.demo import STANDARDS
     from portal.models import ServiceStandard
 
-    return [ServiceStandard.objects.create(**s) for s in STANDARDS]
+    return [ServiceStandard.objects.create(office=office, **s) for s in STANDARDS]
 
 
 @pytest.fixture

@@ -29,7 +29,8 @@ def test_load_demo_twice_creates_no_duplicates():
         ServiceStandard.objects.count(),
         get_user_model().objects.count(),
     ) == counts
-    assert counts[0] == 1 and counts[1] == 3
+    # the province and its two seed offices; each seed office has its three standards
+    assert counts[0] == 3 and counts[1] == 6
     assert Office.current().region == "Kota Probolinggo"
 
 

@@ -341,6 +341,8 @@ RULES = {
     "admin:auth_user_password_change": [
         Case(admin_view(["superuser"]), args=lambda w: [w.seeker_a.user_id])
     ],
+    # a new office from a template (its standards, groups and first officer): the superuser
+    "admin:portal_office_create_from_template": [Case(admin_view(["superuser"]))],
     # the counter desk: a one-time password code for a job seeker or employer
     "admin:jobboard_jobseeker_counter_code": [
         Case(admin_view(["pak", "superuser"]), args=lambda w: [w.seeker_a.pk])

@@ -53,7 +53,7 @@ def base_world():
     roles.sync_roles()
     w = SimpleNamespace()
     w.office = Office.objects.create(**OFFICE)
-    w.standards = [ServiceStandard.objects.create(**s) for s in STANDARDS]
+    w.standards = [ServiceStandard.objects.create(office=w.office, **s) for s in STANDARDS]
     w.officers = {key: make_staff(key, role=role) for key, role in ROLE_KEYS.items()}
     w.superuser = make_staff("root", superuser=True)
     return w

@@ -6,7 +6,7 @@ from django.db import transaction
 
 
 class Command(BaseCommand):
-    help = "Loads the demo office, service standards, officers and each service's demo data. Safe to run twice."
+    help = "Loads the demo offices, service standards, officers and each service's demo data. Safe to run twice."
 
     def handle(self, *args, **options):
         accounts = []
@@ -23,9 +23,16 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Accounts (role, user name, password):")
         )
-        width = max(len(role) for role, _, _ in accounts)
-        for role, username, password in accounts:
-            self.stdout.write(f"  {role:<{width}}  {username:<28} {password}")
+        # An officer's entry names the office of the role (role, user, password, office);
+        # the others (administrator, job seekers, employers) are the whole portal's.
+        groups = {}
+        for role, username, password, *office in accounts:
+            groups.setdefault(office[0] if office else "", []).append((role, username, password))
+        width = max(len(role) for role, _, _, *_ in accounts)
+        for office, rows in groups.items():
+            self.stdout.write(f"{office}:" if office else "Portal:")
+            for role, username, password in rows:
+                self.stdout.write(f"  {role:<{width}}  {username:<28} {password}")
         from portal.demo import demo_totp_key_text
 
         self.stdout.write(

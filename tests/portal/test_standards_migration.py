@@ -1,0 +1,51 @@
+"""The standards of the one-office portal, and their history, become the first office's."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from portal.demo import OFFICE, STANDARDS
+
+BEFORE = [("portal", "0008_offices")]
+AFTER = [("portal", "0010_service_standard_office_required")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_standard_and_its_history_goes_to_the_first_office():
+    try:
+        old = migrate(BEFORE)
+        Office = old.get_model("portal", "Office")
+        first = Office.objects.create(**OFFICE)
+        Office.objects.create(**{**OFFICE, "slug": "kab-lumajang", "region_code": "3508"})
+        ServiceStandard = old.get_model("portal", "ServiceStandard")
+        History = old.get_model("portal", "HistoricalServiceStandard")
+        ids = []
+        for values in STANDARDS:
+            standard = ServiceStandard.objects.create(**values)
+            ids.append(standard.pk)
+            History.objects.create(
+                id=standard.pk,
+                history_date="2026-01-01T00:00:00Z",
+                history_type="+",
+                **values,
+            )
+        new = migrate(AFTER)
+        ServiceStandard = new.get_model("portal", "ServiceStandard")
+        History = new.get_model("portal", "HistoricalServiceStandard")
+        rows = ServiceStandard.objects.order_by("pk")
+        assert [s.pk for s in rows] == ids
+        assert {s.office_id for s in rows} == {first.pk}
+        assert {s.copied_from for s in rows} == {""}  # the office's own, as it was
+        assert [s.requirements for s in rows] == [v["requirements"] for v in STANDARDS]
+        assert History.objects.count() == len(STANDARDS)
+        assert set(History.objects.values_list("office_id", flat=True)) == {first.pk}
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
