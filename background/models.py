@@ -25,6 +25,8 @@ class OutboxMail(models.Model):
     to = models.JSONField(_("to"), default=list)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
+    # Extra headers the mail carries (the job alerts' List-Unsubscribe), name -> value.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

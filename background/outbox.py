@@ -28,8 +28,9 @@ def service_of(template):
     return app if app in SERVICES else "portal"
 
 
-def queue_mail(*, template, recipients, subject, body):
-    """Store one mail; its delivery is queued when the current transaction commits."""
+def queue_mail(*, template, recipients, subject, body, headers=None):
+    """Store one mail (with extra ``headers``, if any); its delivery is queued when the current
+    transaction commits."""
     now = timezone.now()
     mail = OutboxMail.objects.create(
         service=service_of(template),
@@ -37,6 +38,7 @@ def queue_mail(*, template, recipients, subject, body):
         to=list(recipients),
         subject=subject[:300],
         body=body,
+        headers=dict(headers or {}),
         next_attempt_at=now,
         give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_GIVE_UP_SECONDS),
     )
@@ -100,7 +102,13 @@ def deliver(pk):
             return mail.status
         attempts = mail.attempts + 1
         try:
-            EmailMessage(mail.subject, mail.body, settings.DEFAULT_FROM_EMAIL, mail.to).send()
+            EmailMessage(
+                mail.subject,
+                mail.body,
+                settings.DEFAULT_FROM_EMAIL,
+                mail.to,
+                headers=mail.headers or None,
+            ).send()
         except (smtplib.SMTPException, OSError) as exc:
             error = describe(exc)[:1000]
             now = timezone.now()

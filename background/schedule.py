@@ -38,6 +38,7 @@ SCHEDULE = [
     Periodic("background.tasks.sweep_outbox", every=60),
     Periodic("complaints.tasks.read_mailbox", every=60),
     Periodic("jobboard.tasks.send_ak1_reminders", at=datetime.time(7, 0)),
+    Periodic("jobboard.tasks.send_job_alerts", at=datetime.time(6, 0)),
     Periodic("background.tasks.housekeeping", at=datetime.time(2, 15)),
 ]
 

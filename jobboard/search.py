@@ -31,6 +31,27 @@ def to_query(text):
     return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
 
 
+# Short joining words a person writes between skills ("las dan bubut"): as prefixes they would
+# match almost anything, so the suggestions' any-word query leaves them out.
+JOINING_WORDS = {"dan", "atau", "yang", "di", "ke", "dari", "untuk", "dengan", "and", "or"}
+
+
+def any_word_query(text):
+    """A prefix tsquery matching any one of the words of ``text`` (at most ten, two letters or
+    more, joining words left out), or None: for the suggestions by skills and job wanted."""
+    words = [w for w in WORD.findall((text or "").lower()) if len(w) > 1]
+    words = list(dict.fromkeys(w for w in words if w not in JOINING_WORDS))[:10]
+    if not words:
+        return None
+    return SearchQuery(" | ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
+
+
+def matching(queryset, text):
+    """The rows of ``queryset`` that have every word of ``text`` (all of them without words)."""
+    query = to_query(text)
+    return queryset if query is None else queryset.filter(search=query)
+
+
 def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
     """The ids of the ``limit`` newest rows matching every word, best match first.
 
@@ -41,7 +62,7 @@ def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
     """
     query = to_query(text)
     matches = (
-        queryset.filter(search=query)
+        matching(queryset, text)
         .order_by(*newest)
         .annotate(rank=SearchRank(F("search"), query))
         .values_list("pk", "rank")[:limit]
@@ -68,6 +89,28 @@ def bounded_page(matching, rows, words, number, *, per_page, max_pages, newest):
 def levels_up_to(level):
     """Education levels at or below ``level``, for "vacancies open to my education"."""
     return Education.values[: Education.rank(level) + 1]
+
+
+# The vacancy list's filters, one per field of jobboard.forms.VacancySearchForm besides the
+# words ("q"): the list and the job alerts both narrow vacancies here, so an alert finds what the
+# list shows for the same search. A new filter of the form is one row here (a test checks that
+# every field has one); saved searches carry it along by themselves.
+VACANCY_FILTERS = {
+    "education": lambda vacancies, level: vacancies.filter(min_education__in=levels_up_to(level)),
+    "work_type": lambda vacancies, work_type: vacancies.filter(work_type=work_type),
+    "place": lambda vacancies, place: vacancies.filter(place=place),
+    "sector": lambda vacancies, sector: vacancies.filter(employer__sector=sector),
+}
+
+
+def filter_vacancies(vacancies, data):
+    """``vacancies`` narrowed by the search form's cleaned ``data``, and the words to search
+    (None when nothing searchable was typed)."""
+    for name, value in data.items():
+        if name != "q" and value not in (None, "", [], ()):
+            vacancies = VACANCY_FILTERS[name](vacancies, value)
+    words = data.get("q") or None
+    return vacancies, (words if to_query(words) else None)
 
 
 def levels_from(level):

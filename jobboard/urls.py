@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, ak1, employer, public
+from .views import accounts, ak1, alerts, employer, public
 
 app_name = "jobboard"
 urlpatterns = [
@@ -13,6 +13,14 @@ urlpatterns = [
     path("akun/status/", accounts.my_status, name="my_status"),
     path("akun/profil/", accounts.profile_edit, name="profile_edit"),
     path("akun/lamaran/", accounts.my_applications, name="my_applications"),
+    path("akun/pemberitahuan-lowongan/simpan/", alerts.alert_create, name="alert_create"),
+    path("akun/pemberitahuan-lowongan/<int:pk>/hapus/", alerts.alert_delete, name="alert_delete"),
+    path("akun/pemberitahuan-lowongan/saran/", alerts.alert_suggestions, name="alert_suggestions"),
+    path(
+        "pemberitahuan-lowongan/berhenti/<str:token>/",
+        alerts.alert_unsubscribe,
+        name="alert_unsubscribe",
+    ),
     path("akun/kartu-ak1/", ak1.my_card, name="my_ak1"),
     path("akun/kartu-ak1/lapor/", ak1.report, name="ak1_report"),
     path("kartu-ak1/<int:pk>/pdf/", ak1.card_pdf, name="ak1_pdf"),

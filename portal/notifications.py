@@ -40,13 +40,14 @@ def send_now(template, context, to):
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients).send()
 
 
-def notify(template, context, to):
+def notify(template, context, to, *, headers=None):
     """Queue a mail: rendered now, stored in the outbox with the change that causes it, and
     delivered by the task queue once the transaction commits (background.outbox).
 
     Mail never announces a change that was rolled back (the outbox row rolls back with it), and
     the request never waits for the mail server: a refusal or a timeout is retried with backoff
-    by the worker and shows in the outbox, where an officer can resend it.
+    by the worker and shows in the outbox, where an officer can resend it. ``headers``: extra
+    mail headers (List-Unsubscribe of the job alerts), kept with the mail.
     """
     from background.outbox import queue_mail
 
@@ -54,4 +55,6 @@ def notify(template, context, to):
     if not recipients:
         return None
     subject, body = render_mail(template, context)
-    return queue_mail(template=template, recipients=recipients, subject=subject, body=body)
+    return queue_mail(
+        template=template, recipients=recipients, subject=subject, body=body, headers=headers
+    )

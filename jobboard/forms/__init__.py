@@ -12,7 +12,7 @@ from .registration import (
     JobSeekerRegistrationForm,
     OwnEmailMixin,
 )
-from .vacancies import VacancyForm, VacancySearchForm
+from .vacancies import SavedSearchForm, VacancyForm, VacancySearchForm
 
 __all__ = [
     "DATE_INPUT",
@@ -29,6 +29,7 @@ __all__ = [
     "OwnEmailMixin",
     "ReasonForm",
     "SaveCandidateForm",
+    "SavedSearchForm",
     "VacancyForm",
     "VacancySearchForm",
     "model_data",

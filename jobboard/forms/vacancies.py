@@ -1,12 +1,14 @@
 """Posting a vacancy (step 7 of the document) and searching the published ones."""
 
+import contextlib
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import BoundedTextMixin, PrivateFileInput
 
-from ..models import Vacancy, WorkType
+from ..models import AlertFrequency, Vacancy, WorkType
 from .common import DATE_INPUT, FileRetryMixin, _education_choices, textarea
 
 
@@ -103,3 +105,53 @@ class VacancySearchForm(BoundedTextMixin, forms.Form):
         self.fields["work_type"].choices = [("", _("Any type")), *WorkType.choices]
         self.fields["place"].choices = [("", _("Anywhere")), *((p, p) for p in places)]
         self.fields["sector"].choices = [("", _("Any sector")), *((s, s) for s in sectors)]
+
+    # --- a saved search (job alerts): the cleaned values as JSON, and back -------------------
+
+    def saved_filters(self):
+        """The cleaned search, without its empty fields, as JSON values (a model choice as its
+        key, a date as text): what a saved search keeps, whatever fields the form has."""
+        return {
+            name: self.fields[name].prepare_value(value)
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "", [], ())
+        }
+
+    @classmethod
+    def filters_from(cls, saved):
+        """The cleaned data the form gave when ``saved`` was saved, every field present (empty
+        where the search did not use it). Raises ValidationError when a saved value no longer
+        reads (a choice's object removed): such a search finds nothing."""
+        fields = cls().fields
+        return {
+            name: field.to_python(saved.get(name, field.empty_values[0]))
+            for name, field in fields.items()
+        }
+
+    @classmethod
+    def describe(cls, saved):
+        """(label, value) of each criterion of a saved search, as a person reads it."""
+        form = cls(places=[saved.get("place", "")], sectors=[saved.get("sector", "")])
+        shown = []
+        for name, field in form.fields.items():
+            if saved.get(name) in (None, ""):
+                continue
+            value = saved[name]
+            if isinstance(field, forms.ModelChoiceField):
+                with contextlib.suppress(forms.ValidationError):
+                    value = str(field.to_python(value))
+            elif isinstance(field, forms.ChoiceField):
+                value = str(dict(field.choices).get(value, value))
+            shown.append((str(field.label), str(value)))
+        return shown
+
+
+class SavedSearchForm(forms.Form):
+    """How often a search saved from the vacancy list is e-mailed."""
+
+    frequency = forms.ChoiceField(
+        label=_("Send me new vacancies"),
+        choices=AlertFrequency.choices,
+        initial=AlertFrequency.DAILY,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )

@@ -13,6 +13,12 @@ from .ak1 import (
     Ak1Report,
     months_later,
 )
+from .alerts import (
+    AlertFrequency,
+    SavedSearch,
+    VacancyAnnouncement,
+    VacancySuggestions,
+)
 from .applications import Application, ApplicationStatus, ApplicationStep, Placement
 from .candidates import SavedCandidate
 from .changes import ProfileChange, ProfileChangeStatus, ProfileChangeStep, checked_json, to_json
@@ -33,6 +39,10 @@ from .registration import (
 from .vacancies import Vacancy, VacancyQuerySet, VacancyStatus, VacancyStep, WorkType
 
 __all__ = [
+    "AlertFrequency",
+    "SavedSearch",
+    "VacancyAnnouncement",
+    "VacancySuggestions",
     "Ak1Card",
     "Ak1CardQuerySet",
     "Ak1ClosedReason",

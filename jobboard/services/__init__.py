@@ -13,6 +13,17 @@ from .ak1 import (
     report_ak1,
     send_ak1_reminders,
 )
+from .alerts import (
+    alert_of_token,
+    delete_search,
+    due_jobseekers,
+    save_search,
+    send_alert_batch,
+    send_alerts,
+    set_suggestions,
+    stop_alert,
+    unsubscribe_token,
+)
 from .applications import apply, move_application, next_application_statuses
 from .candidates import remove_candidate, save_candidate
 from .changes import accept_profile_change, reject_profile_change, waiting_change
@@ -32,6 +43,15 @@ from .vacancies import (
 )
 
 __all__ = [
+    "alert_of_token",
+    "delete_search",
+    "due_jobseekers",
+    "save_search",
+    "send_alert_batch",
+    "send_alerts",
+    "set_suggestions",
+    "stop_alert",
+    "unsubscribe_token",
     "accept_profile_change",
     "activate_registration",
     "ak1_report_refusal",

@@ -17,8 +17,10 @@ from ..forms import (
     EmployerRegistrationForm,
     JobSeekerForm,
     JobSeekerRegistrationForm,
+    VacancySearchForm,
     model_data,
 )
+from ..models import VacancySuggestions
 
 
 def _register(request, form_class, template):
@@ -81,8 +83,20 @@ def my_status(request):
             "card": getattr(profile, "ak1_card", None),
             "change": services.waiting_change(profile),
             "decided_changes": profile.changes.decided()[:5],
+            **(_job_alerts(profile) if profile._meta.model_name == "jobseeker" else {}),
         },
     )
+
+
+def _job_alerts(seeker):
+    """The account page's saved searches (each as a person reads it) and the suggestions."""
+    searches = list(seeker.saved_searches.all())
+    suggestions = VacancySuggestions.objects.filter(jobseeker=seeker).first()
+    return {
+        "saved_searches": [(s, VacancySearchForm.describe(s.filters)) for s in searches],
+        "has_saved_searches": bool(searches),
+        "suggestions_stopped": bool(suggestions and suggestions.stopped_at),
+    }
 
 
 @login_required

@@ -19,7 +19,7 @@ from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
 from .. import jobposting, rules, search, services
-from ..forms import ApplyForm, VacancySearchForm
+from ..forms import ApplyForm, SavedSearchForm, VacancySearchForm
 from ..models import Application, Placement, Vacancy, VacancyStatus, WorkType
 
 PAGE_SIZE = 20
@@ -88,16 +88,7 @@ def vacancy_list(request):
     form = VacancySearchForm(request.GET or None, places=places, sectors=sectors)
     words = None
     if form.is_valid():
-        data = form.cleaned_data
-        if data["education"]:
-            vacancies = vacancies.filter(min_education__in=search.levels_up_to(data["education"]))
-        if data["work_type"]:
-            vacancies = vacancies.filter(work_type=data["work_type"])
-        if data["place"]:
-            vacancies = vacancies.filter(place=data["place"])
-        if data["sector"]:
-            vacancies = vacancies.filter(employer__sector=data["sector"])
-        words = search.to_query(data["q"]) and data["q"]
+        vacancies, words = search.filter_vacancies(vacancies, form.cleaned_data)
     rows = applied_marker(
         vacancies.select_related("employer").only(*LIST_FIELDS), rules.jobseeker_of(request.user)
     )
@@ -121,6 +112,10 @@ def vacancy_list(request):
             "cards": list_cards(page),
             "searching": bool(words),
             "query": query.urlencode(),
+            # an active job seeker may have this search mailed to him (job alerts)
+            "alert_form": SavedSearchForm()
+            if form.is_valid() and rules.active_jobseeker(request.user)
+            else None,
             "placements_this_year": Placement.count_in_year(timezone.localdate().year),
         },
     )

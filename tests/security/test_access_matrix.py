@@ -17,6 +17,8 @@ from django.db import transaction
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from jobboard.services import unsubscribe_token
+
 from .world import BACKEND, ROLE_KEYS, build_world
 
 # --- visitor kinds ----------------------------------------------------------------------
@@ -266,6 +268,36 @@ RULES = {
             args=lambda w: [w.saved_a.pk],
             method="post",
         )
+    ],
+    # jobboard: job alerts, saved by an active job seeker, stopped from the mail by its token
+    "jobboard:alert_create": [
+        Case(
+            people_only(active_seekers=to("jobboard:my_status")),
+            method="post",
+            query="q=operator",
+            data={"frequency": "daily"},
+        )
+    ],
+    "jobboard:alert_delete": [
+        Case(
+            people_only(
+                seeker_a=to("jobboard:my_status"), seeker_b=MISSING, seeker_waiting=MISSING
+            ),
+            args=lambda w: [w.saved_search_a.pk],
+            method="post",
+        )
+    ],
+    "jobboard:alert_suggestions": [
+        Case(
+            people_only(active_seekers=to("jobboard:my_status")),
+            method="post",
+            data={"wanted": "0"},
+        )
+    ],
+    "jobboard:alert_unsubscribe": [
+        public(args=lambda w: [unsubscribe_token(w.saved_search_a)]),
+        public(args=lambda w: [unsubscribe_token(w.saved_search_a)], method="post"),
+        public(args=lambda w: [f"s{w.saved_search_a.pk}:forged"], answer=MISSING),
     ],
     # akad_permits: the applicant's pages (an active employer's), the permit, the public check
     "akad_permits:application_list": [Case(people_only(employers=OK))],

@@ -64,7 +64,7 @@ def build_world():
     from akad_permits.models import PermitApplication
     from complaints import services as complaint_services
     from complaints.models import Complaint, UnreadableMail
-    from jobboard.models import Placement, SavedCandidate
+    from jobboard.models import Placement, SavedCandidate, SavedSearch
     from quality.models import SurveyInvitation, SurveyResponse
     from tests.akad_permits.conftest import bring_to
     from tests.akad_permits.conftest import make_application as make_permit_application
@@ -113,6 +113,7 @@ def build_world():
     w.saved_a = SavedCandidate.objects.create(
         employer=w.employer_a, jobseeker=w.seeker_a, note="Cocok untuk bagian produksi."
     )
+    w.saved_search_a = SavedSearch.objects.create(jobseeker=w.seeker_a, filters={"q": "operator"})
 
     w.permit_issued = bring_to(make_permit_application(w.employer_a), "issued", officers_by_role)
     w.permit_submitted = bring_to(
