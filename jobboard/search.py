@@ -98,3 +98,15 @@ def filter_choices(published):
 
     key = f"jobboard:filter-choices:{timezone.localdate():%Y%m%d}"
     return remember(key, scan, FILTER_CHOICES_SECONDS)
+
+
+def in_offices(vacancies, slugs):
+    """The vacancies of the offices with these slugs (the search's office and province filters).
+
+    A vacancy belongs to its employer's office through ``Vacancy.office`` (the office-records
+    step of issue 15); until that field exists every vacancy is the one office's, and the
+    filter leaves the list as it is.
+    """
+    if not any(field.name == "office" for field in vacancies.model._meta.get_fields()):
+        return vacancies
+    return vacancies.filter(office__slug__in=slugs)

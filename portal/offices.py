@@ -1,0 +1,205 @@
+"""Each office's public pages at its own address: ``/<office.slug>/…`` or its own host name.
+
+``OfficeMiddleware`` finds the office a request is for and sets ``request.office`` (an
+``Office``, or None on the portal's global pages):
+
+- by the first path segment, when it is an active office's slug (``/kab-lumajang/loker/``);
+- else by the host name, when an office lists it in ``Office.hostnames`` or the settings map
+  ``OFFICE_HOSTS`` (``{"disnaker.lumajangkab.go.id": "kab-lumajang"}``) names it.
+
+A path-prefixed request is resolved, and every ``reverse()`` / ``{% url %}`` on its page is
+answered, by that office's own URL configuration (``portal.urls.build_urlpatterns`` with the
+office's prefix): its pages link to its own prefixed pages, while the log-in, the accounts, the
+admin and the files stay at the root. This works as ``request.urlconf``, Django's own
+per-request URL configuration, so nothing is rewritten and ``request.path`` is the address the
+visitor sees. A host-named office keeps the root URL configuration: its pages have no prefix.
+
+The slug and host map is one small value in the shared cache and each office another
+(``portal.pagecache.memoize``, retired when an office is saved): the lookup costs no query
+when the cache is warm, and a fixed number when it is not, whatever the number of offices.
+
+The one-office portal's addresses keep working: a GET of a page that is now per office,
+without an office, is sent (301) to the first office's address of it (``LEGACY_REDIRECTS``).
+What names its own record (a permit's verification code, a complaint's reference, a survey
+link) keeps answering where it was printed: the record knows its office.
+"""
+
+import types
+
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
+from django.urls import reverse, set_urlconf
+
+from .models import Office, ServiceStandard
+from .pagecache import memoize
+
+MAP_KEY = "portal:office-addresses"
+# Addresses at the root that an office's slug may not take.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "akad",
+        "akun",
+        "berkas",
+        "i18n",
+        "keluar",
+        "loker",
+        "masuk",
+        "media",
+        "mutu",
+        "pengaduan",
+        "robots.txt",
+        "standar-pelayanan",
+        "static",
+    }
+)
+# The pages that are now per office: without an office, a GET goes to the first office's.
+LEGACY_REDIRECTS = frozenset(
+    {
+        "portal:service_standard",
+        "complaints:create",
+        "complaints:confirmation",
+        "akad_permits:application_create",
+        "quality:public",
+    }
+)
+# The view names of each office's home page and standards, by service: what it offers.
+SERVICE_FLAGS = {
+    "bkol": "offers_job_exchange",
+    "akad": "offers_akad",
+    "pengaduan": "offers_complaints",
+}
+
+
+def _address_map():
+    slugs, hosts = {}, {}
+    for pk, slug, hostnames in Office.objects.filter(is_active=True).values_list(
+        "pk", "slug", "hostnames"
+    ):
+        slugs[slug] = pk
+        for host in hostnames.splitlines():
+            if host.strip():
+                hosts[host.strip().lower()] = pk
+    for host, slug in getattr(settings, "OFFICE_HOSTS", {}).items():
+        if slug in slugs:
+            hosts[host.lower()] = slugs[slug]
+    return {"slugs": slugs, "hosts": hosts}
+
+
+def address_map():
+    """{"slugs": {slug: pk}, "hosts": {host: pk}} of the active offices, from the shared cache."""
+    return memoize(MAP_KEY, _address_map, 3600, Office)
+
+
+def office_by_pk(pk):
+    """One office from the shared cache (the header and footer of each of its pages)."""
+    return memoize(
+        f"portal:office:{pk}", lambda: Office.objects.filter(pk=pk).first(), 3600, Office
+    )
+
+
+def first_office():
+    """The one-office portal's office: where its old addresses now lead."""
+    return memoize(
+        "portal:first-office", lambda: Office.objects.order_by("pk").first(), 3600, Office
+    )
+
+
+_urlconfs = {}
+
+
+def urlconf_for(slug):
+    """The URL configuration of one office's prefixed pages, built once per process.
+
+    One per office, kept (Django keeps a resolver per URL configuration): their number is
+    bounded by the offices on the portal.
+    """
+    conf = _urlconfs.get(slug)
+    if conf is None:
+        from . import urls
+
+        conf = types.ModuleType(f"portal.urls[{slug}]")
+        conf.urlpatterns = urls.build_urlpatterns(f"{slug}/")
+        conf.handler500 = urls.handler500
+        conf = _urlconfs.setdefault(slug, conf)
+    return conf
+
+
+def office_reverse(office, viewname, args=None, kwargs=None):
+    """``reverse()`` on ``office``'s pages, whatever the request (sitemaps, the office list)."""
+    return reverse(viewname, urlconf=urlconf_for(office.slug), args=args, kwargs=kwargs)
+
+
+def offers(office, service):
+    """Does ``office`` offer the service of this standard (``ServiceStandard.service``)?"""
+    flag = SERVICE_FLAGS.get(service)
+    return bool(flag is None or getattr(office, flag))
+
+
+def _host(request):
+    return split_domain_port(request.get_host())[0]
+
+
+class OfficeMiddleware:
+    """Sets ``request.office`` and, on a prefixed address, that office's URL configuration."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.office = None
+        mapping = address_map()
+        segment = request.path_info.lstrip("/").split("/", 1)[0]
+        pk = mapping["slugs"].get(segment) if segment else None
+        if pk is not None:
+            request.urlconf = urlconf_for(segment)
+            set_urlconf(request.urlconf)
+        elif mapping["hosts"]:
+            pk = mapping["hosts"].get(_host(request))
+        if pk is not None:
+            request.office = office_by_pk(pk)
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if request.office is not None or request.method != "GET":
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name not in LEGACY_REDIRECTS:
+            return None
+        office = first_office()
+        if office is None:
+            return None
+        target = office_reverse(office, match.view_name, args=match.args, kwargs=match.kwargs)
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+def standards_for(office):
+    """The published service standards ``office`` offers, as its home page lists them.
+
+    The one place the standards are read from: office-standards points it at each office's
+    own standard.
+    """
+    return [s for s in ServiceStandard.objects.published() if offers(office, s.service)]
+
+
+def standard_for(office, service):
+    """The published standard of ``service`` that ``office`` offers, or None (see above)."""
+    if office is not None and not offers(office, service):
+        return None
+    return ServiceStandard.objects.published().filter(service=service).first()
+
+
+def office_choices():
+    """[(slug, name, province)] of the active offices, for the vacancy search's office list."""
+    return memoize(
+        "portal:office-choices",
+        lambda: list(
+            Office.objects.filter(is_active=True)
+            .order_by("province", "name")
+            .values_list("slug", "name", "province")
+        ),
+        3600,
+        Office,
+    )
