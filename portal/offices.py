@@ -54,13 +54,14 @@ RESERVED_SLUGS = frozenset(
         "static",
     }
 )
-# The pages that are now per office: without an office, a GET goes to the first office's.
+# The public pages that are now per office: without an office, a GET goes to the first
+# office's. An applicant's own pages (the AKAD application form among them) keep answering:
+# the record takes its office from the address when there is one, else from its applicant.
 LEGACY_REDIRECTS = frozenset(
     {
         "portal:service_standard",
         "complaints:create",
         "complaints:confirmation",
-        "akad_permits:application_create",
         "quality:public",
     }
 )
