@@ -27,7 +27,7 @@ link) keeps answering where it was printed: the record knows its office.
 import types
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.urls import reverse, set_urlconf
 
@@ -71,6 +71,10 @@ SERVICE_FLAGS = {
     "akad": "offers_akad",
     "pengaduan": "offers_complaints",
 }
+
+# The apps whose pages an office has only when it offers their service (the job market is one,
+# whatever an office offers).
+SERVICE_NAMESPACES = {"akad_permits": "offers_akad", "complaints": "offers_complaints"}
 
 
 def _address_map():
@@ -163,9 +167,15 @@ class OfficeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view, args, kwargs):
-        if request.office is not None or request.method != "GET":
-            return None
         match = request.resolver_match
+        if request.office is not None:
+            # an office's address of a service it does not offer does not exist
+            flag = SERVICE_NAMESPACES.get(match.namespace if match else None)
+            if flag and not getattr(request.office, flag):
+                raise Http404
+            return None
+        if request.method != "GET":
+            return None
         if match is None or match.view_name not in LEGACY_REDIRECTS:
             return None
         office = first_office()

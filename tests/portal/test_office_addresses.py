@@ -81,6 +81,27 @@ def test_an_office_shows_only_the_services_it_offers(client, office, lumajang, s
     )
 
 
+def test_an_office_has_no_address_of_a_service_it_does_not_offer(client, office, lumajang):
+    assert client.get("/kab-lumajang/pengaduan/").status_code == 404
+    assert client.get("/kab-lumajang/pengaduan/status/").status_code == 404
+    assert client.get("/kab-lumajang/akad/verifikasi/").status_code == 200
+    assert client.get("/kab-lumajang/loker/").status_code == 200  # the one job market
+    assert client.get("/kota-probolinggo/pengaduan/").status_code == 200
+
+
+def test_the_portals_own_pages_have_no_office_address(client, office):
+    for path in ("/kota-probolinggo/admin/", "/kota-probolinggo/masuk/", "/kota-probolinggo/akun/"):
+        assert client.get(path).status_code == 404, path
+    assert client.get("/masuk/").status_code == 200
+
+
+def test_an_office_address_without_its_slash_gets_it(client, office, standards):
+    answer = client.get("/kota-probolinggo")
+    assert answer.status_code == 301 and answer["Location"] == "/kota-probolinggo/"
+    answer = client.get("/kota-probolinggo/loker")
+    assert answer.status_code == 301 and answer["Location"] == "/kota-probolinggo/loker/"
+
+
 def test_an_unknown_or_inactive_office_is_not_found(client, office, lumajang):
     assert client.get("/kab-tidak-ada/").status_code == 404
     assert client.get("/kab-tidak-ada/loker/").status_code == 404
@@ -98,7 +119,9 @@ def test_an_office_is_found_by_its_host_name(client, office, lumajang, standards
     assert "Dinas Tenaga Kerja Kabupaten Lumajang" in page.content.decode()
     # on its own host, its pages need no prefix
     assert 'href="/standar-pelayanan/akad/"' in page.content.decode()
-    assert client.get("/pengaduan/", HTTP_HOST="disnaker.lumajangkab.go.id").status_code == 200
+    host = "disnaker.lumajangkab.go.id"
+    assert client.get("/akad/verifikasi/", HTTP_HOST=host).wsgi_request.office == lumajang
+    assert client.get("/pengaduan/", HTTP_HOST=host).status_code == 404  # not offered there
     # the portal's own host is the portal's
     assert client.get("/").wsgi_request.office is None
 
