@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import index as sitemap_index
@@ -40,6 +42,19 @@ def build_urlpatterns(office_prefix=""):
     )
     return [
         path("", include(portal_patterns)),
+        path(f"{o}loker/", include("jobboard.urls")),
+        path(f"{o}akad/", include("akad_permits.urls")),
+        path(f"{o}pengaduan/", include("complaints.urls")),
+        path(f"{o}mutu/", include("quality.urls")),
+        *_root_patterns(),
+    ]
+
+
+@functools.cache
+def _root_patterns():
+    """The addresses every URL configuration shares, built once: the offices' configurations
+    reuse these resolvers (the admin's hundreds of patterns above all) instead of a copy each."""
+    return [
         path("robots.txt", views.robots_txt, name="robots_txt"),
         path("sitemap.xml", sitemap_index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
         path(
@@ -90,10 +105,6 @@ def build_urlpatterns(office_prefix=""):
         # The language switcher is on every page, cached ones included (portal.pagecache), so it
         # carries no CSRF token: the worst another site can do with it is switch the language.
         path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
-        path(f"{o}loker/", include("jobboard.urls")),
-        path(f"{o}akad/", include("akad_permits.urls")),
-        path(f"{o}pengaduan/", include("complaints.urls")),
-        path(f"{o}mutu/", include("quality.urls")),
         path("admin/", admin.site.urls),
     ]
 
