@@ -14,7 +14,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import accounts, offices, standards
+from . import accounts, office_setup, standards
 from .admin_base import HistoryAdmin, ReadOnlyAdmin
 from .models import AccountEvent, Office, OfficeRole, ServiceStandard, User
 
@@ -77,7 +77,7 @@ class OfficeRoleInline(admin.TabularInline):
 class OfficeAdmin(HistoryAdmin):
     """Offices are managed by the superuser. A new office with its standards, role groups and
     first officer: "Add an office from a template" (``create_from_template_view``) or
-    ``manage.py create_office``, which share portal.offices."""
+    ``manage.py create_office``, which share portal.office_setup."""
 
     change_list_template = "admin/portal/office/change_list.html"
 
@@ -162,10 +162,10 @@ class OfficeAdmin(HistoryAdmin):
     def create_from_template_view(self, request):
         if not request.user.is_superuser:
             raise PermissionDenied
-        form = offices.OfficeCreateForm(request.POST or None)
+        form = office_setup.OfficeCreateForm(request.POST or None)
         created = None
         if request.method == "POST" and form.is_valid():
-            office, officer, link = offices.create_from_form(form, actor=request.user)
+            office, officer, link = office_setup.create_from_form(form, actor=request.user)
             created = {"office": office, "officer": officer, "link": link}
         return TemplateResponse(
             request,

@@ -6,8 +6,18 @@ from .models import Office
 
 
 def office(request):
-    """The office profile for every page, read only when a template uses it."""
-    return {"office": SimpleLazyObject(Office.for_pages)}
+    """The office a page is for (``request.office``, portal.offices) as ``page_office``: the
+    header and footer show it, or the portal's name on the global pages.
+
+    ``office`` is the same on an office's pages; elsewhere it stays the first office, read only
+    when a template uses it, for the pages not yet told their record's office (the admin's
+    complaint book, the lock-out page's telephone number; issue 15's other branches).
+    """
+    current = getattr(request, "office", None)
+    return {
+        "page_office": current,
+        "office": current if current is not None else SimpleLazyObject(Office.for_pages),
+    }
 
 
 def menu_links(user):

@@ -80,3 +80,9 @@ class LoginForm(BoundedTextMixin, AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+
+
+class OfficeSearchForm(BoundedTextMixin, forms.Form):
+    """The portal's root: find an office by typing its region's name."""
+
+    q = forms.CharField(label=_("City, regency or province"), required=False, max_length=100)

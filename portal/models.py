@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -179,6 +180,14 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        from .offices import RESERVED_SLUGS
+
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is the portal's own; choose another, e.g. kab-lumajang.")}
+            )
 
     def letterhead_lines(self):
         lines = [line.strip() for line in self.letterhead.splitlines() if line.strip()]

@@ -10,7 +10,8 @@ Correctness:
 - Only for a GET without a session or messages cookie: a logged-in person, or anyone with a
   message waiting, always gets a fresh page. A page that needed a CSRF token or set a cookie
   is never stored (it belongs to one visitor).
-- Only the query parameters a page reads make its key, in a fixed order; an address with any
+- The office the page is for (``request.office``, portal.offices) and only the query parameters
+  a page reads make its key, the latter in a fixed order; an address with any
   other parameter is rendered and not kept (nobody can fill the cache with ?junk=1, 2, ...).
 - Every stored page carries the *content version* it was rendered under; saving or deleting any
   model registered with ``invalidate_on_change`` (vacancies, employers, placements, the office
@@ -157,10 +158,11 @@ def _key(request, params):
     if any(name not in params for name in request.GET):
         return None
     canonical = urlencode(sorted((name, request.GET[name]) for name in request.GET))
-    address = hashlib.sha256(f"{request.path}?{canonical}".encode()).hexdigest()
-    # one address shows each office's own page when offices are told apart by host name
-    office = getattr(getattr(request, "office", None), "pk", None) or "-"
-    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{office}:{address}"
+    # The office too: a host-named office's /loker/ is not the portal's (portal.offices).
+    office = getattr(request, "office", None)
+    where = office.slug if office is not None else ""
+    address = hashlib.sha256(f"{where}|{request.path}?{canonical}".encode()).hexdigest()
+    return f"pagecache:page:{get_language()}:{timezone.localdate():%Y%m%d}:{address}"
 
 
 def cache_public_page(view=None, *, params=()):

@@ -1,4 +1,5 @@
-"""The sitemap's public pages: the home page, the service standards, the vacancy list."""
+"""The sitemap's public pages: the offices, each office's home page and service standards,
+the vacancy list."""
 
 from urllib.parse import urlsplit
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from . import offices
 from .models import Office
 from .standards import standards_of
 
@@ -25,17 +27,32 @@ class PagesSitemap(PortalSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["portal:home", "jobboard:vacancy_list"]
+        return [(None, "portal:offices"), (None, "jobboard:vacancy_list")] + [
+            (office, "portal:home") for office in _offices()
+        ]
 
-    def location(self, name):
-        return reverse(name)
+    def location(self, item):
+        office, name = item
+        return offices.office_reverse(office, name) if office else reverse(name)
 
 
 class StandardSitemap(PortalSitemap):
+    """Each office's standard of each service it offers, at the office's own address."""
+
     changefreq = "monthly"
 
     def items(self):
-        return standards_of(Office.current()).only("service").order_by("service")
+        return [
+            (office, standard.service)
+            for office in _offices()
+            for standard in standards_of(office).only("service").order_by("service")
+            if offices.offers(office, standard.service)
+        ]
 
-    def location(self, standard):
-        return reverse("portal:service_standard", args=[standard.service])
+    def location(self, item):
+        office, service = item
+        return offices.office_reverse(office, "portal:service_standard", args=[service])
+
+
+def _offices():
+    return Office.objects.filter(is_active=True).order_by("region_code")

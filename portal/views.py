@@ -6,36 +6,61 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import offices
 from .files import content_type_for
-from .models import Office
+from .forms import OfficeSearchForm
+from .models import Office, ServiceStandard
 from .pagecache import cache_public_page
-from .standards import standard_for, standards_of
-
-
-def _page_office(request):
-    """The office whose pages these are: ``request.office`` once the pages live under
-    /<office>/ (issue 15), the first office until then (from the shared cache, as the
-    header and footer read it)."""
-    return getattr(request, "office", None) or Office.for_pages()
 
 
 @require_GET
-@cache_public_page
+@cache_public_page(params=("q",))
 def home(request):
-    standards = standards_of(_page_office(request))
-    return render(request, "portal/home.html", {"standards": standards})
+    """An office's home page (its services); at the portal's root, the list of offices."""
+    if request.office is None:
+        return office_list(request)
+    return render(request, "portal/home.html", {"standards": offices.standards_for(request.office)})
+
+
+def office_list(request):
+    """The offices on the portal, by province, each with its services; ``q`` finds a region."""
+    form = OfficeSearchForm(request.GET or None)
+    found = Office.objects.filter(is_active=True).order_by("province", "level", "region")
+    if form.is_valid() and form.cleaned_data["q"]:
+        words = form.cleaned_data["q"]
+        found = found.filter(
+            Q(region__icontains=words)
+            | Q(name__icontains=words)
+            | Q(province__icontains=words)
+            | Q(government__icontains=words)
+        )
+    provinces = {}
+    for office in found:
+        office.home_url = offices.office_reverse(office, "portal:home")
+        office.services = [
+            label
+            for service, label in ServiceStandard.Service.choices
+            if offices.offers(office, service)
+        ]
+        provinces.setdefault(office.province, []).append(office)
+    return render(
+        request,
+        "portal/offices.html",
+        {"form": form, "provinces": sorted(provinces.items()), "searched": form.is_bound},
+    )
 
 
 @require_GET
 @cache_public_page
 def service_standard(request, service):
-    standard = standard_for(_page_office(request), service)
+    standard = offices.standard_for(request.office, service)
     if standard is None:
         raise Http404
     return render(request, "portal/service_standard.html", {"standard": standard})
@@ -61,9 +86,17 @@ PRIVATE_PREFIXES = (
 )
 
 
+OFFICE_ROOTS = ("/loker/", "/akad/", "/pengaduan/", "/mutu/")
+
+
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {prefix}" for prefix in PRIVATE_PREFIXES)]
+    # an office's addresses of them too (/kota-probolinggo/akad/, portal.offices)
+    per_office = [f"/*{prefix}" for prefix in PRIVATE_PREFIXES if prefix.startswith(OFFICE_ROOTS)]
+    lines = [
+        "User-agent: *",
+        *(f"Disallow: {prefix}" for prefix in [*PRIVATE_PREFIXES, *per_office]),
+    ]
     lines += ["", f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

@@ -98,9 +98,19 @@ class VacancySearchForm(BoundedTextMixin, forms.Form):
     work_type = forms.ChoiceField(label=_("Type of work"), required=False)
     place = forms.ChoiceField(label=_("Place of work"), required=False)
     sector = forms.ChoiceField(label=_("Business sector"), required=False)
+    office = forms.ChoiceField(label=_("Labour office"), required=False)
+    province = forms.ChoiceField(label=_("Province"), required=False)
 
-    def __init__(self, *args, places=(), sectors=(), **kwargs):
+    def __init__(self, *args, places=(), sectors=(), offices=(), **kwargs):
+        """``offices``: (slug, name, province) of the offices on the portal (the one job
+        market: every office's vacancies, narrowed to one office or one province)."""
         super().__init__(*args, **kwargs)
+        self.fields["office"].choices = [
+            ("", _("Every office")),
+            *((slug, name) for slug, name, _province in offices),
+        ]
+        provinces = sorted({province for _slug, _name, province in offices})
+        self.fields["province"].choices = [("", _("Every province")), *((p, p) for p in provinces)]
         self.fields["education"].choices = _education_choices(_("Any education"))
         self.fields["work_type"].choices = [("", _("Any type")), *WorkType.choices]
         self.fields["place"].choices = [("", _("Anywhere")), *((p, p) for p in places)]

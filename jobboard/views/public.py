@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from portal import offices
 from portal.pagecache import cache_public_page
 from portal.submissions import record_once
 from portal.workflow import MoveRefused
@@ -80,12 +81,22 @@ def list_cards(vacancies):
 
 
 @require_GET
-@cache_public_page(params=("q", "education", "work_type", "place", "sector", "page"))
+@cache_public_page(
+    params=("q", "education", "work_type", "place", "sector", "office", "province", "page")
+)
 def vacancy_list(request):
-    """The public list: full-text search, filters, pagination. Closed vacancies drop out by date."""
+    """The public list: full-text search, filters, pagination. Closed vacancies drop out by date.
+
+    The one job market: every office's vacancies, unless the visitor picks an office or a
+    province; on an office's own address (``/<slug>/loker/``) its office is picked to begin with.
+    """
     vacancies = Vacancy.objects.published()
     places, sectors = search.filter_choices(vacancies)
-    form = VacancySearchForm(request.GET or None, places=places, sectors=sectors)
+    office_choices = offices.office_choices()
+    query = request.GET.copy()
+    if "office" not in query and request.office is not None:
+        query["office"] = request.office.slug
+    form = VacancySearchForm(query or None, places=places, sectors=sectors, offices=office_choices)
     words = None
     if form.is_valid():
         vacancies, words = search.filter_vacancies(vacancies, form.cleaned_data)

@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.MalformedRequestMiddleware",
     "portal.middleware.HeadAsGetMiddleware",  # HEAD answered wherever GET is
+    # request.office, and an office's own URL configuration on its prefixed pages: before
+    # anything that resolves or reverses an address (CommonMiddleware's APPEND_SLASH)
+    "portal.offices.OfficeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -226,6 +229,11 @@ MAILERS = {"default": mailer(env("EMAIL_BACKEND", "django.core.mail.backends.smt
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Disnaker <noreply@disnaker.example.go.id>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Host names that show one office's pages, beside each office's own list (Office.hostnames):
+# OFFICE_HOSTS="disnaker.lumajangkab.go.id=kab-lumajang,naker.probolinggokota.go.id=kota-probolinggo"
+OFFICE_HOSTS = dict(
+    item.strip().lower().split("=", 1) for item in env_list("OFFICE_HOSTS", "") if "=" in item
+)
 
 # --- Sessions and cache (shareable between application hosts) -------------------------
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from complaints.models import Channel, Complaint, Status
 from tests.complaints.conftest import ours
+from tests.offices import office_url
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,8 @@ NEUTRAL = "Kami tidak menemukan pengaduan"
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_public_pages_render_in_both_languages(client, office, language):
     client.cookies["django_language"] = language
-    for name in ("complaints:create", "complaints:status"):
-        response = client.get(reverse(name), HTTP_ACCEPT_LANGUAGE=language)
+    for url in (office_url("complaints:create"), reverse("complaints:status")):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200
         assert f'lang="{language}"' in response.text
 
@@ -35,7 +36,7 @@ def test_the_navbar_links_to_the_complaint_form(client, office):
 
 
 def test_form_shows_the_offices_own_channels(client, office):
-    page = client.get(reverse("complaints:create")).text
+    page = client.get(office_url("complaints:create")).text
     assert "(0335) 422121" in page
     assert "pentalasker@yahoo.co.id" in page
     assert "Laporo Rek" in page
@@ -45,7 +46,7 @@ def test_a_web_complaint_is_recorded_and_confirmed_with_its_reference(
     client, office, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("complaints:create"), VALID)
+        response = client.post(office_url("complaints:create"), VALID)
     assert response.status_code == 302
     complaint = Complaint.objects.get()
     assert complaint.channel == Channel.WEB
@@ -56,9 +57,9 @@ def test_a_web_complaint_is_recorded_and_confirmed_with_its_reference(
 
 
 def test_the_confirmation_page_needs_the_session_that_sent_it(client, office):
-    client.post(reverse("complaints:create"), VALID)
+    client.post(office_url("complaints:create"), VALID)
     other = client.__class__()
-    response = other.get(reverse("complaints:confirmation"))
+    response = other.get(office_url("complaints:confirmation"))
     assert response.status_code == 302
 
 
@@ -79,7 +80,7 @@ def test_bad_input_is_refused_with_its_message_and_nothing_typed_is_lost(
     client, office, change, field, message
 ):
     data = {**VALID, **change}
-    response = client.post(reverse("complaints:create"), data)
+    response = client.post(office_url("complaints:create"), data)
     assert response.status_code == 200
     assert not Complaint.objects.exists()
     form = response.context["form"]

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_visitor_reads_the_job_exchange_requirements(page, demo_site):
-    page.goto(demo_site.url + "/")
+    page.goto(demo_site.url + "/kota-probolinggo/")
     expect(page.locator("html")).to_have_attribute("lang", "id")
     expect(page.get_by_role("heading", name="Layanan kami")).to_be_visible()
     check_accessibility(page)
@@ -41,19 +41,22 @@ def test_visitor_reads_the_job_exchange_requirements(page, demo_site):
 
 
 PUBLIC_PAGES = [
-    "/",
-    "/standar-pelayanan/bkol/",
-    "/standar-pelayanan/akad/",
-    "/standar-pelayanan/pengaduan/",
+    "/",  # the offices
+    "/?q=zzzz",  # a region that is not on the portal
+    "/kota-probolinggo/",
+    "/kota-probolinggo/standar-pelayanan/bkol/",
+    "/kota-probolinggo/standar-pelayanan/akad/",
+    "/kota-probolinggo/standar-pelayanan/pengaduan/",
     "/loker/",
+    "/kota-probolinggo/loker/",
     "/loker/?q=zzzz",  # a search that finds nothing
     "/loker/daftar/pencari-kerja/",
     "/loker/daftar/perusahaan/",
-    "/pengaduan/",
+    "/kota-probolinggo/pengaduan/",
     "/pengaduan/status/",
     "/akad/verifikasi/",
     "/akad/verifikasi/AAAA-BBBB-CCCC/",  # an unknown code
-    "/mutu/",
+    "/kota-probolinggo/mutu/",
     "/masuk/",
 ]
 

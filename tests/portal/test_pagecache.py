@@ -16,7 +16,7 @@ from tests.jobboard.factories import make_employer, make_jobseeker, make_vacancy
 
 pytestmark = pytest.mark.django_db
 
-HOME = reverse("portal:home")
+HOME = "/kota-probolinggo/"  # the first office's home page (portal.offices)
 LIST = reverse("jobboard:vacancy_list")
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from portal import roles
 from tests.factories import make_employer
+from tests.offices import office_url
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,8 @@ def fields_of(html):
     ],
 )
 def test_public_forms_mark_each_required_field(client, office, name):
-    form = fields_of(client.get(reverse(name)).text)
+    url = office_url(name) if name == "complaints:create" else reverse(name)
+    form = fields_of(client.get(url).text)
     assert form.required, name
     for field in form.required:
         assert "(wajib)" in form.labels.get(field, ""), (name, field, form.labels.get(field))
@@ -66,7 +68,7 @@ def test_public_forms_mark_each_required_field(client, office, name):
 def test_the_akad_application_form_marks_its_required_fields(client, office):
     employer = make_employer(status="active")
     client.force_login(employer.user)
-    html = client.get(reverse("akad_permits:application_create")).text
+    html = client.get(office_url("akad_permits:application_create")).text
     form = fields_of(html)
     for field in form.required:
         assert "(wajib)" in form.labels.get(field, ""), field

@@ -13,6 +13,7 @@ from portal import roles
 from quality import skm
 from quality.models import SurveyInvitation, SurveyResponse
 from tests.factories import make_employer, make_jobseeker
+from tests.offices import office_url
 
 from . import dataset
 from .conftest import wib
@@ -69,7 +70,7 @@ def test_the_public_page_shows_index_grade_and_times_without_login(client, head,
     SurveyResponse.objects.create(
         invitation=invitation, service="bkol", **dict.fromkeys(skm.FIELDS, 3)
     )
-    response = client.get(reverse("quality:public"))
+    response = client.get(office_url("quality:public"))
     assert response.status_code == 200
     page = response.text
     assert 'id="ikm-bkol"' in page and "75,00" in page  # all 3s: 3 x 25
@@ -173,10 +174,10 @@ def test_the_public_page_runs_a_fixed_number_of_queries(
     client, head, office, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(10) as small:
-        client.get(reverse("quality:public"))
+        client.get(office_url("quality:public"))
     bulk_data(60, head)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(reverse("quality:public"))
+        client.get(office_url("quality:public"))
 
 
 def test_the_dashboard_renders_in_english_too(head_client):
@@ -196,12 +197,12 @@ def test_the_public_page_for_a_calendar_year(client, head, office):
         submitted_at=timezone.now().replace(year=timezone.now().year - 1),
         **dict.fromkeys(skm.FIELDS, 4),
     )
-    this_year = client.get(reverse("quality:public"), {"tahun": timezone.now().year}).text
-    last_year = client.get(reverse("quality:public"), {"tahun": timezone.now().year - 1}).text
+    this_year = client.get(office_url("quality:public"), {"tahun": timezone.now().year}).text
+    last_year = client.get(office_url("quality:public"), {"tahun": timezone.now().year - 1}).text
     assert "100,00" not in this_year
     assert "100,00" in last_year and "mutu <strong>A</strong>" in last_year
     assert (
         f"Januari {timezone.now().year - 1} sampai Desember {timezone.now().year - 1}" in last_year
     )
     # Anything else falls back to the last twelve months.
-    assert client.get(reverse("quality:public"), {"tahun": "1999"}).status_code == 200
+    assert client.get(office_url("quality:public"), {"tahun": "1999"}).status_code == 200

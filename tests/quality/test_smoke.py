@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.offices import office_url
+
 pytestmark = pytest.mark.django_db
 
 
@@ -10,5 +12,5 @@ def test_empty_dashboard_and_public_page_render(head_client, office, client):
     assert "<svg" in response.text
     response = head_client.get(reverse("quality:dashboard_csv", args=["permits_late"]))
     assert response.status_code == 200
-    response = client.get(reverse("quality:public"))
+    response = client.get(office_url("quality:public"))
     assert response.status_code == 200

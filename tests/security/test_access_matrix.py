@@ -41,6 +41,7 @@ GROUPS = {
 # --- answers ----------------------------------------------------------------------------
 
 OK, DENIED, MISSING, NOT_ALLOWED = 200, 403, 404, 405
+MOVED = 301  # an old address of the one-office portal, now the first office's (portal.offices)
 LOGIN = "302 to the login page"
 ADMIN_LOGIN = "302 to the admin login page"
 REDIRECT = "302 elsewhere"  # any redirect that is not to a login page
@@ -105,8 +106,11 @@ COMPLAINT_READERS = ["pengaduan", "kasi", "kabid", "kadis", "superuser"]
 
 RULES = {
     # portal
+    # at the root: the list of offices (portal.offices); the one-office portal's address of a
+    # page that is now per office leads to the first office's (301)
+    "portal:offices": [public()],
     "portal:home": [public()],
-    "portal:service_standard": [public(args=lambda w: [w.standards[0].service])],
+    "portal:service_standard": [public(args=lambda w: [w.standards[0].service], answer=MOVED)],
     "portal:dashboard": [
         Case(
             expect(
@@ -324,14 +328,14 @@ RULES = {
         public(args=lambda w: ["NOSUCHCODE"], answer=MISSING),
     ],
     # complaints: public form and status check; the letter only after the status check
-    "complaints:create": [public()],
-    "complaints:confirmation": [Case(expect(all=to("complaints:create")), public=True)],
+    "complaints:create": [public(answer=MOVED)],
+    "complaints:confirmation": [public(answer=MOVED)],
     "complaints:status": [public()],
     "complaints:answer_letter": [
         Case(expect(all=MISSING), args=lambda w: [w.complaint_answered.reference], public=True)
     ],
     # quality: public figures, the survey by its random token, the heads' dashboard
-    "quality:public": [public()],
+    "quality:public": [public(answer=MOVED)],
     "quality:survey": [public(args=lambda w: [w.invitation.token])],
     # "nanti saja" on the survey banner: quiet for the session, back to the page
     "quality:survey_later": [Case(expect(all=REDIRECT), method="post", public=True)],

@@ -18,6 +18,7 @@ from tests.complaints.test_public import VALID
 from tests.jobboard.factories import make_employer, make_seeker, make_vacancy
 from tests.jobboard.test_registration import SEEKER_URL, seeker_data, seeker_files
 from tests.jobboard.test_vacancies import vacancy_data
+from tests.offices import office_url
 
 TOKEN = re.compile(r'name="submission_token" value="([^"]+)"')
 
@@ -31,7 +32,7 @@ def token_of(client, url):
 @pytest.mark.django_db(transaction=True)
 def test_the_same_complaint_sent_twice_at_once_is_recorded_once(office):
     client = Client()
-    url = reverse("complaints:create")
+    url = office_url("complaints:create")
     data = {**VALID, "submission_token": token_of(client, url)}
     barrier = threading.Barrier(2)
     answers = []
@@ -49,15 +50,15 @@ def test_the_same_complaint_sent_twice_at_once_is_recorded_once(office):
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    assert answers == [(302, reverse("complaints:confirmation"))] * 2
+    assert answers == [(302, office_url("complaints:confirmation"))] * 2
     complaint = Complaint.objects.get()
-    assert complaint.reference in client.get(reverse("complaints:confirmation")).text
+    assert complaint.reference in client.get(office_url("complaints:confirmation")).text
 
 
 @pytest.mark.django_db
 def test_a_complaint_sent_again_later_shows_the_first_ones_confirmation(office):
     client = Client()
-    url = reverse("complaints:create")
+    url = office_url("complaints:create")
     data = {**VALID, "submission_token": token_of(client, url)}
     first = client.post(url, data)
     again = Client().post(url, data)  # a retry from a fresh connection, no session

@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from pypdf import PdfReader
 
+from tests.offices import office_url
+
 from .world import BACKEND, base_world
 
 SCRIPT = '<script>alert("x")</script>'
@@ -246,7 +248,7 @@ class EscapingTest(TestCase):
         assert escape(payload("QSQ")) in search.content.decode()
         seen |= self.get(reverse("jobboard:vacancy_detail", args=[w.vacancy.pk]))
         seen |= self.get(reverse("akad_permits:verify", args=[w.permit.verification_code]))
-        self.get(reverse("quality:public"), expect_some=False)
+        self.get(office_url("quality:public"), expect_some=False)
         # the complainant's own status page, opened with reference and telephone
         response = self.client.post(
             reverse("complaints:status"),

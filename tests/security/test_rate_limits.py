@@ -9,6 +9,7 @@ from complaints.models import Complaint
 from jobboard.models import JobSeeker
 from tests.conftest import make_nik
 from tests.jobboard.test_registration import BIRTH, seeker_data
+from tests.offices import office_url
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_a_registration_burst_is_refused_and_the_earlier_registrations_stay(offi
 
 def test_a_complaint_burst_is_refused_and_the_recorded_complaints_stay(office):
     client = Client(REMOTE_ADDR="203.0.113.8")
-    url = reverse("complaints:create")
+    url = office_url("complaints:create")
     answers = [
         client.post(url, {**COMPLAINT, "text": f"Pengaduan nomor {i}"}).status_code
         for i in range(12)

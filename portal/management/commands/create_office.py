@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from portal.models import Office
-from portal.offices import OFFICE_FIELDS, OfficeCreateForm, create_from_form
+from portal.office_setup import OFFICE_FIELDS, OfficeCreateForm, create_from_form
 from portal.standards import SEED_TEMPLATE
 
 FLAGS = {
