@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from portal.models import Office, ServiceStandard
 from portal.standards import standard_for, standards_from_template
+from tests.offices import office_url
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,10 @@ def demo():
     )
 
 
-def _page(client, service):
-    return client.get(reverse("portal:service_standard", args=[service])).content.decode()
+def _page(client, service, office=None):
+    return client.get(
+        office_url("portal:service_standard", service, office=office)
+    ).content.decode()
 
 
 def test_lumajang_akad_standard_is_the_lumajang_seeds_words(demo):
@@ -58,7 +61,7 @@ def test_lumajang_job_exchange_and_complaints_are_marked_copies_of_probolinggos(
 
 def test_the_public_page_marks_a_copy_and_not_the_offices_own_text(client, demo):
     probolinggo, lumajang = demo
-    # the pages show the first office (Probolinggo) until they move under /<office>/
+    # Probolinggo's pages, under /kota-probolinggo/
     own = _page(client, "bkol")
     assert "Membawa Foto Copy Kartu AK/I 1 lembar." in own and COPY_NOTE not in own
     akad = _page(client, "akad")
@@ -66,7 +69,7 @@ def test_the_public_page_marks_a_copy_and_not_the_offices_own_text(client, demo)
         "Salinan dari standar Dinas Tenaga Kerja Kabupaten Lumajang; belum disesuaikan oleh "
         "kantor ini."
     ) in akad
-    home = client.get(reverse("portal:home")).content.decode()
+    home = client.get(office_url("portal:home")).content.decode()
     assert home.count("Standar disalin dari") == 1
     assert "Standar disalin dari Dinas Tenaga Kerja Kabupaten Lumajang" in home
 
