@@ -175,6 +175,18 @@ def load_offices():
     return first, province, lumajang
 
 
+def demo_office():
+    """The demo's first office (Kota Probolinggo); on a portal whose first office came from
+    the one-office profile, that office."""
+    office = Office.objects.filter(slug=OFFICE["slug"]).first()
+    return office or Office.objects.order_by("pk").first() or load_offices()[0]
+
+
+def demo_lumajang():
+    """The demo's second office (Kabupaten Lumajang)."""
+    return Office.objects.filter(region_code=LUMAJANG["region_code"]).first() or load_offices()[2]
+
+
 def load():
     first, province, lumajang = load_offices()
     # Each office's own seed texts first, so the other office's copies credit their author.

@@ -17,10 +17,9 @@ second_factor.connect()  # client.force_login(officer) includes the second step
 
 @pytest.fixture
 def office(db):
-    from portal.demo import OFFICE
-    from portal.models import Office
+    from tests.factories import default_office
 
-    return Office.objects.create(**OFFICE)
+    return default_office()  # the one a factory made already, when one came first
 
 
 @pytest.fixture

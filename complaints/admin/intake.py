@@ -9,11 +9,23 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.forms import offices_offering
 from portal.workflow import MoveRefused
 
 from .. import mailbox, services
 from ..forms import IntakeForm
 from ..models import UnreadableMail
+
+
+def _office_of_form(request, mail):
+    """An unreadable e-mail is recorded in the book of the office whose mailbox it came to;
+    otherwise the officer chooses among the offices they hold a role in (all offices that
+    take complaints, for an officer who holds no office role yet)."""
+    if mail is not None:
+        return {"office": mail.office}
+    offices = offices_offering("offers_complaints")
+    own = offices.filter(pk__in=request.user.office_roles.values("office"))
+    return {"offices": own if own.exists() else offices}
 
 
 def intake_view(model_admin, request):
@@ -25,7 +37,7 @@ def intake_view(model_admin, request):
             UnreadableMail, pk=request.GET["mail"], state=UnreadableMail.State.WAITING
         )
     if request.method == "POST":
-        form = IntakeForm(request.POST)
+        form = IntakeForm(request.POST, **_office_of_form(request, mail))
         if form.is_valid():
             data = form.complaint_data()
             if mail is not None:
@@ -38,7 +50,10 @@ def intake_view(model_admin, request):
                     return redirect("admin:complaints_unreadablemail_change", mail.pk)
             else:
                 complaint = services.record_complaint(
-                    actor=request.user, channel=form.cleaned_data["channel"], data=data
+                    office=form.chosen_office(),
+                    actor=request.user,
+                    channel=form.cleaned_data["channel"],
+                    data=data,
                 )
             model_admin.message_user(
                 request,
@@ -50,7 +65,10 @@ def intake_view(model_admin, request):
                 return redirect("admin:complaints_complaint_intake")
             return redirect("admin:complaints_complaint_change", complaint.pk)
     else:
-        form = IntakeForm(initial=initial_from_mail(mail) if mail else {"channel": "counter"})
+        form = IntakeForm(
+            initial=initial_from_mail(mail) if mail else {"channel": "counter"},
+            **_office_of_form(request, mail),
+        )
     return TemplateResponse(
         request,
         "admin/complaints/complaint/intake.html",

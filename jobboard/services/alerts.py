@@ -197,6 +197,7 @@ def _announce(seeker, vacancies, *, template, alert, context, saved=None, now):
             **context,
         },
         seeker.email,
+        office=seeker.office,
         headers={
             "List-Unsubscribe": f"<{link}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -27,6 +27,7 @@ from tests.security.walk import form_classes
 
 pytestmark = pytest.mark.django_db
 
+
 def _instances():
     """One instance with every file field filled, per model that has file fields."""
     seeker = make_jobseeker(status="active")

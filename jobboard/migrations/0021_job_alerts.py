@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobboard', '0015_profile_change_roles_and_card_snapshots'),
+        ('jobboard', '0020_numbers_per_office'),
     ]
 
     operations = [
