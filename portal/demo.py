@@ -5,10 +5,10 @@ idempotent: it looks rows up by a natural key and creates only what is missing.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from . import roles
 from .models import Office, ServiceStandard
+from .offices import give_role
 
 DEMO_PASSWORD = "Disnaker2026!"
 # Officers confirm each log-in with a code from an authenticator app (portal.second_factor).
@@ -125,7 +125,7 @@ def ensure_user(username, *, password=DEMO_PASSWORD, **fields):
 def load():
     office = Office.objects.order_by("pk").first()
     if office is None:
-        Office.objects.create(**OFFICE)
+        office = Office.objects.create(**OFFICE)
     for standard in STANDARDS:
         ServiceStandard.objects.get_or_create(service=standard["service"], defaults=standard)
     accounts = [("Administrator", "admin", DEMO_PASSWORD)]
@@ -141,7 +141,7 @@ def load():
             is_staff=True,
             email=f"{username}@disnaker.example.go.id",
         )
-        user.groups.add(Group.objects.get(name=role))
+        give_role(user, office, role)  # the demo's officers serve its first office
         ensure_demo_second_factor(user)
         accounts.append((role, username, DEMO_PASSWORD))
     return accounts

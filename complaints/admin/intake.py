@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal import offices
 from portal.workflow import MoveRefused
 
 from .. import mailbox, services
@@ -21,8 +22,10 @@ def intake_view(model_admin, request):
         raise PermissionDenied
     mail = None
     if request.GET.get("mail"):
+        waiting = UnreadableMail.objects.filter(state=UnreadableMail.State.WAITING)
         mail = get_object_or_404(
-            UnreadableMail, pk=request.GET["mail"], state=UnreadableMail.State.WAITING
+            offices.scope_for(waiting, request.user, "complaints.handle_unreadable_mail"),
+            pk=request.GET["mail"],
         )
     if request.method == "POST":
         form = IntakeForm(request.POST)

@@ -144,7 +144,7 @@ def report_ak1(card, *, actor, data=None):
 
 def legalise_ak1_card(card, *, actor):
     """An officer has stamped and signed the printed card: it is legalised."""
-    if not actor.has_perm("jobboard.legalise_ak1_card"):
+    if not actor.has_perm("jobboard.legalise_ak1_card", card):  # in the card's office
         raise PermissionDenied(_("You may not legalise AK/I cards."))
     with transaction.atomic():
         locked = Ak1Card.objects.select_for_update().get(pk=card.pk)

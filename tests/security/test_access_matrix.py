@@ -477,7 +477,7 @@ class AdminPolicy:
 SUPER = ["superuser"]
 ADMIN_POLICIES = {
     "auth.group": AdminPolicy(
-        lambda w: w.officers["pak"].groups.get(), view=SUPER, add=SUPER, delete=SUPER
+        lambda w: w.officers["pak"].office_roles.get().group, view=SUPER, add=SUPER, delete=SUPER
     ),
     "portal.user": AdminPolicy(lambda w: w.seeker_b.user, view=SUPER, add=SUPER, delete=SUPER),
     # one office runs the portal: no second profile, and the one there is never deleted
