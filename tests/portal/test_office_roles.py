@@ -135,6 +135,16 @@ def test_the_engine_refuses_a_move_by_the_other_offices_officer(world):
     assert seeker.status == "active"
 
 
+def test_an_ak1_card_is_issued_by_the_persons_office_only(world):
+    from jobboard import services
+
+    seeker = make_jobseeker(status="active", ak1_requested=True)
+    with pytest.raises(PermissionDenied):
+        services.issue_ak1_card(seeker, actor=world.in_b[roles.JOB_PLACEMENT_OFFICER])
+    card = services.issue_ak1_card(seeker, actor=world.in_a[roles.JOB_PLACEMENT_OFFICER])
+    assert card.jobseeker_id == seeker.pk
+
+
 def test_the_engine_refuses_the_province_reader_and_lets_the_superuser_act(world):
     from jobboard import services
 

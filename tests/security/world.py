@@ -47,7 +47,8 @@ def make_staff(prefix, role=None, superuser=False, office=None):
 
 
 def base_world():
-    """The office, the service standards, the role groups, one officer per role, a superuser."""
+    """The office, the service standards, the role groups, one officer per role, a superuser;
+    and another office (Kabupaten Lumajang) with one officer per role of its own."""
     from portal.demo import OFFICE, STANDARDS
     from portal.models import Office, ServiceStandard
 
@@ -59,6 +60,19 @@ def base_world():
         key: make_staff(key, role=role, office=w.office) for key, role in ROLE_KEYS.items()
     }
     w.superuser = make_staff("root", superuser=True)
+    w.other_office = Office.objects.create(
+        slug="kab-lumajang",
+        region_code="3508",
+        level="kabupaten",
+        government="Pemerintah Kabupaten Lumajang",
+        name="Dinas Tenaga Kerja Kabupaten Lumajang",
+        region="Kabupaten Lumajang",
+        province="Jawa Timur",
+    )
+    w.other_officers = {
+        key: make_staff(f"{key}-lain", role=role, office=w.other_office)
+        for key, role in ROLE_KEYS.items()
+    }
     return w
 
 
