@@ -144,4 +144,16 @@ def load():
         give_role(user, office, role)  # the demo's officers serve its first office
         ensure_demo_second_factor(user)
         accounts.append((role, username, DEMO_PASSWORD))
+    province = Office.objects.filter(level=Office.Level.PROVINCE).order_by("pk").first()
+    if province is not None:  # the province's reader sees the figures of its offices
+        reader = ensure_user(
+            "pembaca-provinsi",
+            first_name="Pembaca",
+            last_name="Provinsi",
+            is_staff=True,
+            email="pembaca-provinsi@disnaker.example.go.id",
+        )
+        give_role(reader, province, roles.PROVINCE_READER)
+        ensure_demo_second_factor(reader)
+        accounts.append((roles.PROVINCE_READER, "pembaca-provinsi", DEMO_PASSWORD))
     return accounts

@@ -328,3 +328,17 @@ def test_the_migration_turns_every_officer_group_into_a_role_in_the_first_office
     assert fresh(pak).has_perm("jobboard.activate_jobseeker", make_jobseeker())
     module.office_roles_to_groups(apps, None)  # and back
     assert pak.groups.filter(name=roles.JOB_PLACEMENT_OFFICER).exists()
+
+
+def test_the_demo_gives_its_officers_roles_in_the_first_office_and_a_province_reader(world):
+    from portal import demo
+
+    accounts = demo.load()
+    kasi = type(world.root).objects.get(username="kasi")
+    assert set(kasi.office_roles.values_list("office", "group__name")) == {
+        (world.a.pk, roles.SECTION_HEAD)
+    }
+    assert not kasi.groups.exists()
+    reader = type(world.root).objects.get(username="pembaca-provinsi")
+    assert reader.office_roles.get().office == world.province
+    assert (roles.PROVINCE_READER, "pembaca-provinsi") in [(r, u) for r, u, _pw in accounts]
