@@ -47,7 +47,7 @@ def office_id_of(obj, user=None):
     if callable(hook):
         office = hook()
         return getattr(office, "pk", office)
-    if has_office_field(type(obj)):
+    if has_office_field(type(obj)) or hasattr(obj, "office_id"):
         return obj.office_id
     return first_office_id(user)
 

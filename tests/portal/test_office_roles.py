@@ -156,6 +156,29 @@ def test_the_engine_refuses_the_province_reader_and_lets_the_superuser_act(world
     assert seeker.status == "active"
 
 
+def test_a_workflow_reaching_its_office_another_way_is_checked_there(world):
+    """``Workflow.office_of`` is the hook for objects whose office is found through another
+    record: here every complaint counts as office B's."""
+    from complaints import services
+    from complaints.models import FollowUp
+    from complaints.workflows import MOVES, ComplaintWorkflow
+
+    class ThroughB(ComplaintWorkflow):
+        def office_of(self, obj, user=None):
+            return world.b.pk
+
+    workflow = ThroughB(MOVES, step_model=FollowUp)
+    complaint = services.record_complaint(
+        actor=world.in_a[roles.COMPLAINT_OFFICER], channel="counter", data=COMPLAINANT
+    )
+    with pytest.raises(PermissionDenied):
+        workflow.apply(complaint, "report", actor=world.in_a[roles.COMPLAINT_OFFICER])
+    assert workflow.officer_moves(world.in_a[roles.COMPLAINT_OFFICER], complaint) == []
+    workflow.apply(complaint, "report", actor=world.in_b[roles.COMPLAINT_OFFICER])
+    complaint.refresh_from_db()
+    assert complaint.status == "reported"
+
+
 def test_the_buttons_and_queues_of_a_record_are_its_offices_officers(world):
     from jobboard.models import JobSeeker
     from jobboard.workflows import registration_workflow
