@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD, ensure_user
+from portal.demo import DEMO_PASSWORD, demo_office, ensure_user
 
 from . import services
 from .models import PermitApplication, PermitPosition
@@ -52,6 +52,7 @@ def _employer():
     if employer is None:
         employer = Employer.objects.create(
             user=user,
+            office=demo_office(),
             company_name="PT Sumber Karya Mandiri",
             legal_form="PT",
             nib="8120000000451",
@@ -84,6 +85,7 @@ def load():
     today = timezone.localdate()
     application = PermitApplication(
         employer=employer,
+        office=demo_office(),
         recruiter_name=employer.company_name,
         user_company="PT Kebun Sawit Nusantara",
         destination_province="Kalimantan Timur",

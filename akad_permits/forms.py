@@ -1,10 +1,9 @@
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.codes import normalise_code
-from portal.forms import BoundedTextMixin, PrivateFileInput
+from portal.forms import BoundedTextMixin, OfficeChoiceMixin, PrivateFileInput
 
 from .models import (
     ATTACHMENT_FIELDS,
@@ -24,12 +23,16 @@ def date_input():
 # --- the applicant's form -----------------------------------------------------------------
 
 
-class ApplicationForm(BoundedTextMixin, forms.ModelForm):
+class ApplicationForm(OfficeChoiceMixin, BoundedTextMixin, forms.ModelForm):
     """The application. A draft may be incomplete; submitting requires everything.
 
     ``submitting`` turns every field into a required one (a file already stored counts), and,
     after a return, requires a new upload of each attachment the Sekretariat asked to correct.
+    A new application chooses the office that will issue the permit (portal.forms).
     """
+
+    office_service = "offers_akad"
+    office_help_text = _("The labour office that processes the application and issues the permit.")
 
     class Meta:
         model = PermitApplication

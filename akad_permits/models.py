@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document
-from portal.models import StepLog, YearCounter
+from portal.models import StepLog, YearCounter, office_field
 
 from . import standards
 
@@ -61,6 +61,8 @@ class PermitApplication(models.Model):
         verbose_name=_("applicant"),
         editable=False,
     )
+    # the office the application is addressed to: it processes, numbers and issues the permit
+    office = office_field()
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.DRAFT, editable=False
     )
@@ -149,8 +151,8 @@ class PermitApplication(models.Model):
     permit_seq = models.PositiveIntegerField(
         _("running number in the year"), null=True, blank=True, editable=False
     )
-    permit_number = models.CharField(
-        _("permit number"), max_length=100, null=True, blank=True, unique=True, editable=False
+    permit_number = models.CharField(  # noqa: DJ001 - NULL until drafted, skipped by the unique constraint
+        _("permit number"), max_length=100, null=True, blank=True, editable=False
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True, editable=False)
     valid_until = models.DateField(_("valid until"), null=True, blank=True, editable=False)
@@ -186,8 +188,13 @@ class PermitApplication(models.Model):
             ("refuse_permit", _("Can refuse an AKAD application (Kadis)")),
         ]
         constraints = [
+            # each office numbers its own permits
             models.UniqueConstraint(
-                fields=["permit_year", "permit_seq"], name="akad_permit_seq_unique_per_year"
+                fields=["office", "permit_year", "permit_seq"],
+                name="akad_permit_seq_unique_per_year",
+            ),
+            models.UniqueConstraint(
+                fields=["office", "permit_number"], name="akad_permit_number_unique"
             ),
             models.CheckConstraint(
                 condition=Q(recruitment_end__isnull=True)
@@ -198,6 +205,9 @@ class PermitApplication(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "state_entered_at"], name="akad_queue_idx"),
+            models.Index(
+                fields=["office", "status", "state_entered_at"], name="akad_office_queue_idx"
+            ),
             # the officers' list of every step, oldest in its step first (akad_permits/admin.py)
             models.Index(fields=["state_entered_at", "id"], name="akad_all_steps_idx"),
         ]
@@ -339,6 +349,6 @@ class PermitStep(StepLog):
 class PermitNumberCounter(YearCounter):
     """The last permit running number handed out in a year."""
 
-    class Meta:
+    class Meta(YearCounter.Meta):
         verbose_name = _("permit number counter")
         verbose_name_plural = _("permit number counters")

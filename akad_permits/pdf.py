@@ -19,6 +19,7 @@ OFFICE_FIELDS = (
     "region",
     "province",
     "head_title",
+    "head_rank",
 )
 EMPLOYER_FIELDS = ("company_name", "address", "city", "nib")
 
@@ -27,7 +28,10 @@ def printed_values(application, office):
     """What the permit prints beyond its own fields, as it stands at signing."""
     employer = application.employer
     return {
-        "office": {name: getattr(office, name) for name in OFFICE_FIELDS},
+        "office": {
+            **{name: getattr(office, name) for name in OFFICE_FIELDS},
+            "letterhead": office.letterhead_lines(),
+        },
         "recruiter_name": application.recruiter_name,
         "employer": {name: getattr(employer, name) for name in EMPLOYER_FIELDS},
         "positions": [
@@ -51,11 +55,11 @@ def render_permit(application):
         "akad_permits/permit_pdf.html",
         {
             "application": application,
-            "office": printed["office"],
             "employer": printed["employer"],
             "recruiter_name": printed["recruiter_name"],
             "positions": printed["positions"],
             "verify_url": url,
             "qr": qr_data_uri(url),
         },
+        office=printed["office"],  # the issuing office as frozen at signing
     )

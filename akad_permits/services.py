@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from jobboard import rules
 from portal import numbering
 from portal.codes import random_code
-from portal.models import Office
 from portal.workflow import Mail, MoveRefused
 
 from .models import (
@@ -55,7 +54,7 @@ def _mail(template):
 # --- step 1: the applicant -----------------------------------------------------------------
 
 
-def save_application(*, actor, data, positions=(), application=None, submitting=False):
+def save_application(*, actor, data, positions=(), application=None, submitting=False, office=None):
     """Step 1: the applicant writes the application (a draft, or a returned one) and, when
     ``submitting``, submits it to the Kadis, in one transaction.
 
@@ -63,13 +62,15 @@ def save_application(*, actor, data, positions=(), application=None, submitting=
     file kept); ``positions`` the rows of the positions table, each with its ``id`` (None for
     a new one), ``delete``, and its title and numbers. Refused with MoveRefused when the
     application can no longer be changed or the submission is refused: nothing is saved then.
+    A new application is addressed to ``office`` (the office that will issue the permit),
+    by default the office the applicant registered with; a saved one keeps its office.
     """
     with transaction.atomic():
         if application is None or application.pk is None:
             employer = rules.active_employer(actor)
             if employer is None:
                 raise PermissionDenied(_("Only the applicant can do this."))
-            application = PermitApplication(employer=employer)
+            application = PermitApplication(employer=employer, office=office or employer.office)
         else:
             application = (
                 PermitApplication.objects.select_for_update(of=("self",))
@@ -212,15 +213,15 @@ def consult(*, application, actor, outcome):
 # --- step 5: the Kasi prepares the permit ---------------------------------------------------
 
 
-def _book_permit_number(now):
-    """The next running number of the year, formatted as the office profile says.
+def _book_permit_number(office, now):
+    """The next running permit number of the permit's office in the year, in its format.
 
     The counter row is locked until the transaction ends, so two permits drafted at the same
     moment get consecutive numbers, never the same one.
     """
-    fmt = Office.current().permit_number_format
+    fmt = office.permit_number_format
     try:
-        return numbering.book(PermitNumberCounter, fmt, timezone.localtime(now))
+        return numbering.book(PermitNumberCounter, office, fmt, timezone.localtime(now))
     except numbering.NumberFormatError as exc:
         raise MoveRefused(
             _("The permit number format in the office profile is not valid: %(format)s")
@@ -244,7 +245,7 @@ def draft(*, application, actor, valid_from, valid_until, coverage, note=""):
             raise MoveRefused(_("Describe what the permit covers."))
         if valid_until < valid_from:
             raise MoveRefused(_("The permit cannot end before it starts."))
-        app.permit_year, app.permit_seq, app.permit_number = _book_permit_number(now)
+        app.permit_year, app.permit_seq, app.permit_number = _book_permit_number(app.office, now)
         app.valid_from, app.valid_until = valid_from, valid_until
         app.coverage = coverage
 
@@ -263,7 +264,7 @@ def sign(*, application, actor, note=""):
     """Step 6: the Kadis signs; the permit is issued with a code anyone can verify."""
 
     def changes(app, now):
-        office = Office.current()
+        office = app.office  # the office that issues it: its head signs, its letterhead prints
         app.issued_at = now
         app.signer_title = office.head_title
         app.signer_name = office.head_name or actor.display_name()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from jobboard import rules
 from portal.codes import normalise_code
+from portal.forms import request_office
 from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
@@ -67,7 +68,11 @@ def application_edit(request, pk=None):
     submitting = request.method == "POST" and "submit" in request.POST
     if request.method == "POST":
         form = ApplicationForm(
-            request.POST, request.FILES, instance=application, submitting=submitting
+            request.POST,
+            request.FILES,
+            instance=application,
+            submitting=submitting,
+            office=_office_of(request, application),
         )
         formset = PositionFormSet(
             request.POST, instance=application, prefix="positions", submitting=submitting
@@ -79,7 +84,8 @@ def application_edit(request, pk=None):
                     lambda: services.save_application(
                         actor=request.user,
                         application=application,
-                        data=form.cleaned_data,
+                        office=form.chosen_office(),
+                        data={k: v for k, v in form.cleaned_data.items() if k != "office"},
                         positions=formset.positions_data(),
                         submitting=submitting,
                     ),
@@ -97,9 +103,15 @@ def application_edit(request, pk=None):
             ),
         )
     else:
-        form = ApplicationForm(instance=application)
+        form = ApplicationForm(instance=application, office=_office_of(request, application))
         formset = PositionFormSet(instance=application, prefix="positions")
     return _form_page(request, form, formset, application)
+
+
+def _office_of(request, application):
+    """A saved application keeps the office it is addressed to; a new one goes to the office
+    of the page's address, or the applicant chooses it in the form."""
+    return application.office if application.office_id else request_office(request)
 
 
 def _saved_answer(request, application):

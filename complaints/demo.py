@@ -9,6 +9,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from portal.demo import demo_office
+
 from . import services
 from .models import Channel, Complaint
 from .workflows import WORKFLOW
@@ -107,7 +109,9 @@ def load():
                 days=item["radio"]["days_ago"]
             )
         actor = None if item["channel"] == Channel.WEB else officer
-        complaint = services.record_complaint(actor=actor, channel=item["channel"], data=data)
+        complaint = services.record_complaint(
+            office=demo_office(), actor=actor, channel=item["channel"], data=data
+        )
         for action in item["steps"]:
             WORKFLOW.move(action).service_function()(
                 complaint=complaint, actor=users[STEP_ACTORS[action]], **STEP_INPUT.get(action, {})

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import BoundedTextMixin
+from portal.forms import BoundedTextMixin, OfficeChoiceMixin
 from portal.models import Office
 
 from .models import Channel, Complaint
@@ -30,9 +30,10 @@ def validate_phone(value):
         )
 
 
-def channel_choices(channels):
-    """The channels as the office names them: its own phone number, address and radio show."""
-    office = Office.current()
+def channel_choices(channels, office=None):
+    """The channels as ``office`` names them: its own phone number, address and radio show
+    (without an office, by their plain names)."""
+    office = office or Office(name="")
     labels = {
         Channel.COUNTER: _("Counter (in person)"),
         Channel.TELEPHONE: _("Telephone %(phone)s") % {"phone": office.phone}
@@ -97,8 +98,11 @@ class ComplaintDataForm(BoundedTextMixin, forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
 
 
-class PublicComplaintForm(ComplaintDataForm):
-    """The portal's own channel: a person online writes the complaint with full identity."""
+class PublicComplaintForm(OfficeChoiceMixin, ComplaintDataForm):
+    """The portal's own channel: a person online writes the complaint with full identity, to
+    the office of the page's address or the office they choose."""
+
+    office_service = "offers_complaints"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,8 +136,12 @@ REQUIRED_NOTES = {
 }
 
 
-class IntakeForm(ComplaintDataForm):
-    """The receiving officer's form for the counter, the telephone, the radio and e-mail."""
+class IntakeForm(OfficeChoiceMixin, ComplaintDataForm):
+    """The receiving officer's form for the counter, the telephone, the radio and e-mail,
+    recorded in the book of the office the mail came to, or of one of the officer's offices."""
+
+    office_service = "offers_complaints"
+    office_label = _("Complaint book of")
 
     channel = forms.ChoiceField(label=_("channel"), widget=forms.RadioSelect)
 
@@ -152,7 +160,8 @@ class IntakeForm(ComplaintDataForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = channel_choices(
-            [Channel.COUNTER, Channel.TELEPHONE, Channel.RADIO, Channel.EMAIL]
+            [Channel.COUNTER, Channel.TELEPHONE, Channel.RADIO, Channel.EMAIL],
+            self.proposed_office(),
         )
         for name, channels in CHANNEL_REQUIRED.items():
             self.fields[name].required_for = REQUIRED_NOTES[channels]

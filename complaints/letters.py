@@ -47,12 +47,14 @@ def letter_context(complaint, *, for_pdf=False):
 
 def letter_html(complaint):
     """The letter as a page to print from the browser (in Indonesian, as it is sent)."""
-    return render_html(TEMPLATE, letter_context(complaint))
+    context = letter_context(complaint)
+    return render_html(TEMPLATE, context, office=context["office"])
 
 
 def letter_pdf(complaint):
+    context = letter_context(complaint, for_pdf=True)
     return render_pdf(
-        TEMPLATE, letter_context(complaint, for_pdf=True), stylesheets=["complaints/letter.css"]
+        TEMPLATE, context, office=context["office"], stylesheets=["complaints/letter.css"]
     )
 
 

@@ -20,7 +20,7 @@ from email.utils import parseaddr
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import connection, transaction
@@ -29,6 +29,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext, gettext_noop
 
 from portal.files import validate_document
+from portal.models import Office
 
 from . import services
 from .models import MailAttachment, MailboxCursor
@@ -173,14 +174,32 @@ class IntakeResult:
     busy: bool = False  # another worker was reading the mailbox
 
 
-def take_in(raw, result):
-    """Record one message, keep it aside, or skip it if it was seen before."""
+def mailbox_office(config):
+    """The office whose complaint mailbox ``config`` reads: the office its ``OFFICE`` names
+    (the office's address name, COMPLAINT_IMAP_OFFICE), or else the first office."""
+    offices = Office.objects.order_by("pk")
+    office = offices.filter(slug=config["OFFICE"]) if config.get("OFFICE") else offices
+    office = office.first()
+    if office is None:
+        raise ImproperlyConfigured(
+            f"COMPLAINT_IMAP_OFFICE names no office: {config.get('OFFICE') or '(no office yet)'}"
+        )
+    return office
+
+
+def take_in(raw, result, *, office):
+    """Record one message to ``office``, keep it aside, or skip it if it was seen before."""
     try:
         data, message_id, files = parse_complaint(raw)
     except UnreadableMessage as exc:
         key = fingerprint(raw, _message_id_of(raw))
         mail = services.keep_unreadable_mail(
-            fingerprint=key, raw=raw, problem=exc.problem, sender=exc.sender, subject=exc.subject
+            office=office,
+            fingerprint=key,
+            raw=raw,
+            problem=exc.problem,
+            sender=exc.sender,
+            subject=exc.subject,
         )
         if mail is None:
             result.skipped += 1
@@ -189,12 +208,15 @@ def take_in(raw, result):
         return
     try:
         with transaction.atomic():
-            complaint = services.record_mail_complaint(data=data, message_id=message_id)
+            complaint = services.record_mail_complaint(
+                office=office, data=data, message_id=message_id
+            )
             if complaint is not None:
                 keep_attachments(complaint, files)
     except Exception as exc:  # noqa: BLE001 - kept for an officer rather than lost
         logger.exception("could not record a complaint e-mail")
         mail = services.keep_unreadable_mail(
+            office=office,
             fingerprint=message_id,
             raw=raw,
             problem=_problem(
@@ -304,6 +326,7 @@ def fetch(config, result=None):
     """
     result = result or IntakeResult()
     key = _cursor_key(config)
+    office = mailbox_office(config)
     with _reader_lock(key) as held:
         if not held:
             result.busy = True
@@ -328,7 +351,9 @@ def fetch(config, result=None):
             for start in range(0, len(uids), FETCH_BATCH):
                 batch = uids[start : start + FETCH_BATCH]
                 for raw in _fetch_messages(imap, batch):
-                    take_in(raw, result)  # a Message-ID taken before is skipped there
+                    take_in(
+                        raw, result, office=office
+                    )  # a Message-ID taken before is skipped there
                 # Seen, so an officer reading the mailbox knows; never deleted.
                 imap.uid("STORE", ",".join(map(str, batch)), "+FLAGS", "(\\Seen)")
                 cursor.last_uid = batch[-1]

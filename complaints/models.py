@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from portal.codes import normalise_code
 from portal.files import PrivateUploadTo, validate_document
-from portal.models import StepLog, YearCounter
+from portal.models import StepLog, YearCounter, office_field
 
 
 class Channel(models.TextChoices):
@@ -74,8 +74,12 @@ class ComplaintQuerySet(models.QuerySet):
 class Complaint(models.Model):
     """One entry of the complaint book, whichever channel it came through."""
 
+    # the office the complaint is addressed to: its book, its officers, its letter
+    office = office_field()
     book_year = models.PositiveSmallIntegerField(_("book year"), editable=False)
-    book_number = models.PositiveIntegerField(_("book number"), editable=False)
+    book_number = models.PositiveIntegerField(_("running number"), editable=False)
+    # the running number in the office's complaint book number format, given when recorded
+    book_label = models.CharField(_("book number"), max_length=100, editable=False)
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel)
     received_at = models.DateTimeField(_("received at"), default=timezone.now, editable=False)
@@ -145,7 +149,7 @@ class Complaint(models.Model):
         verbose_name_plural = _("complaints")
         constraints = [
             models.UniqueConstraint(
-                fields=["book_year", "book_number"], name="complaint_book_number_unique"
+                fields=["office", "book_year", "book_number"], name="complaint_book_number_unique"
             ),
             models.UniqueConstraint(
                 fields=["email_message_id"],
@@ -155,6 +159,9 @@ class Complaint(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "status_changed_at"]),
+            models.Index(
+                fields=["office", "status", "status_changed_at"], name="complaint_office_queue_idx"
+            ),
             # the officers' "received" filter (today, past 7 days, this month, this year)
             models.Index(fields=["received_at"], name="complaint_received_idx"),
         ]
@@ -179,10 +186,6 @@ class Complaint(models.Model):
         ):
             kwargs["update_fields"] = {*kwargs["update_fields"], "complainant_phone_digits"}
         super().save(*args, **kwargs)
-
-    @property
-    def book_label(self):
-        return f"{self.book_number}/{self.book_year}"
 
     @property
     def is_answered(self):
@@ -213,7 +216,7 @@ class FollowUp(StepLog):
 class BookCounter(YearCounter):
     """The last complaint book number given in a year."""
 
-    class Meta:
+    class Meta(YearCounter.Meta):
         verbose_name = _("complaint book counter")
         verbose_name_plural = _("complaint book counters")
 
@@ -230,6 +233,8 @@ class UnreadableMail(models.Model):
         RECORDED = "recorded", _("Recorded as a complaint")
         DISMISSED = "dismissed", _("Dismissed")
 
+    # the office whose complaint mailbox the message came in
+    office = office_field()
     fingerprint = models.CharField(_("Message-ID or digest"), max_length=300, unique=True)
     sender = models.CharField(_("sender"), max_length=300, blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
@@ -262,6 +267,9 @@ class UnreadableMail(models.Model):
 
     class Meta:
         ordering = ["received_at", "pk"]
+        indexes = [
+            models.Index(fields=["office", "state", "received_at"], name="unreadable_office_idx")
+        ]
         verbose_name = _("unreadable e-mail")
         verbose_name_plural = _("unreadable e-mails")
         permissions = [("handle_unreadable_mail", _("Can record or dismiss an unreadable e-mail"))]

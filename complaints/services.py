@@ -7,6 +7,8 @@ Views, admin pages and the mail-intake command call these functions; nothing els
 ``Complaint.status`` or ``UnreadableMail.state``.
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,13 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import numbering
 from portal.codes import random_code
-from portal.models import Office
 from portal.notifications import notify
 from portal.workflow import Mail, MoveRefused
 
 from .letters import letter_values
 from .models import BookCounter, Channel, Complaint, UnreadableMail
 from .workflows import MAIL_WORKFLOW, RECORD, WORKFLOW
+
+logger = logging.getLogger(__name__)
 
 # Channels that arrive without an officer: the public form and the mailbox.
 SELF_SERVICE_CHANNELS = {Channel.WEB, Channel.EMAIL}
@@ -36,18 +39,32 @@ def new_reference(year):
     raise RuntimeError("could not draw a free complaint reference")  # pragma: no cover
 
 
-def next_book_number(year):
-    """The next running number of the year's complaint book: no gap, no duplicate.
+PLAIN_BOOK_NUMBER = "{seq}/{year}"
 
-    The year's counter row is locked until the caller's transaction ends, so concurrent
-    recordings queue on it; a rolled-back recording gives its number back.
+
+def book_entry(office, now):
+    """The next entry of ``office``'s complaint book in the year of ``now``: (year, running
+    number, the number in the office's complaint book format). No gap, no duplicate.
+
+    The office's counter row of the year is locked until the caller's transaction ends, so
+    concurrent recordings queue on it; a rolled-back recording gives its number back. A
+    format that cannot number (an officer's typing error) gives the plain "n/year": a
+    complaint is never refused for the office's settings.
     """
-    return numbering.take_next(BookCounter, year)
+    local = timezone.localtime(now)
+    fmt = office.complaint_number_format
+    try:
+        numbering.format_number(fmt, seq=1, local=local)
+    except numbering.NumberFormatError:
+        logger.warning("office %s: the complaint number format is not usable", office.pk)
+        fmt = PLAIN_BOOK_NUMBER
+    return numbering.book(BookCounter, office, fmt, local)
 
 
-def record_complaint(*, actor, channel, data, message_id=""):
+def record_complaint(*, office, actor, channel, data, message_id=""):
     """Record a complaint in the complaint book (sarana pengaduan 1-4, and the web form).
 
+    ``office`` is the office the complaint is addressed to: its book numbers it.
     ``actor`` is the receiving officer, or None for the web form and the mailbox. ``data``
     holds the complainant and complaint fields of ``Complaint``. The complainant gets the
     notification e-mail the standard promises (e-mail channel, point 3) whenever an address
@@ -59,17 +76,21 @@ def record_complaint(*, actor, channel, data, message_id=""):
             raise PermissionDenied(_("Only an officer can record this channel."))
     elif not actor.has_perm("complaints.record_complaint"):
         raise PermissionDenied(_("You may not record complaints."))
+    elif not actor.has_perm("complaints.record_complaint", office):
+        raise PermissionDenied(_("This record belongs to another office."))  # its book
     now = timezone.now()
-    year = timezone.localdate(now).year
     with transaction.atomic():
+        year, seq, label = book_entry(office, now)
         complaint = Complaint(
+            office=office,
             channel=channel,
             received_at=now,
             status_changed_at=now,
             received_by=actor,
             email_message_id=message_id or "",
             book_year=year,
-            book_number=next_book_number(year),
+            book_number=seq,
+            book_label=label,
             reference=new_reference(year),
             **data,
         )
@@ -81,18 +102,19 @@ def record_complaint(*, actor, channel, data, message_id=""):
                 "complaints/email/received",
                 {"complaint": complaint},
                 complaint.complainant_email,
+                office=office,
             )
     return complaint
 
 
-def record_mail_complaint(*, data, message_id):
+def record_mail_complaint(*, office, data, message_id):
     """Record an e-mail from the mailbox once: a second call with its Message-ID returns None."""
     try:
         with transaction.atomic():
             if Complaint.objects.filter(email_message_id=message_id).exists():
                 return None
             return record_complaint(
-                actor=None, channel=Channel.EMAIL, data=data, message_id=message_id
+                office=office, actor=None, channel=Channel.EMAIL, data=data, message_id=message_id
             )
     except IntegrityError:  # another run recorded it at the same moment
         return None
@@ -151,7 +173,7 @@ def send_answer(*, complaint, actor, answer, letter_number=""):
         locked.answer_letter_number = letter_number
         locked.answered_at = now
         locked.answered_by = actor
-        locked.letter = letter_values(locked, Office.current(), actor, now)
+        locked.letter = letter_values(locked, locked.office, actor, now)
 
     def mails(locked):
         if not locked.complainant_email:
@@ -171,11 +193,13 @@ def close_complaint(*, complaint, actor, note=""):
 # --- the mailbox's unreadable messages --------------------------------------------------
 
 
-def keep_unreadable_mail(*, fingerprint, raw, problem, sender="", subject=""):
-    """Keep a message the intake could not read; once per fingerprint. Returns it or None."""
+def keep_unreadable_mail(*, office, fingerprint, raw, problem, sender="", subject=""):
+    """Keep a message the intake could not read, for ``office`` (whose mailbox it came in);
+    once per fingerprint. Returns it or None."""
     mail, created = UnreadableMail.objects.get_or_create(
         fingerprint=fingerprint[:300],
         defaults={
+            "office": office,
             "raw": raw,
             "problem": problem[:300],
             "sender": sender[:300],
@@ -200,7 +224,7 @@ def record_unreadable_mail(*, mail, actor, data):
     """An officer who could read the message records it by hand as an e-mail complaint."""
 
     def record():
-        return record_complaint(actor=actor, channel=Channel.EMAIL, data=data)
+        return record_complaint(office=mail.office, actor=actor, channel=Channel.EMAIL, data=data)
 
     mail = MAIL_WORKFLOW.apply(mail, "record", actor=actor, changes=_handled(actor, record=record))
     return mail.complaint

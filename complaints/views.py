@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from portal.forms import request_office
 from portal.ratelimit import rate_limited
 from portal.submissions import record_once
 
@@ -20,7 +21,9 @@ SESSION_CHECKED = "complaints_checked"
 @require_http_methods(["GET", "POST"])
 @rate_limited("complaint-create", limit=10, period=3600)
 def create(request):
-    form = PublicComplaintForm(request.POST if request.method == "POST" else None)
+    form = PublicComplaintForm(
+        request.POST if request.method == "POST" else None, office=request_office(request)
+    )
     if request.method == "POST" and form.is_valid():
 
         def confirm(complaint):
@@ -30,7 +33,10 @@ def create(request):
         return record_once(
             request,
             lambda: services.record_complaint(
-                actor=None, channel=Channel.WEB, data=form.complaint_data()
+                office=form.chosen_office(),
+                actor=None,
+                channel=Channel.WEB,
+                data=form.complaint_data(),
             ),
             confirm,
         )

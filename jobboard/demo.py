@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD, ensure_user
+from portal.demo import DEMO_PASSWORD, demo_office, ensure_user
 
 from . import services
 from .models import Employer, JobSeeker, Vacancy
@@ -177,6 +177,7 @@ def _seeker(data, officer):
         seq = SEEKERS.index(next(s for s in SEEKERS if s["username"] == username)) + 1
         seeker = JobSeeker(
             user=user,
+            office=demo_office(),
             nik=_nik(data["birth_date"], data["sex"], seq),
             birth_place="Probolinggo",
             marital_status="belum_kawin",
@@ -207,7 +208,7 @@ def _employer(officer):
     user = ensure_user(username, email=data["email"], first_name=data["contact_person"])
     employer = Employer.objects.filter(user=user).first()
     if employer is None:
-        employer = Employer.objects.create(user=user, **data)
+        employer = Employer.objects.create(user=user, office=demo_office(), **data)
         services.activate_registration(employer, actor=officer)
         employer.refresh_from_db()
     return employer

@@ -45,6 +45,70 @@ class BoundedTextMixin:
                 field.widget.attrs.update(field.widget_attrs(field.widget))
 
 
+def offices_offering(service_flag):
+    """The active offices that offer a service (``offers_job_exchange``, ``offers_akad``,
+    ``offers_complaints``), in region-code order."""
+    from .models import Office
+
+    return Office.objects.filter(is_active=True, **{service_flag: True}).order_by("region_code")
+
+
+def request_office(request):
+    """The office the page's address names (``request.office``, set from the path or the
+    host name), or None on the portal's own addresses."""
+    return getattr(request, "office", None)
+
+
+class OfficeChoiceMixin:
+    """A public form whose record goes to one office: the office of the address the form was
+    opened under (``office=``, the view's ``request.office``), or, where the address names no
+    office, the office the person chooses (Kantor tujuan) among those offering the service.
+
+    Where only one office offers the service there is nothing to ask. ``chosen_office()``
+    after validation is the office for the service call.
+    """
+
+    office_service = None  # the Office flag of the service: "offers_complaints", ...
+    office_label = _("Destination office")
+    office_help_text = ""
+    office_required = True
+
+    def __init__(self, *args, office=None, offices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if office is None:
+            if offices is None:
+                offices = offices_offering(self.office_service)
+            only = list(offices[:2])
+            if len(only) == 1:
+                office = only[0]  # nothing to choose
+        self.fixed_office = office
+        if office is None and only:
+            field = forms.ModelChoiceField(
+                queryset=offices,
+                label=self.office_label,
+                help_text=self.office_help_text,
+                required=self.office_required,
+                empty_label=_("- Choose -"),
+                error_messages={"required": _("Choose the office.")},
+            )
+            self.fields = {"office": field, **self.fields}  # asked first
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.fixed_office is None and "office" not in self.fields:
+            raise forms.ValidationError(
+                _("No office takes this service on the portal yet."), code="no_office"
+            )
+        return cleaned
+
+    def chosen_office(self):
+        return self.fixed_office or self.cleaned_data.get("office")
+
+    def proposed_office(self):
+        """The office the form is for before it is sent, if there is no choice to make."""
+        return self.fixed_office
+
+
 class PrivateFileInput(forms.ClearableFileInput):
     """The file input of every form with a private upload: the file already stored is named
     and linked through the checked download view; its storage name and address never appear."""

@@ -54,15 +54,50 @@ class StepLog(models.Model):
         return f"{self.get_from_status_display() or '-'} → {self.get_to_status_display()}"
 
 
-class YearCounter(models.Model):
-    """The last running number handed out in a year; its row lock serialises numbering
-    (portal.numbering)."""
+def office_field(**kwargs):
+    """The office a record belongs to (issue 15): one per record, never deleted under it, no
+    reverse accessor (an office is reached from its records, ``qs.filter(office__in=...)``).
 
-    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    Not editable in model forms: the services set it (from the record the new one follows,
+    the request's office, or the office a person chose), never a form's hidden value.
+    """
+    kwargs.setdefault("editable", False)
+    return models.ForeignKey(
+        "portal.Office",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("office"),
+        **kwargs,
+    )
+
+
+class OfficeFollows:
+    """A record whose office is the office of the record it follows (``office_from``: a
+    vacancy its employer's, an application its vacancy's): set when it is first saved."""
+
+    office_from = None
+
+    def save(self, *args, **kwargs):
+        if self.office_id is None:
+            self.office_id = getattr(self, self.office_from).office_id
+        super().save(*args, **kwargs)
+
+
+class YearCounter(models.Model):
+    """The last running number an office handed out in a year; its row lock serialises
+    numbering (portal.numbering). Each office numbers its own documents from 1 each year."""
+
+    office = office_field()
+    year = models.PositiveSmallIntegerField(_("year"))
     last = models.PositiveIntegerField(_("last number"), default=0)
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "year"], name="%(app_label)s_%(class)s_office_year"
+            )
+        ]
 
     def __str__(self):
         return f"{self.year}: {self.last}"

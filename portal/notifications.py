@@ -20,11 +20,10 @@ def greeting(now=None):
     return gettext("Good evening")
 
 
-def render_mail(template, context):
-    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in the portal's language."""
-    from .models import Office
-
-    context = {"office": Office.current(), "site_url": settings.SITE_URL, **context}
+def render_mail(template, context, office):
+    """Render ``<template>_subject.txt`` and ``<template>_body.txt`` in the portal's language,
+    signed by ``office`` (the office of the record the mail is about)."""
+    context = {"office": office, "site_url": settings.SITE_URL, **context}
     with translation.override(settings.LANGUAGE_CODE):
         context.setdefault("greeting", greeting())
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
@@ -32,16 +31,16 @@ def render_mail(template, context):
     return subject, body
 
 
-def send_now(template, context, to):
+def send_now(template, context, to, *, office):
     recipients = [address for address in ([to] if isinstance(to, str) else to) if address]
     if not recipients:
         return 0
-    subject, body = render_mail(template, context)
+    subject, body = render_mail(template, context, office)
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients).send()
 
 
-def notify(template, context, to):
-    """Queue a mail: rendered now, stored in the outbox with the change that causes it, and
+def notify(template, context, to, *, office):
+    """Queue a mail from ``office`` (the office of the record it is about): rendered now, stored in the outbox with the change that causes it, and
     delivered by the task queue once the transaction commits (background.outbox).
 
     Mail never announces a change that was rolled back (the outbox row rolls back with it), and
@@ -53,5 +52,5 @@ def notify(template, context, to):
     recipients = [address for address in ([to] if isinstance(to, str) else to) if address]
     if not recipients:
         return None
-    subject, body = render_mail(template, context)
+    subject, body = render_mail(template, context, office)
     return queue_mail(template=template, recipients=recipients, subject=subject, body=body)

@@ -17,20 +17,20 @@ from django.utils import translation
 from .files import content_type_for, image_within_bounds
 
 
-def render_html(template, context):
-    """The document's HTML in the office's language, with the office in its context."""
-    from .models import Office
-
+def render_html(template, context, *, office):
+    """The document's HTML in the office's language, with ``office`` (the office that issues
+    the document, or the values of it the document froze) in its context."""
     with translation.override(settings.LANGUAGE_CODE):
-        return render_to_string(template, {"office": Office.current(), **context})
+        return render_to_string(template, {"office": office, **context})
 
 
-def render_pdf(template, context, *, stylesheets=()):
-    """PDF bytes of ``template``; ``stylesheets`` are static paths added to its own styles."""
+def render_pdf(template, context, *, office, stylesheets=()):
+    """PDF bytes of ``template`` issued by ``office``; ``stylesheets`` are static paths added
+    to its own styles."""
     from weasyprint import CSS, HTML
 
     sheets = [CSS(filename=finders.find(path)) for path in stylesheets]
-    html = render_html(template, context)
+    html = render_html(template, context, office=office)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=sheets)
 
 

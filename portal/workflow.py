@@ -265,7 +265,7 @@ class Workflow:
             if self.step_model is not None:
                 self.log(locked, move, actor=actor, note=note, at=now, **extra)
             for item in mail(locked) if callable(mail) else _as_list(mail):
-                notify(item.template, item.context, item.to)
+                notify(item.template, item.context, item.to, office=locked.office)
         if obj is not locked:
             obj.refresh_from_db()
         return locked

@@ -5,6 +5,8 @@ Idempotent: the demo invitations are looked up by their event keys. No accounts 
 
 from django.utils import timezone
 
+from portal.demo import demo_office
+
 from . import skm
 from .models import Service, SurveyInvitation, SurveyResponse
 
@@ -26,11 +28,17 @@ def load():
         for i, values in enumerate(rows, start=1):
             invitation, created = SurveyInvitation.objects.get_or_create(
                 event_key=f"demo:{service}:{i}",
-                defaults={"service": service, "event_label": "Demo", "completed_at": now},
+                defaults={
+                    "office": demo_office(),
+                    "service": service,
+                    "event_label": "Demo",
+                    "completed_at": now,
+                },
             )
             if created:
                 SurveyResponse.objects.create(
                     invitation=invitation,
+                    office_id=invitation.office_id,
                     service=service,
                     **dict(zip(skm.FIELDS, values, strict=True)),
                 )

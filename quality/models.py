@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import ServiceStandard
+from portal.models import ServiceStandard, office_field
 
 from . import skm
 
@@ -37,6 +37,8 @@ class SurveyInvitation(models.Model):
     carries only the random token.
     """
 
+    # the office whose service was used: its figures count the answer
+    office = office_field()
     service = models.CharField(_("service"), max_length=20, choices=Service)
     event_key = models.CharField(_("service event"), max_length=60, unique=True, editable=False)
     event_label = models.CharField(_("what was done"), max_length=200)
@@ -87,6 +89,7 @@ class SurveyResponse(models.Model):
         verbose_name=_("invitation"),
     )
     # Copied from the invitation so the index is grouped without a join.
+    office = office_field()
     service = models.CharField(_("service"), max_length=20, choices=Service, editable=False)
     u1_requirements = _answer_field(skm.ELEMENTS[0])
     u2_procedure = _answer_field(skm.ELEMENTS[1])
@@ -104,7 +107,12 @@ class SurveyResponse(models.Model):
         verbose_name = _("survey answer")
         verbose_name_plural = _("survey answers")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["service", "submitted_at"], name="quality_resp_period_idx")]
+        indexes = [
+            models.Index(fields=["service", "submitted_at"], name="quality_resp_period_idx"),
+            models.Index(
+                fields=["office", "service", "submitted_at"], name="quality_resp_office_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(**{f"{f}__gte": 1, f"{f}__lte": 4}), name=f"quality_{f}_1_to_4"

@@ -27,9 +27,10 @@ def survey_url(invitation):
     return settings.SITE_URL + reverse("quality:survey", args=[invitation.token])
 
 
-def invite(*, service, event_key, event_label, user=None, email="", completed_at=None):
+def invite(*, office_id, service, event_key, event_label, user=None, email="", completed_at=None):
     """Invite the person a service was completed for, once per service event.
 
+    ``office_id`` is the office whose service it was; its figures count the answer.
     Called from the other apps' step rows (signals.py) when a service ends for a person:
     Permenpan RB 14/2017 asks the unit to survey its users. Returns the invitation, or None
     when it existed already (a step row saved twice, or a second event with the same key).
@@ -40,6 +41,7 @@ def invite(*, service, event_key, event_label, user=None, email="", completed_at
             invitation, created = SurveyInvitation.objects.get_or_create(
                 event_key=event_key,
                 defaults={
+                    "office_id": office_id,
                     "service": service,
                     "event_label": event_label[:200],
                     "user": user,
@@ -61,6 +63,7 @@ def invite(*, service, event_key, event_label, user=None, email="", completed_at
             "quality/email/invitation",
             {"invitation": invitation, "url": survey_url(invitation)},
             email,
+            office=invitation.office,
         )
     return invitation
 
@@ -81,6 +84,7 @@ def answer(*, invitation, answers, comment=""):
                 raise AlreadyAnswered
             return SurveyResponse.objects.create(
                 invitation=locked,
+                office_id=locked.office_id,
                 service=locked.service,
                 comment=(comment or "").strip(),
                 **values,

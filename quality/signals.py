@@ -30,6 +30,7 @@ def registration_step_saved(sender, instance, created, raw=False, **kwargs):
         else _("Employer registration activated")
     )
     invite(
+        office_id=profile.office_id,
         service=Service.JOB_EXCHANGE,
         event_key=f"{kind}:{profile.pk}",
         event_label=label,
@@ -50,6 +51,7 @@ def permit_step_saved(sender, instance, created, raw=False, **kwargs):
         else _("AKAD permit application %(reference)s refused")
     ) % {"reference": application.reference}
     invite(
+        office_id=application.office_id,
         service=Service.AKAD_PERMIT,
         event_key=f"permit:{application.pk}",
         event_label=label,
@@ -64,6 +66,7 @@ def follow_up_saved(sender, instance, created, raw=False, **kwargs):
         return
     complaint = instance.complaint
     invite(
+        office_id=complaint.office_id,
         service=Service.COMPLAINTS,
         event_key=f"complaint:{complaint.pk}",
         event_label=_("Complaint %(reference)s answered") % {"reference": complaint.reference},

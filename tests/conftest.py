@@ -16,12 +16,11 @@ second_factor.connect()  # client.force_login(officer) includes the second step
 
 
 def first_office():
-    """The demo's first office (Kota Probolinggo), made once: officers' roles are held there."""
-    from portal.demo import OFFICE
-    from portal.models import Office
+    """The first office (the demo's Kota Probolinggo), made once: the records of a test that
+    names no office belong to it, and officers' roles are held there by default."""
+    from tests.factories import default_office
 
-    office, _ = Office.objects.get_or_create(slug=OFFICE["slug"], defaults=OFFICE)
-    return office
+    return default_office()
 
 
 def give_role(user, office, role_name):
@@ -33,7 +32,7 @@ def give_role(user, office, role_name):
 
 @pytest.fixture
 def office(db):
-    return first_office()
+    return first_office()  # the one a factory made already, when one came first
 
 
 @pytest.fixture

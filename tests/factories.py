@@ -11,6 +11,14 @@ from tests.conftest import PDF_BYTES, make_nik
 _seq = itertools.count(1)
 
 
+def default_office():
+    """The office a test's records belong to when it names none: the first, made if missing."""
+    from portal.demo import OFFICE
+    from portal.models import Office
+
+    return Office.objects.order_by("pk").first() or Office.objects.create(**OFFICE)
+
+
 def make_account(prefix="user", **fields):
     n = next(_seq)
     return get_user_model().objects.create_user(
@@ -30,6 +38,7 @@ def make_jobseeker(user=None, *, status="waiting", **fields):
     sex = fields.pop("sex", "L")
     seeker = JobSeeker(
         user=user,
+        office=fields.pop("office", None) or default_office(),
         status=status,
         nik=fields.pop("nik", make_nik(birth, sex, seq=n % 9999 + 1)),
         full_name=fields.pop("full_name", f"Pencari Kerja {n}"),
@@ -65,6 +74,7 @@ def make_employer(user=None, *, status="waiting", **fields):
     user = user or make_account("employer")
     return Employer.objects.create(
         user=user,
+        office=fields.pop("office", None) or default_office(),
         status=status,
         company_name=fields.pop("company_name", f"PT Contoh Makmur {n}"),
         legal_form="PT",

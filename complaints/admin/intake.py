@@ -10,11 +10,29 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from portal import offices
+from portal.forms import offices_offering
 from portal.workflow import MoveRefused
 
 from .. import mailbox, services
 from ..forms import IntakeForm
 from ..models import UnreadableMail
+
+
+def _office_of_form(request, mail):
+    """An unreadable e-mail is recorded in the book of the office whose mailbox it came to;
+    otherwise the officer chooses among the offices where a role of theirs records complaints
+    (a superuser: every office that takes complaints)."""
+    if mail is not None:
+        return {"office": mail.office}
+    taking = offices_offering("offers_complaints")
+    if request.user.is_superuser:
+        return {"offices": taking}
+    # the offices where a role of the officer records complaints (portal.offices)
+    return {
+        "offices": taking.filter(
+            pk__in=offices.offices_for(request.user, "complaints.record_complaint")
+        )
+    }
 
 
 def intake_view(model_admin, request):
@@ -28,7 +46,7 @@ def intake_view(model_admin, request):
             pk=request.GET["mail"],
         )
     if request.method == "POST":
-        form = IntakeForm(request.POST)
+        form = IntakeForm(request.POST, **_office_of_form(request, mail))
         if form.is_valid():
             data = form.complaint_data()
             if mail is not None:
@@ -41,7 +59,10 @@ def intake_view(model_admin, request):
                     return redirect("admin:complaints_unreadablemail_change", mail.pk)
             else:
                 complaint = services.record_complaint(
-                    actor=request.user, channel=form.cleaned_data["channel"], data=data
+                    office=form.chosen_office(),
+                    actor=request.user,
+                    channel=form.cleaned_data["channel"],
+                    data=data,
                 )
             model_admin.message_user(
                 request,
@@ -53,7 +74,10 @@ def intake_view(model_admin, request):
                 return redirect("admin:complaints_complaint_intake")
             return redirect("admin:complaints_complaint_change", complaint.pk)
     else:
-        form = IntakeForm(initial=initial_from_mail(mail) if mail else {"channel": "counter"})
+        form = IntakeForm(
+            initial=initial_from_mail(mail) if mail else {"channel": "counter"},
+            **_office_of_form(request, mail),
+        )
     return TemplateResponse(
         request,
         "admin/complaints/complaint/intake.html",

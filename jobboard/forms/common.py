@@ -31,10 +31,11 @@ class FileRetryMixin:
                     field.choices = [("", _("- Choose -")), *choices[1:]]
 
     def fieldsets(self):
-        return [
+        sections = [
             (title, [self[name] for name in names if name in self.fields])
             for title, names in self.sections
         ]
+        return [(title, fields) for title, fields in sections if fields]  # none: not shown
 
     def file_fields_to_choose_again(self):
         if not self.is_bound or not self.errors:

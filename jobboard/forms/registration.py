@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import BoundedTextMixin, PrivateFileInput
+from portal.forms import BoundedTextMixin, OfficeChoiceMixin, PrivateFileInput
 
 from ..models import Employer, JobSeeker
 from ..validators import check_nik_matches, normalise_npwp, validate_nik_shape, validate_npwp
@@ -229,15 +229,42 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.Model
         return cleaned
 
 
-class JobSeekerRegistrationForm(AccountFieldsMixin, JobSeekerForm):
+class JobSeekerRegistrationForm(OfficeChoiceMixin, AccountFieldsMixin, JobSeekerForm):
+    """Registration with one office: by default the office of the region in the NIK (its
+    first four digits, a regency's or city's Kemendagri code), or the office the person
+    chooses, where they live now."""
+
+    office_service = "offers_job_exchange"
+    office_label = _("Registration office")
+    office_help_text = _(
+        "Leave it empty to register with the office of the region in your NIK, or choose the "
+        "office of the place where you live now."
+    )
+    office_required = False
     sections = [
         *JobSeekerForm.sections[:1],
         (_("Address, contact and login"), ["address", "kelurahan", "kecamatan", "city", "phone", "email", "password1", "password2"]),
+        (_("Registration office"), ["office"]),
         *JobSeekerForm.sections[2:],
     ]  # fmt: skip
 
     def account_name(self):
         return self.cleaned_data["full_name"]
+
+    def clean(self):
+        cleaned = super().clean()
+        nik = cleaned.get("nik")
+        if "office" in self.fields and not cleaned.get("office") and nik:
+            office = self.fields["office"].queryset.filter(region_code=nik[:4]).first()
+            if office is None:
+                self.add_error(
+                    "office",
+                    _(
+                        "No office on the portal serves the region of this NIK: choose the office of the place where you live now."
+                    ),
+                )
+            cleaned["office"] = office
+        return cleaned
 
 
 class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelForm):
@@ -289,8 +316,14 @@ class EmployerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.ModelF
         return normalise_npwp(value)
 
 
-class EmployerRegistrationForm(AccountFieldsMixin, EmployerForm):
+class EmployerRegistrationForm(OfficeChoiceMixin, AccountFieldsMixin, EmployerForm):
+    """Registration with the office the company chooses (where it is established)."""
+
+    office_service = "offers_job_exchange"
+    office_label = _("Registration office")
+    office_help_text = _("The labour office of the place where the company is established.")
     sections = [
+        (_("Registration office"), ["office"]),
         EmployerForm.sections[0],
         (_("Contact and login"), ["contact_person", "phone", "email", "password1", "password2"]),
     ]

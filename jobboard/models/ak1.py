@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo
-from portal.models import YearCounter
+from portal.models import OfficeFollows, YearCounter, office_field
 
 
 def months_later(day, months):
@@ -62,13 +62,14 @@ class Ak1CardQuerySet(models.QuerySet):
         return self.valid(today).filter(next_report_due__lte=today + Ak1Card.REMINDER_WINDOW)
 
 
-class Ak1Card(models.Model):
+class Ak1Card(OfficeFollows, models.Model):
     """An AK/I card issued by the portal when a Petugas Antar Kerja activates the holder.
 
     Column I of the report table is the registration itself; the holder then reports once
     in each following six-month period (columns II-IV) while still looking for work.
     """
 
+    office_from = "jobseeker"
     VALID_MONTHS = 24
     PERIOD_MONTHS = 6
     COLUMNS = 4
@@ -80,7 +81,9 @@ class Ak1Card(models.Model):
         related_name="ak1_card",
         verbose_name=_("holder"),
     )
-    number = models.CharField(_("AK/I number"), max_length=100, unique=True, editable=False)
+    # the holder's office: it issues, numbers and legalises the card
+    office = office_field()
+    number = models.CharField(_("AK/I number"), max_length=100, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
     seq = models.PositiveIntegerField(_("running number"), editable=False)
     issued_at = models.DateTimeField(_("issued at"), editable=False)
@@ -154,7 +157,11 @@ class Ak1Card(models.Model):
             ("legalise_ak1_card", _("Can mark printed AK/I cards as legalised")),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["year", "seq"], name="ak1_one_number_per_year")
+            # each office numbers its own cards
+            models.UniqueConstraint(
+                fields=["office", "year", "seq"], name="ak1_one_number_per_year"
+            ),
+            models.UniqueConstraint(fields=["office", "number"], name="ak1_number_unique"),
         ]
 
     def __str__(self):
@@ -247,6 +254,6 @@ class Ak1Reminder(models.Model):
 class Ak1NumberCounter(YearCounter):
     """The last AK/I running number of a year at this office."""
 
-    class Meta:
+    class Meta(YearCounter.Meta):
         verbose_name = _("AK/I number counter")
         verbose_name_plural = _("AK/I number counters")

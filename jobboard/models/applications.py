@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.models import StepLog
+from portal.models import OfficeFollows, StepLog, office_field
 from portal.pagecache import memoize
 
 from .registration import Employer, JobSeeker
@@ -22,7 +22,9 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", _("Not selected")
 
 
-class Application(models.Model):
+class Application(OfficeFollows, models.Model):
+    office_from = "vacancy"
+
     vacancy = models.ForeignKey(
         Vacancy, on_delete=models.CASCADE, related_name="applications", verbose_name=_("vacancy")
     )
@@ -32,6 +34,8 @@ class Application(models.Model):
         related_name="applications",
         verbose_name=_("job seeker"),
     )
+    # the vacancy's office (its employer's), which follows the application to a placement
+    office = office_field()
     letter = models.TextField(_("short letter"), blank=True, max_length=2000)
     status = models.CharField(
         _("status"),
@@ -50,7 +54,13 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         # the officers' list of all applications, newest first (300,000 at a city's volume)
         indexes = [
-            models.Index(F("created_at").desc(), F("id").desc(), name="application_recent_idx")
+            models.Index(F("created_at").desc(), F("id").desc(), name="application_recent_idx"),
+            models.Index(
+                "office",
+                F("created_at").desc(),
+                F("id").desc(),
+                name="application_office_recent_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -72,8 +82,10 @@ class ApplicationStep(StepLog):
         verbose_name_plural = _("application steps")
 
 
-class Placement(models.Model):
+class Placement(OfficeFollows, models.Model):
     """A penempatan: a hire through the job exchange, which the office counts. One per application."""
+
+    office_from = "vacancy"
 
     application = models.OneToOneField(
         Application, on_delete=models.PROTECT, related_name="placement"
@@ -87,6 +99,8 @@ class Placement(models.Model):
     vacancy = models.ForeignKey(
         Vacancy, on_delete=models.PROTECT, related_name="placements", verbose_name=_("vacancy")
     )
+    # the vacancy's office: the placement counts there
+    office = office_field()
     placed_on = models.DateField(_("date of placement"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")

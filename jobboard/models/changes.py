@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document, validate_image
-from portal.models import StepLog
+from portal.models import OfficeFollows, StepLog, office_field
 
 from .registration import Employer, JobSeeker, OfficerDecision
 
@@ -57,7 +57,7 @@ def _display(field, value):
     return str(value)
 
 
-class ProfileChange(OfficerDecision):
+class ProfileChange(OfficeFollows, OfficerDecision):
     """The proposed values of one person's checked fields, and any new scans.
 
     ``values`` holds the proposed value of each changed field that is not a file (as JSON:
@@ -68,6 +68,10 @@ class ProfileChange(OfficerDecision):
 
     FILE_FIELDS = ("photo", "ktp_scan", "ak1_scan")
     private_file_fields = FILE_FIELDS
+
+    @property
+    def office_from(self):
+        return "jobseeker" if self.jobseeker_id else "employer"
 
     jobseeker = models.ForeignKey(
         JobSeeker,
@@ -87,6 +91,8 @@ class ProfileChange(OfficerDecision):
         editable=False,
         verbose_name=_("employer"),
     )
+    # the office of the job seeker or employer whose data changes: its officers decide
+    office = office_field()
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -126,7 +132,12 @@ class ProfileChange(OfficerDecision):
         verbose_name = _("change of checked data")
         verbose_name_plural = _("changes of checked data")
         permissions = [("review_profile_change", _("Can accept or reject changes of checked data"))]
-        indexes = [models.Index(fields=["status", "submitted_at"], name="profilechange_queue_idx")]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="profilechange_queue_idx"),
+            models.Index(
+                fields=["office", "status", "submitted_at"], name="profilechange_office_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(jobseeker__isnull=True) ^ Q(employer__isnull=True),

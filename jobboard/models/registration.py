@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document, validate_image
-from portal.models import StepLog
+from portal.models import StepLog, office_field
 
 from ..validators import validate_nib, validate_nik_shape, validate_npwp, validate_phone
 
@@ -60,6 +60,8 @@ class Registration(OfficerDecision):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("account")
     )
+    # the office the person or company registered with: it activates them and keeps the record
+    office = office_field()
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -246,6 +248,10 @@ class JobSeeker(Registration):
         ]
         indexes = [
             models.Index(fields=["status", "submitted_at"], name="jobseeker_queue_idx"),
+            # an office's activation queue and list
+            models.Index(
+                fields=["office", "status", "submitted_at"], name="jobseeker_office_queue_idx"
+            ),
             # the officers' list of every status ("All"), in the queue's order
             models.Index(fields=["submitted_at", "id"], name="jobseeker_submitted_idx"),
             GinIndex(fields=["search"], name="jobseeker_search_idx"),
@@ -326,7 +332,12 @@ class Employer(Registration):
         verbose_name = _("employer")
         verbose_name_plural = _("employers")
         permissions = [("activate_employer", _("Can activate or reject employers"))]
-        indexes = [models.Index(fields=["status", "submitted_at"], name="employer_queue_idx")]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"], name="employer_queue_idx"),
+            models.Index(
+                fields=["office", "status", "submitted_at"], name="employer_office_queue_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.company_name

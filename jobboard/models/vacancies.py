@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document
-from portal.models import StepLog
+from portal.models import OfficeFollows, StepLog, office_field
 
 from .registration import Education, Employer, OfficerDecision
 
@@ -39,14 +39,17 @@ class VacancyQuerySet(models.QuerySet):
         return self.filter(status=VacancyStatus.SUBMITTED).order_by("submitted_at", "pk")
 
 
-class Vacancy(OfficerDecision):
+class Vacancy(OfficeFollows, OfficerDecision):
     """A vacancy (step 7 of the document), posted with the letter signed by the company's head."""
 
     private_file_fields = ("vacancy_letter",)
+    office_from = "employer"
 
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="vacancies", verbose_name=_("employer")
     )
+    # the employer's office: its officers check the letter and publish the vacancy
+    office = office_field()
     title = models.CharField(_("title"), max_length=150)
     position = models.CharField(_("position"), max_length=150)
     openings_male = models.PositiveSmallIntegerField(_("openings for men"), default=0)
@@ -122,6 +125,9 @@ class Vacancy(OfficerDecision):
                 condition=Q(status=VacancyStatus.PUBLISHED),
             ),
             models.Index(fields=["status", "submitted_at"], name="vacancy_queue_idx"),
+            models.Index(
+                fields=["office", "status", "submitted_at"], name="vacancy_office_queue_idx"
+            ),
             models.Index(fields=["submitted_at", "id"], name="vacancy_submitted_idx"),
         ]
         constraints = [

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import numbering
-from portal.models import Office
 from portal.notifications import send_now
 from portal.workflow import MoveRefused
 
@@ -29,16 +28,16 @@ from .changes import save_own_data
 logger = logging.getLogger(__name__)
 
 
-def _book_ak1_number(now):
-    """The next running AK/I number of the year, formatted as the office profile says.
+def _book_ak1_number(office, now):
+    """The next running AK/I number of the holder's office in the year, in its format.
 
     The counter row stays locked until the activation commits, so two officers activating
     at the same moment get consecutive numbers, never the same one, and a rolled-back
     activation gives its number back (no gap).
     """
-    fmt = Office.current().ak1_number_format
+    fmt = office.ak1_number_format
     try:
-        return numbering.book(Ak1NumberCounter, fmt, timezone.localtime(now))
+        return numbering.book(Ak1NumberCounter, office, fmt, timezone.localtime(now))
     except numbering.NumberFormatError as exc:
         # The office profile's format cannot make unique numbers: the activation waits.
         raise MoveRefused(
@@ -51,10 +50,11 @@ def _issue_ak1_card(seeker, *, actor, now):
     """Issue the card inside the activation's transaction (the seeker row is locked)."""
     if Ak1Card.objects.filter(jobseeker=seeker).exists():
         return seeker.ak1_card
-    year, seq, number = _book_ak1_number(now)
+    year, seq, number = _book_ak1_number(seeker.office, now)
     valid_from = timezone.localtime(now).date()
     card = Ak1Card(
         jobseeker=seeker,
+        office=seeker.office,
         number=number,
         year=year,
         seq=seq,
@@ -195,7 +195,7 @@ def send_ak1_reminders():
     cards = (
         Ak1Card.objects.needing_reminder()
         .exclude(Exists(already))
-        .select_related("jobseeker")
+        .select_related("jobseeker", "office")
         .order_by("next_report_due", "pk")
     )
     sent = failed = 0
@@ -212,6 +212,7 @@ def send_ak1_reminders():
                         "jobboard/email/ak1_report_due",
                         {"card": card, "profile": card.jobseeker},
                         card.jobseeker.email,
+                        office=card.office,
                     )
                     sent += 1
         except Exception:  # noqa: BLE001 - one refused address must not stop the others

@@ -24,11 +24,11 @@ def render_card(card):
         {
             "card": card,
             "seeker": holder,
-            "office": holder["office"],
             "officer": holder["officer"],
             "columns": card.columns(),
             "photo": image_data_uri(card.snapshot_photo),
         },
+        office=holder["office"],  # the card's office as frozen on the card
     )
 
 

@@ -6,8 +6,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import translation
 
-from portal.models import Office
-
 from ..models import Ak1Card, JobSeeker, ProfileChange
 
 # What the card prints of its holder: the checked identity (its files aside) and what the
@@ -43,7 +41,7 @@ def freeze_card(card, *, now):
     caller saves the card."""
     seeker = card.jobseeker
     officer = card.legalised_by or card.issued_by
-    snapshot = card_snapshot(seeker, Office.current(), officer.display_name())
+    snapshot = card_snapshot(seeker, seeker.office, officer.display_name())
     if card.placed_with_id:
         snapshot["placed_with"] = card.placed_with.company_name
     card.snapshot = snapshot

@@ -28,17 +28,23 @@ def apply(vacancy, *, actor, letter=""):
         with transaction.atomic():
             # Lock the vacancy so an application cannot slip in while it is being closed.
             locked = (
-                Vacancy.objects.select_for_update().select_related("employer").get(pk=vacancy.pk)
+                Vacancy.objects.select_for_update()
+                .select_related("employer", "office")
+                .get(pk=vacancy.pk)
             )
             if not locked.is_open:
                 raise MoveRefused(_("This vacancy is closed."))
             application = Application.objects.create(
-                vacancy=locked, jobseeker=seeker, letter=(letter or "").strip()
+                vacancy=locked,
+                office=locked.office,  # the vacancy's: its employer's office
+                jobseeker=seeker,
+                letter=(letter or "").strip(),
             )
             notify(
                 "jobboard/email/application_received",
                 {"application": application, "vacancy": locked, "jobseeker": seeker},
                 locked.employer.email,
+                office=locked.office,
             )
     except IntegrityError:
         raise MoveRefused(_("You have already applied for this vacancy.")) from None

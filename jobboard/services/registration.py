@@ -95,12 +95,13 @@ def registered_owners(*, model, data, email):
     return found
 
 
-def _tell_owners(owners, model):
+def _tell_owners(owners, model, office):
     for user, what in owners:
         notify(
             "jobboard/email/registration_attempt",
             {"what": what, "kind": model._meta.model_name, "reset_url": _reset_path()},
             user.email,
+            office=office,
         )
 
 
@@ -112,9 +113,9 @@ def _reset_path():
         return reverse("login")
 
 
-def register_profile(*, model, data, user_fields):
+def register_profile(*, model, office, data, user_fields):
     """Steps 1-2: create the account and the profile (a JobSeeker or an Employer, from the
-    form's cleaned ``data``) in one transaction: an account without a profile would be a dead
+    form's cleaned ``data``, registered with ``office``) in one transaction: an account without a profile would be a dead
     end at the next login. The person gets an e-mail that the registration arrived.
 
     An e-mail address or identity number (NIK, NIB) registered already (issue 16, items 6
@@ -128,12 +129,13 @@ def register_profile(*, model, data, user_fields):
         try:
             with transaction.atomic(), discard_files_on_error():
                 user = get_user_model().objects.create_user(**user_fields)
-                profile = assign(model(user=user), data)
+                profile = assign(model(user=user, office=office), data)
                 profile.save()
                 notify(
                     "jobboard/email/registration_received",
                     {"kind": model._meta.model_name},
                     profile.email,
+                    office=office,
                 )
             return profile
         except IntegrityError:
@@ -143,13 +145,14 @@ def register_profile(*, model, data, user_fields):
                 raise
     else:
         make_password(user_fields["password"])  # the work a new account costs: same timing
-    _tell_owners(owners, model)
+    _tell_owners(owners, model, office)
     if all(user.email.lower() != user_fields["email"] for user, _ in owners):
         # A success mails the address typed; so does this, without saying what clashed.
         notify(
             "jobboard/email/registration_not_completed",
             {"kind": model._meta.model_name, "reset_url": _reset_path()},
             user_fields["email"],
+            office=office,
         )
     return None
 

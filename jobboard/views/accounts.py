@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from portal.forms import request_office
 from portal.ratelimit import rate_limited
 from portal.submissions import record_once
 
@@ -30,17 +31,20 @@ def _register(request, form_class, template):
     ):
         return redirect("jobboard:my_status")
     if request.method == "POST":
-        form = form_class(request.POST, request.FILES)
+        form = form_class(request.POST, request.FILES, office=request_office(request))
         if form.is_valid():
             return record_once(
                 request,
                 lambda: services.register_profile(
-                    model=form._meta.model, data=model_data(form), user_fields=form.user_fields()
+                    model=form._meta.model,
+                    office=form.chosen_office(),
+                    data=model_data(form),
+                    user_fields=form.user_fields(),
                 ),
                 lambda _profile: redirect("jobboard:registration_sent"),
             )
     else:
-        form = form_class()
+        form = form_class(office=request_office(request))
     return render(request, template, {"form": form})
 
 

@@ -340,4 +340,6 @@ COMPLAINT_IMAP = {
     "PASSWORD": env("COMPLAINT_IMAP_PASSWORD", ""),
     "SSL": env_bool("COMPLAINT_IMAP_SSL", True),
     "MAILBOX": env("COMPLAINT_IMAP_MAILBOX", "INBOX"),
+    # the address name (slug) of the office whose mailbox this is; empty: the first office
+    "OFFICE": env("COMPLAINT_IMAP_OFFICE", ""),
 }

@@ -55,6 +55,7 @@ NOW = timezone.now()
 TODAY = timezone.localdate()
 
 
+OFFICE_ID = None  # set in main()
 CUM_WEIGHTS = list(itertools.accumulate(ZIPF_WEIGHTS))
 
 
@@ -63,7 +64,16 @@ def sentence(n):
     return " ".join(rng.choices(VOCABULARY, cum_weights=CUM_WEIGHTS, k=n)).capitalize() + "."
 
 
+def bench_office():
+    """The office every benchmark record belongs to: the portal's first (the demo's)."""
+    from portal.demo import demo_office
+
+    return demo_office()
+
+
 def default_for(field):
+    if field.name == "office" and field.is_relation:
+        return OFFICE_ID
     if field.has_default():
         return field.get_default()
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
@@ -139,6 +149,8 @@ def main():
         cursor.execute(f"DELETE FROM portal_user WHERE id IN ({bench_users})")
         cursor.execute("SELECT COALESCE(max(id), 0) FROM portal_user")
         (base,) = cursor.fetchone()
+    global OFFICE_ID
+    OFFICE_ID = bench_office().pk
     password_hash = make_password(PASSWORD)
     n_emp, n_vac, n_js = COUNTS["employers"], COUNTS["vacancies"], COUNTS["jobseekers"]
     emp_user0 = base + 1
@@ -290,6 +302,7 @@ def main():
                 "id": i + 1,
                 "book_year": year,
                 "book_number": per_year[year],
+                "book_label": f"{per_year[year]}/{year}",
                 "reference": f"ADU-{year}-B{i:07d}",
                 "channel": rng.choice(channels),
                 "received_at": received,
@@ -307,8 +320,9 @@ def main():
     copy("complaints.Complaint", complaints())
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO complaints_bookcounter (year, last) "
-            "SELECT book_year, max(book_number) FROM complaints_complaint GROUP BY book_year"
+            "INSERT INTO complaints_bookcounter (office_id, year, last) "
+            "SELECT office_id, book_year, max(book_number) FROM complaints_complaint "
+            "GROUP BY office_id, book_year"
         )
 
     permit_statuses = [

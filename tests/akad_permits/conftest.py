@@ -58,6 +58,7 @@ def make_application(employer, *, complete=True, **fields):
     today = timezone.localdate()
     values = dict(
         employer=employer,
+        office=employer.office,
         recruiter_name=employer.company_name,
         user_company="PT Kebun Makmur",
         destination_province="Kalimantan Timur",

@@ -13,7 +13,6 @@ from django.urls import reverse
 
 from jobboard import services as job_services
 from portal import roles
-from portal.models import Office
 from tests.jobboard.test_profile_changes import form_data
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +29,7 @@ def test_a_signed_permit_keeps_its_values_after_the_employer_and_the_office_chan
 ):
     app = in_state("issued")
     employer = app.employer
-    office = Office.current()
+    office = app.office
     old = {
         "name": employer.company_name,
         "address": employer.address,

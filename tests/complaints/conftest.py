@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from portal import roles
+from tests.factories import default_office
 
 COMPLAINANT = {
     "complainant_name": "Siti Aminah",
@@ -49,6 +50,7 @@ def make_complaint(officers, office):
 
     def make(status="recorded", channel="counter", **data):
         complaint = services.record_complaint(
+            office=default_office(),
             actor=officers[roles.COMPLAINT_OFFICER],
             channel=channel,
             data={**COMPLAINANT, **data},

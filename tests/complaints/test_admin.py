@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from complaints.models import Channel, Complaint, Status, UnreadableMail
 from portal import roles
+from tests.factories import default_office
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ REQUIRED = "Bidang ini tidak boleh kosong."
 
 
 @pytest.fixture
-def as_role(client, officers):
+def as_role(client, officers, office):
     def login(role):
         client.force_login(officers[role])
         return client
@@ -349,6 +350,7 @@ def test_answer_letter_as_page_and_pdf(as_role, make_complaint):
 
 def test_unreadable_mail_can_be_recorded_or_dismissed_in_the_admin(as_role, office):
     mail = UnreadableMail.objects.create(
+        office=default_office(),
         fingerprint="<x@example.com>",
         sender="Orang <orang@example.com>",
         subject="tolong",
@@ -368,7 +370,9 @@ def test_unreadable_mail_can_be_recorded_or_dismissed_in_the_admin(as_role, offi
     assert mail.state == "recorded"
     assert mail.complaint.channel == Channel.EMAIL
 
-    other = UnreadableMail.objects.create(fingerprint="<y@x>", problem="empty", raw=b"")
+    other = UnreadableMail.objects.create(
+        office=default_office(), fingerprint="<y@x>", problem="empty", raw=b""
+    )
     dismiss = reverse("admin:complaints_unreadablemail_dismiss", args=[other.pk])
     client.post(dismiss, {"note": ""})
     other.refresh_from_db()
@@ -401,7 +405,9 @@ def test_every_admin_page_opens_for_a_superuser(admin_client, make_complaint, la
         radio_forwarded_by="Rina",
         radio_broadcast_date=timezone.localdate(),
     )
-    mail = UnreadableMail.objects.create(fingerprint="<z@x>", problem="empty", raw=b"x")
+    mail = UnreadableMail.objects.create(
+        office=default_office(), fingerprint="<z@x>", problem="empty", raw=b"x"
+    )
     urls = [
         reverse("admin:complaints_complaint_changelist"),
         reverse("admin:complaints_complaint_change", args=[complaint.pk]),

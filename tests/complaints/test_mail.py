@@ -13,6 +13,7 @@ from complaints.models import Channel, Complaint, MailboxCursor, UnreadableMail
 from portal import roles
 from portal.workflow import MoveRefused
 from tests.complaints.conftest import CHAIN, COMPLAINANT, ours, step_service
+from tests.factories import default_office
 
 
 def _message(sender, subject, body, message_id):
@@ -145,7 +146,9 @@ def test_an_officer_records_or_dismisses_what_was_kept_aside(imap_server, office
 
 @pytest.mark.django_db(transaction=True)
 def test_notification_and_answer_reach_a_real_smtp_server(smtp_server, office, officers):
-    complaint = services.record_complaint(actor=None, channel=Channel.WEB, data=COMPLAINANT)
+    complaint = services.record_complaint(
+        office=default_office(), actor=None, channel=Channel.WEB, data=COMPLAINANT
+    )
     for action, role, extra in CHAIN[:5]:  # up to the written answer
         step_service(action)(complaint=complaint, actor=officers[role], **extra)
 
@@ -172,6 +175,6 @@ def test_a_message_that_fails_to_record_is_kept_aside_not_lost(office, roles_syn
     monkeypatch.setattr(services, "record_mail_complaint", broken)
     result = mailbox.IntakeResult()
     raw = _message("a@example.com", "x", "Tolong.", "<broken@example.com>")
-    mailbox.take_in(raw, result)
+    mailbox.take_in(raw, result, office=default_office())
     assert [m.fingerprint for m in result.kept_aside] == ["<broken@example.com>"]
     assert UnreadableMail.objects.get().problem == "tidak dapat dicatat (RuntimeError)"

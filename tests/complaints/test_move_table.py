@@ -15,7 +15,7 @@ from complaints.workflows import MAIL_WORKFLOW, WORKFLOW
 from portal import roles
 from portal.workflow import MoveRefused
 from tests.complaints.conftest import COMPLAINANT
-from tests.factories import make_employer, make_jobseeker
+from tests.factories import default_office, make_employer, make_jobseeker
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,9 @@ def complaint(make_complaint):
 
 @pytest.fixture
 def mail(db):
-    return UnreadableMail.objects.create(fingerprint="<m@x>", problem="empty", raw=b"x")
+    return UnreadableMail.objects.create(
+        office=default_office(), fingerprint="<m@x>", problem="empty", raw=b"x"
+    )
 
 
 def outsiders(move, officers, make_user):
@@ -122,7 +124,9 @@ def test_recording_writes_the_first_step_from_nothing(officers, office):
     from complaints import services
 
     officer = officers[roles.COMPLAINT_OFFICER]
-    complaint = services.record_complaint(actor=officer, channel="counter", data=COMPLAINANT)
+    complaint = services.record_complaint(
+        office=default_office(), actor=officer, channel="counter", data=COMPLAINANT
+    )
     step = complaint.steps.get()
     assert (step.action, step.from_status, step.to_status, step.actor) == (
         "record",

@@ -10,6 +10,7 @@ from complaints.workflows import WORKFLOW
 from portal import roles
 from portal.workflow import MoveRefused
 from tests.complaints.conftest import CHAIN, COMPLAINANT, ours, step_service
+from tests.factories import default_office
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +105,12 @@ def test_the_whole_chain_keeps_instruction_follow_up_and_answer(make_complaint, 
 
 def test_recording_numbers_the_book_and_draws_a_reference(officers, office):
     officer = officers[roles.COMPLAINT_OFFICER]
-    first = services.record_complaint(actor=officer, channel=Channel.COUNTER, data=COMPLAINANT)
-    second = services.record_complaint(actor=officer, channel=Channel.TELEPHONE, data=COMPLAINANT)
+    first = services.record_complaint(
+        office=default_office(), actor=officer, channel=Channel.COUNTER, data=COMPLAINANT
+    )
+    second = services.record_complaint(
+        office=default_office(), actor=officer, channel=Channel.TELEPHONE, data=COMPLAINANT
+    )
     assert second.book_number == first.book_number + 1
     assert first.reference.startswith(f"ADU-{first.book_year}-")
     assert len(first.reference) == len("ADU-2026-XXXXXX")
@@ -117,12 +122,16 @@ def test_recording_numbers_the_book_and_draws_a_reference(officers, office):
 def test_only_officers_may_record_counter_phone_and_radio(officers, office, make_user):
     for channel in (Channel.COUNTER, Channel.TELEPHONE, Channel.RADIO):
         with pytest.raises(PermissionDenied):
-            services.record_complaint(actor=None, channel=channel, data=COMPLAINANT)
+            services.record_complaint(
+                office=default_office(), actor=None, channel=channel, data=COMPLAINANT
+            )
         for role in roles.ALL_ROLES:
             if role == roles.COMPLAINT_OFFICER:
                 continue
             with pytest.raises(PermissionDenied):
-                services.record_complaint(actor=officers[role], channel=channel, data=COMPLAINANT)
+                services.record_complaint(
+                    office=default_office(), actor=officers[role], channel=channel, data=COMPLAINANT
+                )
     assert not Complaint.objects.exists()
 
 
@@ -132,7 +141,9 @@ def test_receipt_notification_has_reference_and_how_to_follow(
     from django.conf import settings
 
     with django_capture_on_commit_callbacks(execute=True):
-        complaint = services.record_complaint(actor=None, channel=Channel.WEB, data=COMPLAINANT)
+        complaint = services.record_complaint(
+            office=default_office(), actor=None, channel=Channel.WEB, data=COMPLAINANT
+        )
     assert len(ours(mailoutbox)) == 1
     message = ours(mailoutbox)[0]
     assert message.to == ["siti@example.com"]
@@ -146,6 +157,7 @@ def test_no_notification_without_an_address(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.record_complaint(
+            office=default_office(),
             actor=officers[roles.COMPLAINT_OFFICER],
             channel=Channel.TELEPHONE,
             data={**COMPLAINANT, "complainant_email": ""},
@@ -169,7 +181,9 @@ def test_answer_goes_by_email_only_where_there_is_an_address(
 
 
 def test_web_complaint_gets_its_receiving_officer_when_reported(officers, office):
-    complaint = services.record_complaint(actor=None, channel=Channel.WEB, data=COMPLAINANT)
+    complaint = services.record_complaint(
+        office=default_office(), actor=None, channel=Channel.WEB, data=COMPLAINANT
+    )
     assert complaint.received_by is None
     officer = officers[roles.COMPLAINT_OFFICER]
     services.report_to_section_head(complaint=complaint, actor=officer)

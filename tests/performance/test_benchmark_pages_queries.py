@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal import roles
-from tests.factories import make_employer, make_jobseeker
+from tests.factories import default_office, make_employer, make_jobseeker
 from tests.jobboard.factories import make_vacancy
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,7 @@ def data(office, standards, officers):
             make_vacancy(employers[i % 3], title=f"Operator mesin {i}", work_type="full_time")
             make_jobseeker(status="waiting")
             services.record_complaint(
+                office=default_office(),
                 actor=officers[roles.COMPLAINT_OFFICER],
                 channel=Channel.COUNTER,
                 data={

@@ -30,7 +30,7 @@ def test_load_demo_twice_creates_no_duplicates():
         get_user_model().objects.count(),
     ) == counts
     assert counts[0] == 1 and counts[1] == 3
-    assert Office.current().region == "Kota Probolinggo"
+    assert Office.objects.get().region == "Kota Probolinggo"
 
 
 def test_indonesian_catalogue_is_complete_and_current(tmp_path):

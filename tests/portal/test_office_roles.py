@@ -169,7 +169,10 @@ def test_a_workflow_reaching_its_office_another_way_is_checked_there(world):
 
     workflow = ThroughB(MOVES, step_model=FollowUp)
     complaint = services.record_complaint(
-        actor=world.in_a[roles.COMPLAINT_OFFICER], channel="counter", data=COMPLAINANT
+        office=world.a,
+        actor=world.in_a[roles.COMPLAINT_OFFICER],
+        channel="counter",
+        data=COMPLAINANT,
     )
     with pytest.raises(PermissionDenied):
         workflow.apply(complaint, "report", actor=world.in_a[roles.COMPLAINT_OFFICER])
@@ -279,6 +282,7 @@ def test_complaints_of_one_office_are_not_the_other_offices(client, world):
     from complaints import services
 
     complaint = services.record_complaint(
+        office=world.a,
         actor=world.in_a[roles.COMPLAINT_OFFICER],
         channel="counter",
         data=COMPLAINANT,
@@ -365,3 +369,34 @@ def test_the_demo_gives_its_officers_roles_in_the_first_office_and_a_province_re
     reader = type(world.root).objects.get(username="pembaca-provinsi")
     assert reader.office_roles.get().office == world.province
     assert (roles.PROVINCE_READER, "pembaca-provinsi") in [(r, u) for r, u, _pw in accounts]
+
+
+def test_each_office_works_its_own_records_with_the_office_foreign_key(client, world):
+    """Records of office B (its own foreign key): B's officer moves them, A's is refused, and
+    nobody records a complaint into another office's book."""
+    from complaints import services
+    from complaints.models import Complaint
+
+    officer_a = world.in_a[roles.COMPLAINT_OFFICER]
+    officer_b = world.in_b[roles.COMPLAINT_OFFICER]
+    with pytest.raises(PermissionDenied):
+        services.record_complaint(
+            office=world.b, actor=officer_a, channel="counter", data=COMPLAINANT
+        )
+    complaint = services.record_complaint(
+        office=world.b, actor=officer_b, channel="counter", data=COMPLAINANT
+    )
+    assert complaint.office_id == world.b.pk
+    with pytest.raises(PermissionDenied):
+        services.report_to_section_head(complaint=complaint, actor=officer_a)
+    services.report_to_section_head(complaint=complaint, actor=officer_b)
+    assert Complaint.objects.get(pk=complaint.pk).status == "reported"
+    admin_as(client, officer_a)
+    page = reverse("admin:complaints_complaint_change", args=[complaint.pk])
+    assert client.get(page).status_code == 403
+    listing = client.get(reverse("admin:complaints_complaint_changelist") + "?queue=all")
+    assert complaint.reference not in listing.text
+    admin_as(client, officer_b)
+    assert client.get(page).status_code == 200
+    admin_as(client, world.reader)  # B is in the reader's province
+    assert client.get(page).status_code == 200

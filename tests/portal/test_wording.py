@@ -34,9 +34,7 @@ def test_a_waiting_job_seeker_is_not_told_he_cannot_post_vacancies(client, offic
     assert "melamar" not in page
 
 
-def test_the_admin_speaks_indonesian_in_its_date_filter_and_app_names(
-    client, officers, make_user
-):
+def test_the_admin_speaks_indonesian_in_its_date_filter_and_app_names(client, officers, make_user):
     client.force_login(officers[roles.JOB_PLACEMENT_OFFICER])
     changelist = client.get(reverse("admin:jobboard_placement_changelist")).text
     assert "Filter by" not in changelist

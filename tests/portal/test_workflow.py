@@ -14,6 +14,7 @@ from django.db import connection
 from complaints.models import Complaint, FollowUp, Status
 from portal import roles
 from portal.workflow import Mail, Move, MoveRefused, Workflow
+from tests.factories import default_office
 
 TABLE = Workflow(
     [
@@ -41,7 +42,10 @@ def make_complaint(officers, office):
 
     def make():
         return services.record_complaint(
-            actor=officers[roles.COMPLAINT_OFFICER], channel="counter", data=dict(COMPLAINANT)
+            office=default_office(),
+            actor=officers[roles.COMPLAINT_OFFICER],
+            channel="counter",
+            data=dict(COMPLAINANT),
         )
 
     return make

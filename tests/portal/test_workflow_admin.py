@@ -10,6 +10,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
 from complaints.models import Complaint, FollowUp, Status
 from portal import roles
+from tests.factories import default_office
 
 pytestmark = pytest.mark.urls("tests.portal.workflow_admin_site")
 
@@ -21,7 +22,10 @@ def complaints(officers, office):
 
     return [
         services.record_complaint(
-            actor=officers[roles.COMPLAINT_OFFICER], channel="counter", data=dict(COMPLAINANT)
+            office=default_office(),
+            actor=officers[roles.COMPLAINT_OFFICER],
+            channel="counter",
+            data=dict(COMPLAINANT),
         )
         for _ in range(3)
     ]

@@ -49,7 +49,10 @@ def make_complaint(officers, office):
 
     def make(status="recorded", **data):
         complaint = services.record_complaint(
-            actor=officers[roles.COMPLAINT_OFFICER], channel="counter", data={**COMPLAINANT, **data}
+            office=office,
+            actor=officers[roles.COMPLAINT_OFFICER],
+            channel="counter",
+            data={**COMPLAINANT, **data},
         )
         for action, role, extra in CHAIN[: order.index(status)]:
             step_service(action)(complaint=complaint, actor=officers[role], **extra)

@@ -14,7 +14,7 @@ from jobboard.models import (
     Vacancy,
     VacancyStep,
 )
-from tests.factories import make_employer, make_jobseeker
+from tests.factories import default_office, make_employer, make_jobseeker
 
 from .conftest import wib
 
@@ -110,6 +110,7 @@ def vacancies(employer, seeker, actor):
 
 def _complaint(n, channel, received, status, changed, answered=None):
     return Complaint.objects.create(
+        office=default_office(),
         book_year=received.year,
         book_number=n,
         reference=f"PGD-TEST-{n}",
@@ -148,6 +149,7 @@ def complaints():
 def _permit(employer, status, elapsed, entered, steps, actor):
     application = PermitApplication.objects.create(
         employer=employer,
+        office=employer.office,
         status=status,
         elapsed_minutes=elapsed,
         state_entered_at=entered,

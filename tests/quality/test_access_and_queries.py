@@ -12,7 +12,7 @@ from jobboard.models import RegistrationStep
 from portal import roles
 from quality import skm
 from quality.models import SurveyInvitation, SurveyResponse
-from tests.factories import make_employer, make_jobseeker
+from tests.factories import default_office, make_employer, make_jobseeker
 
 from . import dataset
 from .conftest import wib
@@ -67,7 +67,10 @@ def test_the_public_page_shows_index_grade_and_times_without_login(client, head,
     dataset.load(head)
     invitation = SurveyInvitation.objects.filter(service="bkol").first()
     SurveyResponse.objects.create(
-        invitation=invitation, service="bkol", **dict.fromkeys(skm.FIELDS, 3)
+        office_id=default_office().pk,
+        invitation=invitation,
+        service="bkol",
+        **dict.fromkeys(skm.FIELDS, 3),
     )
     response = client.get(reverse("quality:public"))
     assert response.status_code == 200
@@ -85,6 +88,7 @@ def test_the_public_page_shows_index_grade_and_times_without_login(client, head,
 def bulk_data(n, actor):
     """n of everything the dashboard reads, spread over the twelve months."""
     employer = make_employer(status="active")
+    office = employer.office
     seekers = [make_jobseeker(status="active") for _ in range(n)]
     base = wib(2026, 1, 5, 9, 0)
     steps, permits, complaints, invitations = [], [], [], []
@@ -102,6 +106,7 @@ def bulk_data(n, actor):
         permits.append(
             PermitApplication(
                 employer=employer,
+                office=office,
                 status=["issued", "disposed", "refused", "registered"][i % 4],
                 elapsed_minutes=100 + 37 * i,
                 state_entered_at=at,
@@ -111,6 +116,7 @@ def bulk_data(n, actor):
         k = next(_seq)
         complaints.append(
             Complaint(
+                office=office,
                 book_year=2026,
                 book_number=k,
                 reference=f"PGD-BULK-{k}",
@@ -125,7 +131,10 @@ def bulk_data(n, actor):
         )
         invitations.append(
             SurveyInvitation(
-                service=["bkol", "akad", "pengaduan"][i % 3], event_key=f"bulk:{k}", event_label="-"
+                office=office,
+                service=["bkol", "akad", "pengaduan"][i % 3],
+                event_key=f"bulk:{k}",
+                event_label="-",
             )
         )
     RegistrationStep.objects.bulk_create(steps)
@@ -147,6 +156,7 @@ def bulk_data(n, actor):
     SurveyResponse.objects.bulk_create(
         SurveyResponse(
             invitation=inv,
+            office=office,
             service=inv.service,
             submitted_at=base + datetime.timedelta(days=i),
             **{f: 1 + (i + j) % 4 for j, f in enumerate(skm.FIELDS)},
@@ -189,8 +199,11 @@ def test_the_dashboard_renders_in_english_too(head_client):
 def test_the_public_page_for_a_calendar_year(client, head, office):
     from django.utils import timezone
 
-    invitation = SurveyInvitation.objects.create(service="akad", event_key="x:1", event_label="-")
+    invitation = SurveyInvitation.objects.create(
+        office=default_office(), service="akad", event_key="x:1", event_label="-"
+    )
     SurveyResponse.objects.create(
+        office_id=default_office().pk,
         invitation=invitation,
         service="akad",
         submitted_at=timezone.now().replace(year=timezone.now().year - 1),

@@ -7,6 +7,7 @@ import pytest
 from quality import skm
 from quality.dashboard import survey_by_service
 from quality.models import SurveyInvitation, SurveyResponse
+from tests.factories import default_office
 
 # Five respondents, elements U1..U9.
 ANSWERS = [
@@ -64,10 +65,13 @@ def test_nine_elements_in_the_regulations_order_with_four_answers_each():
 def test_the_database_averages_give_the_same_index(django_assert_num_queries):
     for i, values in enumerate(ANSWERS):
         invitation = SurveyInvitation.objects.create(
-            service="akad", event_key=f"permit:{i}", event_label="-"
+            office=default_office(), service="akad", event_key=f"permit:{i}", event_label="-"
         )
         SurveyResponse.objects.create(
-            invitation=invitation, service="akad", **dict(zip(skm.FIELDS, values, strict=True))
+            office_id=default_office().pk,
+            invitation=invitation,
+            service="akad",
+            **dict(zip(skm.FIELDS, values, strict=True)),
         )
     from django.utils import timezone
 

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 
 from akad_permits.standards import working_minutes
+from tests.factories import default_office
 
 from .conftest import wib
 
@@ -55,7 +56,9 @@ def test_percentiles_are_postgresqls_interpolated_ones():
 
     values = [7, 1, 3, 10, 4, 4, 25, 2]
     for i, v in enumerate(values):
-        SurveyInvitation.objects.create(service="bkol", event_key=f"x:{i}", event_label=str(v))
+        SurveyInvitation.objects.create(
+            office=default_office(), service="bkol", event_key=f"x:{i}", event_label=str(v)
+        )
     from django.db.models import IntegerField
     from django.db.models.functions import Cast
 

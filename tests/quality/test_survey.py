@@ -324,7 +324,9 @@ def test_the_invitation_greets_by_the_time_of_day_in_jakarta(
     moment = datetime.datetime(2026, 3, 2, hour, minute, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
     # The clock reads UTC (02:37 in Jakarta is 19:37 the day before); the hour is Jakarta's.
     monkeypatch.setattr(timezone, "now", lambda: moment.astimezone(datetime.UTC))
-    _subject, body = render_mail("quality/email/invitation", {"invitation": invitation, "url": "x"})
+    _subject, body = render_mail(
+        "quality/email/invitation", {"invitation": invitation, "url": "x"}, invitation.office
+    )
     assert body.startswith(f"{greeting},\n")
     others = {"Selamat pagi", "Selamat siang", "Selamat sore", "Selamat malam"} - {greeting}
     assert not any(other in body for other in others)

@@ -82,7 +82,7 @@ def build():
     from tests.akad_permits.conftest import bring_to
     from tests.akad_permits.conftest import make_application as make_permit_application
     from tests.complaints.conftest import CHAIN, step_service
-    from tests.factories import make_employer, make_jobseeker
+    from tests.factories import default_office, make_employer, make_jobseeker
     from tests.jobboard.factories import make_vacancy
 
     from .world import ROLE_KEYS, SURVEY_FIELDS
@@ -139,18 +139,23 @@ def build():
         if not refused and f"complaints.Complaint.{f.name}" not in REFUSED_BY_FORM:
             data[f.name] = getattr(draft, f.name)
     w.complaint = complaint_services.record_complaint(
-        actor=by_role["Petugas Pengaduan"], channel="counter", data=data
+        office=default_office(), actor=by_role["Petugas Pengaduan"], channel="counter", data=data
     )
     for action, role, extra in CHAIN[:5]:
         step_service(action)(complaint=w.complaint, actor=by_role[role], **extra)
 
     # a survey answer with its comment
     invitation = SurveyInvitation.objects.create(
-        service="bkol", event_key="escape:1", event_label="Aktivasi", user=w.seeker.user
+        office=default_office(),
+        service="bkol",
+        event_key="escape:1",
+        event_label="Aktivasi",
+        user=w.seeker.user,
     )
     w.survey = fill(
         SurveyResponse(
             invitation=invitation,
+            office=invitation.office,
             service="bkol",
             **{f"u{i}_{n}": 3 for i, n in enumerate(SURVEY_FIELDS, start=1)},
         ),

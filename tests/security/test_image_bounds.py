@@ -93,7 +93,9 @@ def test_a_bomb_is_refused_as_a_scan_too(client, upload, bomb_png):
     assert not JobSeeker.objects.exists()
 
 
-def test_a_large_photo_is_stored_re_encoded_small_turned_and_without_metadata(client, upload):
+def test_a_large_photo_is_stored_re_encoded_small_turned_and_without_metadata(
+    client, upload, office
+):
     photo = camera_photo()
     response = register(client, upload, photo, name="foto.jpg")
     assert response.status_code == 302, response.context["form"].errors

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from portal import roles
-from tests.factories import make_employer, make_jobseeker
+from tests.factories import default_office, make_employer, make_jobseeker
 
 PASSWORD = "pw-Secret-123"
 BACKEND = "portal.backends.EmailOrUsernameBackend"
@@ -140,15 +140,16 @@ def build_world():
 
     counter_officer = officers_by_role[roles.COMPLAINT_OFFICER]
     w.complaint_recorded = complaint_services.record_complaint(
-        actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
+        office=default_office(), actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
     )
     w.complaint_answered = complaint_services.record_complaint(
-        actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
+        office=default_office(), actor=counter_officer, channel="counter", data=dict(COMPLAINANT)
     )
     for action, role, extra in CHAIN[:5]:
         step_service(action)(complaint=w.complaint_answered, actor=officers_by_role[role], **extra)
     assert Complaint.objects.get(pk=w.complaint_answered.pk).is_answered
     w.unreadable_mail = UnreadableMail.objects.create(
+        office=default_office(),
         fingerprint="<broken@example.com>",
         sender="someone@example.com",
         subject="Rusak",
@@ -170,12 +171,21 @@ def build_world():
     )
 
     w.invitation = SurveyInvitation.objects.create(
-        service="bkol", event_key="test:1", event_label="Aktivasi", user=w.seeker_a.user
+        office=default_office(),
+        service="bkol",
+        event_key="test:1",
+        event_label="Aktivasi",
+        user=w.seeker_a.user,
     )
     answered = SurveyInvitation.objects.create(
-        service="bkol", event_key="test:2", event_label="Aktivasi", user=w.seeker_b.user
+        office=default_office(),
+        service="bkol",
+        event_key="test:2",
+        event_label="Aktivasi",
+        user=w.seeker_b.user,
     )
     w.survey_response = SurveyResponse.objects.create(
+        office_id=default_office().pk,
         invitation=answered,
         service="bkol",
         **{f"u{i}_{name}": 4 for i, name in enumerate(SURVEY_FIELDS, start=1)},

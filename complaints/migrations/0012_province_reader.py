@@ -8,7 +8,7 @@ ROLE_PERMISSIONS = {"Pembaca Provinsi": ["view_complaint"]}
 
 
 class Migration(migrations.Migration):
-    dependencies = [("complaints", "0006_printed_snapshot"), ("portal", "0008_offices")]
+    dependencies = [("complaints", "0011_numbers_per_office"), ("portal", "0008_offices")]
     operations = [
         migrations.RunPython(
             lambda apps, se: grant(apps, "complaints", ROLE_PERMISSIONS),

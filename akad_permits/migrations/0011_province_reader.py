@@ -8,7 +8,7 @@ ROLE_PERMISSIONS = {"Pembaca Provinsi": ["view_permitapplication"]}
 
 
 class Migration(migrations.Migration):
-    dependencies = [("akad_permits", "0005_printed_snapshot"), ("portal", "0008_offices")]
+    dependencies = [("akad_permits", "0010_numbers_per_office"), ("portal", "0008_offices")]
     operations = [
         migrations.RunPython(
             lambda apps, se: grant(apps, "akad_permits", ROLE_PERMISSIONS),

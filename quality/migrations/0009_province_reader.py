@@ -8,7 +8,7 @@ ROLE_PERMISSIONS = {"Pembaca Provinsi": ["view_dashboard"]}
 
 
 class Migration(migrations.Migration):
-    dependencies = [("quality", "0005_answer_labels_follow_the_language"), ("portal", "0008_offices")]
+    dependencies = [("quality", "0008_office_required"), ("portal", "0008_offices")]
     operations = [
         migrations.RunPython(
             lambda apps, se: grant(apps, "quality", ROLE_PERMISSIONS),

@@ -8,7 +8,7 @@ ROLE_PERMISSIONS = {"Pembaca Provinsi": ["view_jobseeker", "view_employer", "vie
 
 
 class Migration(migrations.Migration):
-    dependencies = [("jobboard", "0015_profile_change_roles_and_card_snapshots"), ("portal", "0008_offices")]
+    dependencies = [("jobboard", "0020_numbers_per_office"), ("portal", "0008_offices")]
     operations = [
         migrations.RunPython(
             lambda apps, se: grant(apps, "jobboard", ROLE_PERMISSIONS),
