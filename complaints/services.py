@@ -76,6 +76,8 @@ def record_complaint(*, office, actor, channel, data, message_id=""):
             raise PermissionDenied(_("Only an officer can record this channel."))
     elif not actor.has_perm("complaints.record_complaint"):
         raise PermissionDenied(_("You may not record complaints."))
+    elif not actor.has_perm("complaints.record_complaint", office):
+        raise PermissionDenied(_("This record belongs to another office."))  # its book
     now = timezone.now()
     with transaction.atomic():
         year, seq, label = book_entry(office, now)

@@ -73,9 +73,13 @@ def _issue_ak1_card(seeker, *, actor, now):
 
 def issue_ak1_card(seeker, *, actor):
     """Issue an AK/I to an already active job seeker who asked for one (e.g. after a correction)."""
-    # The card is part of the activation: the activation's permission issues it.
-    if not registration_workflow(JobSeeker).may(actor, "activate"):
+    # The card is part of the activation: the activation's permission, in the person's office,
+    # issues it.
+    workflow = registration_workflow(JobSeeker)
+    if not workflow.may(actor, "activate"):
         raise PermissionDenied(_("You may not activate or reject this account."))
+    if not workflow.may_in_office(actor, workflow.permission("activate"), seeker):
+        raise PermissionDenied(_("This record belongs to another office."))
     with transaction.atomic():
         locked = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
         if not locked.is_active:
@@ -144,7 +148,7 @@ def report_ak1(card, *, actor, data=None):
 
 def legalise_ak1_card(card, *, actor):
     """An officer has stamped and signed the printed card: it is legalised."""
-    if not actor.has_perm("jobboard.legalise_ak1_card"):
+    if not actor.has_perm("jobboard.legalise_ak1_card", card):  # in the card's office
         raise PermissionDenied(_("You may not legalise AK/I cards."))
     with transaction.atomic():
         locked = Ak1Card.objects.select_for_update().get(pk=card.pk)
