@@ -63,7 +63,8 @@ class Move:
     inputs, and ``form`` that of the step's form in the admin (both resolved when used, so
     tables import neither); the form's ``service_kwargs()`` (or its ``cleaned_data``) are
     the service's keyword arguments. ``note_required`` is the message that refuses an
-    empty note. ``system`` marks a move the portal makes by itself (actor ``SYSTEM``, no
+    empty note; ``note_field`` names the object's field that keeps the note as the move's
+    own record (the Kadis's instruction, the consultation's outcome). ``system`` marks a move the portal makes by itself (actor ``SYSTEM``, no
     permission, no party): no person may make it, and the system makes no other.
     """
 
@@ -76,6 +77,7 @@ class Move:
     form: str = ""
     service: str = ""
     note_required: str = ""
+    note_field: str = ""
     system: bool = False
 
     def __post_init__(self):
@@ -294,6 +296,8 @@ class Workflow:
                 raise MoveRefused(str(move.note_required))
             now = timezone.now()
             extra = self.stamp(locked, move, now) or {}
+            if move.note_field:
+                setattr(locked, move.note_field, note)
             if changes is not None:
                 changes(locked, now)
             setattr(locked, self.state_field, move.target)

@@ -35,15 +35,14 @@ def _book_ak1_number(office, now):
     at the same moment get consecutive numbers, never the same one, and a rolled-back
     activation gives its number back (no gap).
     """
-    fmt = office.ak1_number_format
-    try:
-        return numbering.book(Ak1NumberCounter, office, fmt, timezone.localtime(now))
-    except numbering.NumberFormatError as exc:
-        # The office profile's format cannot make unique numbers: the activation waits.
-        raise MoveRefused(
-            _("The AK/I number format in the office profile is not valid: %(format)s")
-            % {"format": fmt}
-        ) from exc
+    # A format that cannot make unique numbers refuses the activation: it waits.
+    return numbering.book_or_refuse(
+        Ak1NumberCounter,
+        office,
+        office.ak1_number_format,
+        now,
+        _("The AK/I number format in the office profile is not valid: %(format)s"),
+    )
 
 
 def _issue_ak1_card(seeker, *, actor, now):
