@@ -5,4 +5,6 @@ ROLE_PERMISSIONS = {
     "Kepala Dinas": ["view_permitapplication", "dispose_permit", "sign_permit", "refuse_permit"],
     "Kepala Bidang": ["view_permitapplication", "consult_permit"],
     "Kepala Seksi Penempatan": ["view_permitapplication", "draft_permit"],
+    # read only, in every office of the province (portal.offices)
+    "Pembaca Provinsi": ["view_permitapplication"],
 }

@@ -118,8 +118,9 @@ def deep_queries(n, per_page=20, pages=50):
 
 
 def officer_cookie(base):
-    """A Petugas Antar Kerja of the first office (an OfficeRole there, portal.demo), logged in."""
-    from portal.demo import demo_office, give_office_role
+    """A Petugas Antar Kerja of the first office (an OfficeRole there), logged in."""
+    from portal.demo import demo_office
+    from portal.offices import give_role
 
     User = get_user_model()
     officer, created = User.objects.get_or_create(
@@ -128,7 +129,8 @@ def officer_cookie(base):
     if created:
         officer.set_password("Bench2026!")
         officer.save()
-    give_office_role(officer, demo_office(), roles.JOB_PLACEMENT_OFFICER, first_office=True)
+    # its one role, in the first office: the admin shows it that office's queues
+    give_role(officer, demo_office(), roles.JOB_PLACEMENT_OFFICER)
     # officers log in with a second factor: the benchmark's officer has a known key
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
