@@ -157,7 +157,12 @@ def main():
     ]
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE " + ", ".join(tables) + " RESTART IDENTITY CASCADE")
-        bench_users = "SELECT id FROM portal_user WHERE username LIKE 'bench-%%'"
+        # the job seekers' and employers' accounts; the officer of run.py stays (its role,
+        # second factor and log-ins) on a database measured again without being dropped
+        bench_users = (
+            "SELECT id FROM portal_user WHERE username LIKE 'bench-%%'"
+            " AND username <> 'bench-officer'"
+        )
         cursor.execute(f"DELETE FROM portal_user_groups WHERE user_id IN ({bench_users})")
         cursor.execute(f"DELETE FROM portal_user WHERE id IN ({bench_users})")
         cursor.execute("SELECT COALESCE(max(id), 0) FROM portal_user")

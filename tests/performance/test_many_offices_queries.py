@@ -5,7 +5,6 @@ records of its own (the benchmark's fill, scripts/bench/fill.py, spreads its vol
 import pytest
 from django.urls import reverse
 
-from portal import roles
 from tests.factories import make_employer, make_jobseeker
 from tests.jobboard.factories import make_vacancy
 from tests.performance.test_benchmark_pages_queries import SEARCH, count_queries
@@ -14,11 +13,26 @@ from tests.performance.test_benchmark_pages_queries import pages as one_office_p
 pytestmark = pytest.mark.django_db
 
 
-def add_offices(n, officer):
-    """n more regencies and cities (scripts/bench/offices.py), each with its standards, an
-    active employer, two published vacancies, a waiting job seeker and a complaint."""
+def complaint_to(office):
+    """A complaint sent to ``office`` by its web form (each office's book numbers its own)."""
     from complaints import services
     from complaints.models import Channel
+
+    services.record_complaint(
+        office=office,
+        actor=None,
+        channel=Channel.WEB,
+        data={
+            "complainant_name": "Warga",
+            "complainant_phone": "081234567890",
+            "text": "Lowongan palsu.",
+        },
+    )
+
+
+def add_offices(n):
+    """n more regencies and cities (scripts/bench/offices.py), each with its standards, an
+    active employer, two published vacancies, a waiting job seeker and a complaint."""
     from portal import standards
     from portal.demo import load_offices
     from portal.models import Office
@@ -39,16 +53,7 @@ def add_offices(n, officer):
         for i in range(2):
             make_vacancy(employer, title=f"Operator mesin {name} {i}", work_type="full_time")
         make_jobseeker(status="waiting", office=office)
-        services.record_complaint(
-            office=office,
-            actor=officer,
-            channel=Channel.COUNTER,
-            data={
-                "complainant_name": f"Warga {name}",
-                "complainant_phone": "081234567890",
-                "text": "Lowongan palsu.",
-            },
-        )
+        complaint_to(office)
         made += 1
     assert made == n
 
@@ -56,8 +61,6 @@ def add_offices(n, officer):
 @pytest.fixture
 def two_offices(office, standards, officers):
     """The demo's two offices, each with employers, vacancies, job seekers and complaints."""
-    from complaints import services
-    from complaints.models import Channel
     from portal import standards as office_standards
     from portal.demo import demo_lumajang
 
@@ -68,16 +71,7 @@ def two_offices(office, standards, officers):
         for i in range(22):  # a second page of search results
             make_vacancy(employer, title=f"Operator mesin {i}", work_type="full_time")
         make_jobseeker(status="waiting", office=place)
-        services.record_complaint(
-            office=place,
-            actor=officers[roles.COMPLAINT_OFFICER],
-            channel=Channel.COUNTER,
-            data={
-                "complainant_name": "Warga",
-                "complainant_phone": "081234567890",
-                "text": "Lowongan palsu.",
-            },
-        )
+        complaint_to(place)
     return office, lumajang
 
 
@@ -136,7 +130,7 @@ def test_page_runs_as_many_queries_with_50_offices_as_with_2(
     settings.PAGE_CACHE_SECONDS = 0  # rendered every time (a logged-in visitor, a cache miss)
     office, lumajang = two_offices
     two = count_queries(client, *pages(officers, office, lumajang)[page])
-    add_offices(48, officers[roles.COMPLAINT_OFFICER])
+    add_offices(48)
     assert Office.objects.exclude(level="provinsi").count() == 50
     fifty = count_queries(client, *pages(officers, office, lumajang)[page])
     assert two > 0
