@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.shortcuts import redirect
 
 from portal.admin_base import ReadOnlyAdmin
@@ -26,18 +27,17 @@ class DashboardAdmin(ReadOnlyAdmin):
 
 @admin.register(MorningDigest)
 class MorningDigestAdmin(ReadOnlyAdmin):
-    """The admin index's way to an officer's own morning digest page (every officer)."""
+    """The admin index's way to an officer's own morning digest page (every officer); an
+    officer reads only his own row."""
 
     def has_module_permission(self, request):
         return request.user.is_staff
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_staff
+        user = request.user
+        return user.is_staff and (obj is None or user.is_superuser or obj.user_id == user.pk)
 
     def changelist_view(self, request, extra_context=None):
-        return redirect("quality:digest")
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
         return redirect("quality:digest")
 
 
@@ -71,7 +71,18 @@ class EscalationAdmin(ReadOnlyAdmin):
         )
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request).select_related("office")
+        return super().get_queryset(request).select_related("office")
+
+    def get_changelist(self, request, **kwargs):
+        return OwnOfficesChangeList
+
+
+class OwnOfficesChangeList(ChangeList):
+    """The list holds the reports of the offices the officer serves (the superuser: all);
+    another office's report is refused by has_view_permission, not hidden as missing."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        qs = super().get_queryset(request, exclude_parameters)
         if request.user.is_superuser:
             return qs
         return qs.filter(office__in=request.user.office_roles.values("office"))

@@ -275,3 +275,18 @@ def test_the_dashboard_lists_the_open_escalations_of_the_heads_office(
     check(minutes(7))
     page = client.get("/mutu/dasbor/").content.decode()
     assert "Siti Probolinggo" not in page
+
+
+def test_the_admin_lists_the_reports_of_the_heads_own_offices(client, staff, office, lumajang):
+    ours = make_jobseeker(office=office, full_name="Siti Probolinggo")
+    theirs = make_jobseeker(office=lumajang, full_name="Budi Lumajang")
+    type(ours).objects.filter(pk__in=[ours.pk, theirs.pk]).update(submitted_at=START)
+    check(minutes(6))
+    client.force_login(staff[(office.slug, roles.HEAD_OF_OFFICE)])
+    listing = client.get("/admin/quality/escalation/").content.decode()
+    assert "Siti Probolinggo" in listing
+    assert "Budi Lumajang" not in listing
+    other = Escalation.objects.get(office=lumajang)
+    assert client.get(f"/admin/quality/escalation/{other.pk}/change/").status_code == 403
+    own = Escalation.objects.get(office=office)
+    assert client.get(f"/admin/quality/escalation/{own.pk}/change/").status_code == 200
