@@ -257,13 +257,20 @@ def test_every_role_has_someone_above_it():
 # --- the heads' dashboard ------------------------------------------------------------------
 
 
-def test_the_dashboard_lists_the_open_escalations_of_the_heads_office(
-    client, staff, office, lumajang
-):
+@pytest.fixture
+def one_late_each(staff, office, lumajang):
+    """A registration of each office, reported at 09:06; returns Probolinggo's."""
     ours = make_jobseeker(office=office, full_name="Siti Probolinggo")
     theirs = make_jobseeker(office=lumajang, full_name="Budi Lumajang")
     type(ours).objects.filter(pk__in=[ours.pk, theirs.pk]).update(submitted_at=START)
     check(minutes(6))
+    return ours
+
+
+def test_the_dashboard_lists_the_open_escalations_of_the_heads_office(
+    client, staff, office, one_late_each
+):
+    ours = one_late_each
     client.force_login(staff[(office.slug, roles.DIVISION_HEAD)])
     page = client.get("/mutu/dasbor/").content.decode()
     assert "Dieskalasi" in page
@@ -277,11 +284,9 @@ def test_the_dashboard_lists_the_open_escalations_of_the_heads_office(
     assert "Siti Probolinggo" not in page
 
 
-def test_the_admin_lists_the_reports_of_the_heads_own_offices(client, staff, office, lumajang):
-    ours = make_jobseeker(office=office, full_name="Siti Probolinggo")
-    theirs = make_jobseeker(office=lumajang, full_name="Budi Lumajang")
-    type(ours).objects.filter(pk__in=[ours.pk, theirs.pk]).update(submitted_at=START)
-    check(minutes(6))
+def test_the_admin_lists_the_reports_of_the_heads_own_offices(
+    client, staff, office, lumajang, one_late_each
+):
     client.force_login(staff[(office.slug, roles.HEAD_OF_OFFICE)])
     listing = client.get("/admin/quality/escalation/").content.decode()
     assert "Siti Probolinggo" in listing
