@@ -34,11 +34,15 @@ def P90(expression, **extra):  # noqa: N802
 
 
 class WorkingMinutes(Func):
-    """Working minutes between two moments (quality_working_minutes, migrations 0002 and 0004)."""
+    """Working minutes of an office between two moments: WorkingMinutes(office, start, end).
+
+    quality_working_minutes (migration 0009): the office's hours and working calendar, the
+    same rule as portal.working_time.
+    """
 
     function = "quality_working_minutes"
     output_field = IntegerField()
-    arity = 2
+    arity = 3
 
 
 def month_of(expression):
@@ -46,8 +50,8 @@ def month_of(expression):
     return TruncMonth(expression, tzinfo=WORK_TZ)
 
 
-def elapsed(field, now):
-    return WorkingMinutes(F(field), Value(now))
+def elapsed(field, now, office="office"):
+    return WorkingMinutes(F(office), F(field), Value(now))
 
 
 # --- periods ------------------------------------------------------------------------------

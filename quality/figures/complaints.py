@@ -44,7 +44,7 @@ def complaints_by_channel(period):
 
 
 def complaints_answered(period):
-    minutes = WorkingMinutes(F("received_at"), F("answered_at"))
+    minutes = WorkingMinutes(F("office"), F("received_at"), F("answered_at"))
     per_month = by_month(
         Complaint.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end)
         .annotate(m=month_of("answered_at"), minutes=minutes)
@@ -87,8 +87,8 @@ def complaints_answered(period):
 
 def complaints_by_step(period):
     """Complaints waiting now, per step of the follow-up chain, with their ages."""
-    age = WorkingMinutes(F("received_at"), Value(period.now))
-    in_step = WorkingMinutes(F("status_changed_at"), Value(period.now))
+    age = WorkingMinutes(F("office"), F("received_at"), Value(period.now))
+    in_step = WorkingMinutes(F("office"), F("status_changed_at"), Value(period.now))
     found = {
         row["status"]: row
         for row in Complaint.objects.filter(OPEN_COMPLAINT)
@@ -139,8 +139,11 @@ def late_complaints(period):
     """Late complaints of the month: answered late in it, or received by its end and still
     unanswered past the target now."""
     age = Case(
-        When(answered_at__isnull=False, then=WorkingMinutes(F("received_at"), F("answered_at"))),
-        default=WorkingMinutes(F("received_at"), Value(period.now)),
+        When(
+            answered_at__isnull=False,
+            then=WorkingMinutes(F("office"), F("received_at"), F("answered_at")),
+        ),
+        default=WorkingMinutes(F("office"), F("received_at"), Value(period.now)),
         output_field=IntegerField(),
     )
     found = (

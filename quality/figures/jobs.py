@@ -127,7 +127,9 @@ def decision_steps(start, end):
             F("employer__created_at"),
             output_field=DateTimeField(),
         ),
-        minutes=WorkingMinutes(F("sent"), F("created_at")),
+        minutes=WorkingMinutes(
+            Coalesce(F("jobseeker__office"), F("employer__office")), F("sent"), F("created_at")
+        ),
     )
 
 

@@ -70,7 +70,7 @@ def permit_steps(period):
         row["status"]: row
         for row in PermitApplication.objects.filter(status__in=list(STATE_ACTION))
         .annotate(
-            in_step=WorkingMinutes(F("state_entered_at"), Value(period.now)),
+            in_step=WorkingMinutes(F("office"), F("state_entered_at"), Value(period.now)),
             standard=_standard_case("status"),
         )
         .values("status")
@@ -191,7 +191,10 @@ def late_permits(period):
     found = (
         PermitApplication.objects.annotate(
             in_step=Case(
-                When(is_open, then=WorkingMinutes(F("state_entered_at"), Value(period.now))),
+                When(
+                    is_open,
+                    then=WorkingMinutes(F("office"), F("state_entered_at"), Value(period.now)),
+                ),
                 default=Value(0),
                 output_field=IntegerField(),
             ),
