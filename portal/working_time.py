@@ -7,7 +7,7 @@ Friday, without the national holidays and joint leave days (``NonWorkingDay`` ro
 office, loaded from the ``holidays`` package) and without the office's own days off.
 
 ``quality_working_minutes(office, start, end)`` in PostgreSQL (quality migration
-0006) is the same rule; tests/quality/test_sql.py checks that both agree.
+0009) is the same rule; tests/quality/test_sql.py checks that both agree.
 """
 
 import bisect

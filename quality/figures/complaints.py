@@ -15,8 +15,8 @@ OPEN_COMPLAINT = ~Q(status__in=(ComplaintStatus.ANSWERED, ComplaintStatus.CLOSED
 
 def complaint_note():
     return _(
-        "Late: no written answer within %(days)s working days of receipt (Monday-Friday "
-        "08:00-16:00 WIB). The complaint standard promises a written answer without naming a "
+        "Late: no written answer within %(days)s working days of receipt (the office's "
+        "hours, without holidays and joint leave days). The complaint standard promises a written answer without naming a "
         "time; %(days)s working days is the office's own target."
     ) % {"days": targets.COMPLAINT_ANSWER_WORKING_DAYS}
 

@@ -107,7 +107,8 @@ def permit_steps(period):
         ],
         rows,
         note=_(
-            "Minutes are working minutes (Monday-Friday 08:00-16:00 WIB) the file waited in "
+            "Minutes are working minutes (the office's hours, without holidays and joint leave "
+            "days) the file waited in "
             "the step, as the SOP table counts them; a return or refusal is measured against "
             "the step it ended."
         ),
