@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Aggregate, F, FloatField, Func, IntegerField, Value
+from django.db.models import Aggregate, F, FloatField, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from akad_permits.standards import WORK_TZ
+from portal.working_time import WORK_TZ, WorkingMinutes  # noqa: F401  (the SQL clock)
 
 
 class Percentile(Aggregate):
@@ -31,18 +31,6 @@ def Median(expression, **extra):  # noqa: N802 - reads like the other aggregates
 
 def P90(expression, **extra):  # noqa: N802
     return Percentile(expression, 0.9, **extra)
-
-
-class WorkingMinutes(Func):
-    """Working minutes of an office between two moments: WorkingMinutes(office, start, end).
-
-    quality_working_minutes (migration 0009): the office's hours and working calendar, the
-    same rule as portal.working_time.
-    """
-
-    function = "quality_working_minutes"
-    output_field = IntegerField()
-    arity = 3
 
 
 def month_of(expression):

@@ -19,7 +19,7 @@ from quality.figures.complaints import late_complaints
 from quality.figures.permits import late_permits
 from quality.stats import WorkingMinutes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("national_days")]
 
 
 def wib(*args):
@@ -66,7 +66,7 @@ def test_lebaran_2026_comes_from_the_holidays_package_with_its_joint_leave_days(
     assert "Nyepi" in days[datetime.date(2026, 3, 19)][0]
     assert "Idul Fitri" in days[datetime.date(2026, 3, 21)][0]
     assert "Cuti Bersama" in days[datetime.date(2026, 3, 20)][0]
-    # the migration loaded them for every office
+    # stored for every office (migration portal 0012, the fixture here)
     stored = NonWorkingDay.objects.filter(office__isnull=True, date__month=3, date__year=2026)
     assert dict(stored.values_list("date__day", "kind")) == march
 
@@ -138,6 +138,33 @@ def test_a_complaint_received_on_a_joint_leave_day_counts_from_the_next_working_
     assert minutes == 480 + 480 + 240
     # five working days are not past: not among the late complaints
     assert late_complaints(Period(MARCH, now)).rows == []
+
+
+def test_the_complaint_queue_counts_working_days_without_lebaran(
+    client, officers, office, monkeypatch
+):
+    from complaints import services
+    from complaints.models import Complaint
+    from portal import roles
+    from tests.complaints.conftest import COMPLAINANT
+
+    def received_on(moment):
+        complaint = services.record_complaint(
+            office=office,
+            actor=officers[roles.COMPLAINT_OFFICER],
+            channel="counter",
+            data=COMPLAINANT,
+        )
+        Complaint.objects.filter(pk=complaint.pk).update(received_at=moment)
+
+    received_on(wib(2026, 3, 18, 10, 0))  # joint leave: 25, 26 March and the 27th to noon
+    received_on(wib(2026, 3, 10, 10, 0))  # six hours, five days, then the same 2.5 days
+    client.force_login(officers[roles.COMPLAINT_OFFICER])
+    monkeypatch.setattr(timezone, "now", lambda: wib(2026, 3, 27, 12, 0))
+    html = client.get(reverse("admin:complaints_complaint_changelist")).content.decode()
+    assert '<td class="field-working_age_display">2,5</td>' in html
+    assert '<span class="complaint-late">8,2 · TERLAMBAT</span>' in html
+    assert html.count("complaint-late") == 1
 
 
 def test_an_offices_own_day_off_moves_its_figures_and_not_the_other_offices(office):

@@ -64,7 +64,9 @@ def test_working_minutes_in_sql_match_the_akad_standard_function():
     assert sql_minutes(office, pairs[:5]) == [6, 480, 2, 0, 0]
 
 
-def test_python_and_sql_agree_across_lebaran_2026_for_two_offices_with_their_own_hours():
+def test_python_and_sql_agree_across_lebaran_2026_for_two_offices_with_their_own_hours(
+    national_days,
+):
     """Nyepi and Idul Fitri 2026 with their joint leave days, an office's own day off, and two
     offices whose hours differ (one with a short Friday)."""
     first = default_office()

@@ -48,12 +48,13 @@ def make_staff(prefix, role=None, superuser=False):
 def base_world():
     """The office, the service standards, the role groups, one officer per role, a superuser."""
     from portal.demo import OFFICE, STANDARDS
-    from portal.models import Office, ServiceStandard
+    from portal.models import NonWorkingDay, Office, ServiceStandard
 
     roles.sync_roles()
     w = SimpleNamespace()
     w.office = Office.objects.create(**OFFICE)
     w.standards = [ServiceStandard.objects.create(office=w.office, **s) for s in STANDARDS]
+    w.day_off = NonWorkingDay.objects.create(office=w.office, date="2026-12-15", name="Hari Jadi")
     w.officers = {key: make_staff(key, role=role) for key, role in ROLE_KEYS.items()}
     w.superuser = make_staff("root", superuser=True)
     return w
