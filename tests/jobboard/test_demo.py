@@ -76,12 +76,21 @@ def test_demo_has_an_active_job_seeker_holding_an_issued_card():
     from jobboard.models import Ak1Card
 
     call_command("load_demo", stdout=io.StringIO())
-    card = Ak1Card.objects.select_related("jobseeker__user", "issued_by").get()
+    probolinggo = Ak1Card.objects.filter(office=demo_office())
+    card = probolinggo.select_related("jobseeker__user", "issued_by").get()
     assert card.jobseeker.user.username == "pencaker1" and card.jobseeker.is_active
     assert card.issued_by.username == "antarkerja" and not card.jobseeker.ak1_scan
+    # Lumajang's card is Lumajang's, issued by its officer in its numbering
+    lumajang = Ak1Card.objects.select_related("jobseeker__user", "issued_by").get(
+        office=demo_lumajang()
+    )
+    assert lumajang.jobseeker.user.username == "lmj-pencaker2"
+    assert lumajang.issued_by.username == "lmj-antarkerja"
+    assert lumajang.number.startswith("AK1-LMJ/")
     # Demo data loaded before the card existed gets it on the next load, once.
-    Ak1Card.objects.all().delete()
+    probolinggo.delete()
     JobSeeker.objects.filter(pk=card.jobseeker_id).update(ak1_requested=False)
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
-    assert Ak1Card.objects.get().jobseeker_id == card.jobseeker_id
+    assert probolinggo.get().jobseeker_id == card.jobseeker_id
+    assert Ak1Card.objects.count() == 2
