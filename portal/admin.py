@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import accounts, office_setup, standards
 from .admin_base import HistoryAdmin, ReadOnlyAdmin
+from .forms import PrivateFileInput
 from .models import AccountEvent, NonWorkingDay, Office, OfficeRole, ServiceStandard, User
 
 admin.site.unregister(TOTPDevice)
@@ -132,6 +134,7 @@ class OfficeAdmin(HistoryAdmin):
     change_list_template = "admin/portal/office/change_list.html"
 
     list_display = ["name", "region_code", "level", "parent", "phone", "is_active"]
+    formfield_overrides = {models.FileField: {"widget": PrivateFileInput}}
     list_filter = ["level", "is_active"]
     search_fields = ["name", "region", "region_code", "slug"]
     prepopulated_fields = {"slug": ["region"]}

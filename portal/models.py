@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .files import PrivateUploadTo, validate_image
 from .pagecache import memoize
 
 
@@ -152,7 +153,13 @@ class Office(models.Model):
             "One line per line, as the letterhead prints them; empty: government and name."
         ),
     )
-    logo = models.ImageField(_("coat of arms"), upload_to="office-logos/", blank=True)
+    logo = models.FileField(
+        _("coat of arms"),
+        upload_to=PrivateUploadTo("offices/logo"),
+        validators=[validate_image],
+        blank=True,
+        help_text=_("A PNG or JPEG image, as the letterhead prints it."),
+    )
     address = models.CharField(_("address"), max_length=300)
     region = models.CharField(_("region (city/regency)"), max_length=100)
     province = models.CharField(_("province"), max_length=100)
@@ -217,6 +224,8 @@ class Office(models.Model):
     is_active = models.BooleanField(_("on the portal"), default=True)
     history = HistoricalRecords()
 
+    private_file_fields = ("logo",)
+
     class Meta:
         ordering = ["region_code"]
         verbose_name = _("office")
@@ -244,6 +253,11 @@ class Office(models.Model):
             raise ValidationError(
                 {"slug": _("This address is the portal's own; choose another, e.g. kab-lumajang.")}
             )
+
+    def can_read_files(self, user):
+        """The coat of arms is printed on every document the office sends: anyone may see it
+        (it is stored with the private files only because every upload is)."""
+        return True
 
     def letterhead_lines(self):
         lines = [line.strip() for line in self.letterhead.splitlines() if line.strip()]

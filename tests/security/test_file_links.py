@@ -51,7 +51,9 @@ def _instances():
     change = ProfileChange(jobseeker=seeker)
     change.ktp_scan.save("ktp-baru.pdf", ContentFile(PDF_BYTES), save=False)
     change.save()
-    return {type(o): o for o in (seeker, vacancy, application, card, change)}
+    office = first_office()
+    office.logo.save("lambang.png", ContentFile(PNG_BYTES))
+    return {type(o): o for o in (seeker, vacancy, application, card, change, office)}
 
 
 def _stored_names(instance):
