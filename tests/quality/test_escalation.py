@@ -7,13 +7,12 @@ office (not the other office's) just after it, and none again however often the 
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 
 from background import schedule
 from background.models import OutboxMail
 from portal import roles
 from portal.demo import LUMAJANG
-from portal.models import Office, OfficeRole
+from portal.models import Office
 from quality import escalation
 from quality.models import Escalation
 from tests.factories import make_employer, make_jobseeker
@@ -39,8 +38,7 @@ def staff(make_user, roles_synced, office, lumajang):
     people = {}
     for place in (office, lumajang):
         for i, role in enumerate(roles.ALL_ROLES):
-            user = make_user(f"{place.slug[:8]}-{i}", role=role)
-            OfficeRole.objects.create(user=user, office=place, group=Group.objects.get(name=role))
+            user = make_user(f"{place.slug[:8]}-{i}", role=role, office=place)
             people[(place.slug, role)] = user
     return people
 

@@ -3,12 +3,10 @@
 import threading
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection, transaction
 
 from background.models import OutboxMail
 from portal import roles
-from portal.models import OfficeRole
 from quality import escalation
 from quality.models import Escalation
 from tests.factories import make_jobseeker
@@ -21,10 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_second_worker_checking_while_the_first_has_not_committed_reports_nothing(
     make_user, roles_synced, office
 ):
-    kasi = make_user("kasi", role=roles.SECTION_HEAD)
-    OfficeRole.objects.create(
-        user=kasi, office=office, group=Group.objects.get(name=roles.SECTION_HEAD)
-    )
+    kasi = make_user("kasi", role=roles.SECTION_HEAD, office=office)
     seeker = make_jobseeker(office=office)
     type(seeker).objects.filter(pk=seeker.pk).update(submitted_at=START)
 

@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from background import schedule
 from background.models import OutboxMail
 from portal import roles
 from portal.demo import LUMAJANG
-from portal.models import Office, OfficeRole
+from portal.models import Office
 from quality import digest
 from quality.models import MorningDigest
 from tests.factories import make_employer, make_jobseeker
@@ -28,8 +27,7 @@ def lumajang(office):
 @pytest.fixture
 def officer(make_user, roles_synced):
     def make(username, role, office):
-        user = make_user(username, role=role)
-        OfficeRole.objects.create(user=user, office=office, group=Group.objects.get(name=role))
+        user = make_user(username, role=role, office=office)
         return user
 
     return make
