@@ -10,7 +10,7 @@ from akad_permits.models import PermitApplication, Status
 def test_demo_loads_one_application_waiting_for_the_kadis_and_is_idempotent():
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
-    app = PermitApplication.objects.get()
+    app = PermitApplication.objects.get(recommendation__isnull=True)
     assert app.status == Status.REGISTERED
     assert app.employer.is_active
     assert [s.action for s in app.steps.all()] == ["submit", "register"]
