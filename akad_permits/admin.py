@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.admin_base import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 
 from . import timeline
@@ -30,7 +30,7 @@ class PositionInline(ReadOnlyInline):
 
 
 @admin.register(PermitApplication)
-class PermitApplicationAdmin(WorkflowAdminMixin, HistoryAdmin):
+class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
     workflow = WORKFLOW
     service_subject = "application"
     step_template = "admin/akad_permits/permitapplication/step_form.html"
@@ -201,7 +201,7 @@ class PermitApplicationAdmin(WorkflowAdminMixin, HistoryAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(WorkflowAdminMixin, HistoryAdmin):
+class RecommendationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
     """The destination region's office: requests for a recruitment recommendation, one
     button (the Kadis signs or refuses)."""
 

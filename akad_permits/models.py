@@ -249,7 +249,8 @@ class PermitApplication(models.Model):
 
     def can_read_files(self, user):
         return user.is_authenticated and (
-            user.pk == self.employer.user_id or user.has_perm("akad_permits.view_permitapplication")
+            user.pk == self.employer.user_id
+            or user.has_perm("akad_permits.view_permitapplication", self)
         )
 
     def missing_items(self):

@@ -19,4 +19,6 @@ ROLE_PERMISSIONS = {
         "draft_permit",
         "view_recommendation",  # prepares the recommendation the Kadis signs
     ],
+    # read only, in every office of the province (portal.offices)
+    "Pembaca Provinsi": ["view_permitapplication", "view_recommendation"],
 }

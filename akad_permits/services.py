@@ -213,24 +213,17 @@ def return_to_applicant(*, application, actor, items=(), reason=""):
 
 
 def dispose(*, application, actor, instruction):
-    """Step 3: the Kadis disposes the application to the Bidang Penempatan dan Pelatihan."""
-
-    def changes(app, now):
-        app.disposition_instruction = instruction.strip()
-
-    return WORKFLOW.apply(application, "dispose", actor=actor, note=instruction, changes=changes)
+    """Step 3: the Kadis disposes the application to the Bidang Penempatan dan Pelatihan
+    (the instruction is kept on the application: the move's ``note_field``)."""
+    return WORKFLOW.apply(application, "dispose", actor=actor, note=instruction)
 
 
 # --- step 4: the Kabid consults the Kadis ---------------------------------------------------
 
 
 def consult(*, application, actor, outcome):
-    """Step 4: the Kabid consults the Kadis; the outcome is recorded."""
-
-    def changes(app, now):
-        app.consultation_outcome = outcome.strip()
-
-    return WORKFLOW.apply(application, "consult", actor=actor, note=outcome, changes=changes)
+    """Step 4: the Kabid consults the Kadis; the outcome is recorded (``note_field``)."""
+    return WORKFLOW.apply(application, "consult", actor=actor, note=outcome)
 
 
 # --- step 5: the Kasi prepares the permit ---------------------------------------------------
@@ -242,14 +235,13 @@ def _book_permit_number(office, now):
     The counter row is locked until the transaction ends, so two permits drafted at the same
     moment get consecutive numbers, never the same one.
     """
-    fmt = office.permit_number_format
-    try:
-        return numbering.book(PermitNumberCounter, office, fmt, timezone.localtime(now))
-    except numbering.NumberFormatError as exc:
-        raise MoveRefused(
-            _("The permit number format in the office profile is not valid: %(format)s")
-            % {"format": fmt}
-        ) from exc
+    return numbering.book_or_refuse(
+        PermitNumberCounter,
+        office,
+        office.permit_number_format,
+        now,
+        _("The permit number format in the office profile is not valid: %(format)s"),
+    )
 
 
 def draft(*, application, actor, valid_from, valid_until, coverage, note=""):
@@ -353,14 +345,14 @@ def request_recommendation(
 
 
 def _book_recommendation_number(office, now):
-    fmt = office.recommendation_number_format
-    try:
-        return numbering.book(RecommendationNumberCounter, office, fmt, timezone.localtime(now))
-    except numbering.NumberFormatError as exc:
-        raise MoveRefused(
-            _("The recommendation number format in the office profile is not valid: %(format)s")
-            % {"format": fmt}
-        ) from exc
+    """The next recommendation number of the issuing office in the year, in its own format."""
+    return numbering.book_or_refuse(
+        RecommendationNumberCounter,
+        office,
+        office.recommendation_number_format,
+        now,
+        _("The recommendation number format in the office profile is not valid: %(format)s"),
+    )
 
 
 def _recommendation_mail(template):
@@ -406,16 +398,12 @@ def issue_recommendation(*, recommendation, actor, valid_until, note=""):
 
 
 def refuse_recommendation(*, recommendation, actor, reason):
-    """The destination office's Kepala Dinas refuses the recommendation, with reasons."""
-
-    def changes(rec, now):
-        rec.refusal_reason = reason.strip()
-
+    """The destination office's Kepala Dinas refuses the recommendation, with reasons (kept
+    on the recommendation: the move's ``note_field``)."""
     return RECOMMENDATION_WORKFLOW.apply(
         recommendation,
         "refuse",
         actor=actor,
         note=reason,
-        changes=changes,
         mail=_recommendation_mail("recommendation_refused"),
     )

@@ -156,7 +156,8 @@ def permit_pdf(request, pk):
     """The signed permit, for its applicant and for the officers who handle permits."""
     application = get_object_or_404(PermitApplication.objects.select_related("employer"), pk=pk)
     is_owner = application.employer.user_id == request.user.pk
-    if not (is_owner or request.user.has_perm("akad_permits.view_permitapplication")):
+    # an officer reads the permits of their own offices (portal.offices)
+    if not (is_owner or request.user.has_perm("akad_permits.view_permitapplication", application)):
         raise PermissionDenied
     if application.status != Status.ISSUED:
         raise Http404

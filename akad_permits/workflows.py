@@ -83,6 +83,7 @@ MOVES = [
         FORMS + "DisposeForm",
         service=SERVICES + "dispose",
         note_required=_("Write the instruction for the Bidang."),
+        note_field="disposition_instruction",
     ),
     refusal(Status.REGISTERED),
     Move(
@@ -95,6 +96,7 @@ MOVES = [
         FORMS + "ConsultForm",
         service=SERVICES + "consult",
         note_required=_("Write the outcome of the consultation."),
+        note_field="consultation_outcome",
     ),
     Move(
         Status.CONSULTED,
@@ -191,6 +193,7 @@ RECOMMENDATION_MOVES = [
         FORMS + "RefuseRecommendationForm",
         service=SERVICES + "refuse_recommendation",
         note_required=_("Write the reasons for the refusal."),
+        note_field="refusal_reason",
     ),
 ]
 

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.admin_base import ReadOnlyAdmin
+from portal.admin_base import OfficeScopedAdmin, ReadOnlyAdmin
 
 from . import outbox
 from .models import SERVICES, OutboxMail
@@ -15,7 +15,7 @@ def services_of(user):
 
 
 @admin.register(OutboxMail)
-class OutboxMailAdmin(ReadOnlyAdmin):
+class OutboxMailAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
     list_display = [
         "queued_at",
         "service",

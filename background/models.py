@@ -27,6 +27,16 @@ class OutboxMail(models.Model):
     body = models.TextField(_("text"))
     # Extra headers the mail carries (the job alerts' List-Unsubscribe), name -> value.
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # the office whose record the mail is about: its officers read and resend it; a mail of
+    # no office (none yet) is the superuser's alone
+    office = models.ForeignKey(
+        "portal.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("office"),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

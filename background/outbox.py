@@ -28,9 +28,9 @@ def service_of(template):
     return app if app in SERVICES else "portal"
 
 
-def queue_mail(*, template, recipients, subject, body, headers=None):
-    """Store one mail (with extra ``headers``, if any); its delivery is queued when the current
-    transaction commits."""
+def queue_mail(*, template, recipients, subject, body, headers=None, office=None):
+    """Store one mail of ``office`` (with extra ``headers``, if any); its delivery is queued
+    when the current transaction commits."""
     now = timezone.now()
     mail = OutboxMail.objects.create(
         service=service_of(template),
@@ -39,6 +39,7 @@ def queue_mail(*, template, recipients, subject, body, headers=None):
         subject=subject[:300],
         body=body,
         headers=dict(headers or {}),
+        office=office if getattr(office, "pk", None) else None,
         next_attempt_at=now,
         give_up_at=now + datetime.timedelta(seconds=settings.OUTBOX_GIVE_UP_SECONDS),
     )

@@ -309,7 +309,8 @@ class MailAttachment(models.Model):
         return self.name
 
     def can_read_files(self, user):
-        return user.has_perm("complaints.view_complaint")
+        # whoever reads the complaint in its office (portal.offices)
+        return user.has_perm("complaints.view_complaint", self.complaint)
 
 
 class MailboxCursor(models.Model):

@@ -15,4 +15,6 @@ ROLE_PERMISSIONS = {
     "Kepala Seksi Penempatan": ["view_complaint", "pass_complaint", "hand_back_complaint"],
     "Kepala Bidang": ["view_complaint", "coordinate_complaint"],
     "Kepala Dinas": ["view_complaint"],
+    # read only, in every office of the province (portal.offices)
+    "Pembaca Provinsi": ["view_complaint"],
 }

@@ -76,6 +76,8 @@ def record_complaint(*, office, actor, channel, data, message_id=""):
             raise PermissionDenied(_("Only an officer can record this channel."))
     elif not actor.has_perm("complaints.record_complaint"):
         raise PermissionDenied(_("You may not record complaints."))
+    elif not actor.has_perm("complaints.record_complaint", office):
+        raise PermissionDenied(_("This record belongs to another office."))  # its book
     now = timezone.now()
     with transaction.atomic():
         year, seq, label = book_entry(office, now)
@@ -138,21 +140,14 @@ def pass_to_division_head(*, complaint, actor, note=""):
 
 
 def coordinate_follow_up(*, complaint, actor, instruction):
-    """7.2.2: the Kepala Bidang coordinates the follow-up with the Kepala Seksi (instruction)."""
-
-    def changes(locked, now):
-        locked.instruction = instruction.strip()
-
-    return WORKFLOW.apply(complaint, "coordinate", actor=actor, note=instruction, changes=changes)
+    """7.2.2: the Kepala Bidang coordinates the follow-up with the Kepala Seksi (instruction,
+    kept on the complaint: the move's ``note_field``)."""
+    return WORKFLOW.apply(complaint, "coordinate", actor=actor, note=instruction)
 
 
 def hand_back_follow_up(*, complaint, actor, follow_up):
-    """7.2.3: the Kepala Seksi gives the follow-up to the receiving officer."""
-
-    def changes(locked, now):
-        locked.follow_up = follow_up.strip()
-
-    return WORKFLOW.apply(complaint, "hand_back", actor=actor, note=follow_up, changes=changes)
+    """7.2.3: the Kepala Seksi gives the follow-up to the receiving officer (``note_field``)."""
+    return WORKFLOW.apply(complaint, "hand_back", actor=actor, note=follow_up)
 
 
 def send_answer(*, complaint, actor, answer, letter_number=""):

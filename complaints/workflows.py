@@ -46,6 +46,7 @@ MOVES = [
         form=FORMS + "InstructionForm",
         service=SERVICES + "coordinate_follow_up",
         note_required=_("Write the instruction for the Kepala Seksi."),
+        note_field="instruction",
     ),
     Move(
         Status.COORDINATED,
@@ -56,6 +57,7 @@ MOVES = [
         form=FORMS + "FollowUpForm",
         service=SERVICES + "hand_back_follow_up",
         note_required=_("Write the follow-up for the receiving officer."),
+        note_field="follow_up",
     ),
     Move(
         Status.FOLLOWED_UP,

@@ -26,4 +26,14 @@ ROLE_PERMISSIONS = {
     ],
     "Kepala Bidang": ["view_jobseeker", "view_employer", "view_vacancy", "view_placement"],
     "Kepala Dinas": ["view_jobseeker", "view_employer", "view_vacancy", "view_placement"],
+    # read only, in every office of the province (portal.offices)
+    "Pembaca Provinsi": [
+        "view_jobseeker",
+        "view_employer",
+        "view_vacancy",
+        "view_application",
+        "view_placement",
+        "view_ak1card",
+        "view_profilechange",
+    ],
 }

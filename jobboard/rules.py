@@ -54,7 +54,8 @@ def jobseeker_is_findable(jobseeker):
 
 
 def can_download_ak1(user, card):
-    """The holder, and officers who may print cards (jobboard.download_ak1_card)."""
+    """The holder, and officers who may print cards (jobboard.download_ak1_card) in the
+    card's office."""
     return user.is_authenticated and (
-        user.pk == card.jobseeker.user_id or user.has_perm("jobboard.download_ak1_card")
+        user.pk == card.jobseeker.user_id or user.has_perm("jobboard.download_ak1_card", card)
     )

@@ -30,6 +30,8 @@ class AccountDeskAdmin(admin.ModelAdmin):
     def unlock_login(self, request, queryset):
         done = 0
         for obj in queryset.select_related("user"):
+            if not request.user.has_perm("portal.unlock_login", obj):
+                continue  # another office's person (portal.offices)
             accounts.unlock_login(user=obj.user, actor=request.user)
             done += 1
         self.message_user(
@@ -54,6 +56,8 @@ class AccountDeskAdmin(admin.ModelAdmin):
         if not self.has_counter_code_permission(request):
             raise PermissionDenied
         obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not request.user.has_perm("portal.reset_password_at_counter", obj):
+            raise PermissionDenied  # another office's person (portal.offices)
         code = None
         if request.method == "POST":
             event, code = accounts.counter_code_issue(user=obj.user, actor=request.user)

@@ -22,6 +22,15 @@ admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
 
 
+class UserOfficeRoleInline(admin.TabularInline):
+    """The person's roles, each in one office: how an officer is given work."""
+
+    model = OfficeRole
+    extra = 0
+    autocomplete_fields = ["office"]
+    fields = ["office", "group"]
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = [
@@ -36,6 +45,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_active", "groups"]
     show_full_result_count = False  # as portal.admin_base.HistoryAdmin (200,000 accounts)
     actions = ["reset_second_factor"]
+    inlines = [UserOfficeRoleInline]
 
     def has_reset_second_factor_permission(self, request):
         return request.user.is_superuser
@@ -60,11 +70,17 @@ class UserAdmin(BaseUserAdmin):
         )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("groups", "office_roles__group", "office_roles__office")
+        )
 
     @admin.display(description=_("roles"))
     def role_names(self, obj):
-        return ", ".join(group.name for group in obj.groups.all())
+        """Each role in its office (portal.models.OfficeRole), and any plain group."""
+        held = [f"{r.group.name} ({r.office.region})" for r in obj.office_roles.all()]
+        return ", ".join(held + [group.name for group in obj.groups.all()])
 
 
 class OfficeRoleInline(admin.TabularInline):

@@ -13,12 +13,12 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
-from . import ratelimit
+from . import offices, ratelimit
 
 ADDRESS_SCOPE = "login-failures"
 
@@ -113,3 +113,31 @@ class EmailOrUsernameBackend(ModelBackend):
             if user is not None:
                 username = user.get_username()
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class OfficeRoleBackend(BaseBackend):
+    """An officer's permissions from their roles in offices (portal.models.OfficeRole).
+
+    ``user.has_perm(perm)``: a role in any office grants it (the admin shows the apps the
+    officer works in); ``user.has_perm(perm, obj)``: only a role in the office of ``obj``
+    (``portal.offices.office_id_of``). Inside ``portal.offices.focused(user, office)`` the
+    question without an object is asked of that one office. It logs nobody in; it comes last
+    in AUTHENTICATION_BACKENDS so the test client's ``force_login`` picks a real login backend.
+    """
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous:
+            return set()
+        held = offices.office_permissions(user_obj)
+        if obj is not None:
+            return set(held.get(offices.office_id_of(obj, user_obj), ()))
+        focus = offices.focus_of(user_obj)
+        if focus is not None:
+            return set(held.get(focus, ()))
+        return set().union(*held.values())
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return perm in self.get_all_permissions(user_obj, obj)
+
+    def has_module_perms(self, user_obj, app_label):
+        return any(p.startswith(f"{app_label}.") for p in self.get_all_permissions(user_obj))

@@ -6,10 +6,10 @@ idempotent: it looks rows up by a natural key and creates only what is missing.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from . import roles, standards
-from .models import Office, OfficeRole
+from .models import Office
+from .offices import give_role
 
 DEMO_PASSWORD = "Disnaker2026!"
 # Officers confirm each log-in with a code from an authenticator app (portal.second_factor).
@@ -136,21 +136,6 @@ def ensure_user(username, *, password=DEMO_PASSWORD, **fields):
     return user
 
 
-def give_office_role(user, office, role, *, first_office):
-    """The officer's role in ``office`` (an OfficeRole row).
-
-    The permission backend of the one-office portal still reads group membership, so the
-    first office's officers are also members of the group: without it they could do nothing
-    until branch office-roles makes the backend read OfficeRole (which then drops this line).
-    The other offices' officers get the OfficeRole alone, so that a Kasi of Lumajang is not
-    given Probolinggo's work in the meantime.
-    """
-    group = Group.objects.get(name=role)
-    OfficeRole.objects.get_or_create(user=user, office=office, group=group)
-    if first_office:
-        user.groups.add(group)
-
-
 def _office(values, *, parent=None, **extra):
     office = Office.objects.filter(region_code=values["region_code"]).first()
     if office is None:
@@ -208,7 +193,18 @@ def load():
                 is_staff=True,
                 email=f"{username}@disnaker.example.go.id",
             )
-            give_office_role(user, office, role, first_office=office.pk == first.pk)
+            give_role(user, office, role)
             ensure_demo_second_factor(user)
             accounts.append((role, username, DEMO_PASSWORD, office.name))
+    # the province's reader sees the figures of its offices, and changes nothing
+    reader = ensure_user(
+        "pembaca-provinsi",
+        first_name="Pembaca",
+        last_name="Provinsi",
+        is_staff=True,
+        email="pembaca-provinsi@disnaker.example.go.id",
+    )
+    give_role(reader, province, roles.PROVINCE_READER)
+    ensure_demo_second_factor(reader)
+    accounts.append((roles.PROVINCE_READER, "pembaca-provinsi", DEMO_PASSWORD, province.name))
     return accounts

@@ -56,5 +56,10 @@ def notify(template, context, to, *, office, headers=None):
         return None
     subject, body = render_mail(template, context, office)
     return queue_mail(
-        template=template, recipients=recipients, subject=subject, body=body, headers=headers
+        template=template,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+        headers=headers,
+        office=office,
     )

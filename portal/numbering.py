@@ -1,7 +1,7 @@
 """Running numbers per office and year (the complaint book, AKAD permits, AK/I cards).
 
-Each kind keeps one counter row per office and year: every office numbers from 1. The row is locked until the caller's transaction
-ends, so two officers at the same moment get consecutive numbers, never the same one, and a
+Each kind keeps one counter row per office and year: every office numbers from 1. The row
+is locked until the caller's transaction ends, so two officers at the same moment get consecutive numbers, never the same one, and a
 rolled-back transaction gives its number back: no gap, no duplicate.
 """
 
@@ -37,3 +37,17 @@ def book(counter_model, office, fmt, local):
     office's formats): (year, running number, formatted number)."""
     seq = take_next(counter_model, office, local.year)
     return local.year, seq, format_number(fmt, seq=seq, local=local)
+
+
+def book_or_refuse(counter_model, office, fmt, now, refusal):
+    """``book()`` for a workflow step: an office's format that cannot number refuses the
+    move with ``refusal`` (a message with ``%(format)s``), so the step waits until it is
+    fixed, and nothing is booked."""
+    from django.utils import timezone
+
+    from .workflow import MoveRefused
+
+    try:
+        return book(counter_model, office, fmt, timezone.localtime(now))
+    except NumberFormatError as exc:
+        raise MoveRefused(refusal % {"format": fmt}) from exc

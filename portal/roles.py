@@ -11,6 +11,9 @@ SECRETARIAT = "Sekretariat"
 SECTION_HEAD = "Kepala Seksi Penempatan"
 DIVISION_HEAD = "Kepala Bidang"
 HEAD_OF_OFFICE = "Kepala Dinas"
+# A role of a province office: reads the records, dashboards and figures of every office of
+# the province (portal.offices), and changes nothing.
+PROVINCE_READER = "Pembaca Provinsi"
 
 # What the roles may do outside the portal's own apps. Entries name their app ("axes.…").
 ROLE_PERMISSIONS = {
@@ -33,6 +36,9 @@ ALL_ROLES = [
     DIVISION_HEAD,
     HEAD_OF_OFFICE,
 ]
+
+# Roles held in a province office (level provinsi), reaching the offices of the province.
+PROVINCE_ROLES = [PROVINCE_READER]
 
 
 def grant(apps, app_label, role_permissions):
@@ -80,7 +86,7 @@ def declared_role_permissions():
 
     from django.apps import apps as global_apps
 
-    declared = {role: set() for role in ALL_ROLES}
+    declared = {role: set() for role in ALL_ROLES + PROVINCE_ROLES}
     for config in global_apps.get_app_configs():
         try:
             module = import_module(f"{config.name}.roles")

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from . import offices
 from .notifications import notify
 
 
@@ -61,7 +63,8 @@ class Move:
     inputs, and ``form`` that of the step's form in the admin (both resolved when used, so
     tables import neither); the form's ``service_kwargs()`` (or its ``cleaned_data``) are
     the service's keyword arguments. ``note_required`` is the message that refuses an
-    empty note. ``system`` marks a move the portal makes by itself (actor ``SYSTEM``, no
+    empty note; ``note_field`` names the object's field that keeps the note as the move's
+    own record (the Kadis's instruction, the consultation's outcome). ``system`` marks a move the portal makes by itself (actor ``SYSTEM``, no
     permission, no party): no person may make it, and the system makes no other.
     """
 
@@ -74,6 +77,7 @@ class Move:
     form: str = ""
     service: str = ""
     note_required: str = ""
+    note_field: str = ""
     system: bool = False
 
     def __post_init__(self):
@@ -117,7 +121,13 @@ class Workflow:
     for moves without a permission: ``party(actor, obj) -> bool``. ``lock_related`` is passed
     to ``select_related`` when the row is locked. Subclasses may override ``stamp`` to keep
     per-app clocks on each move.
+
+    Officer moves are office-bound: the actor needs a role granting the move's permission in
+    the object's office, ``office_of(obj)`` (its ``office_id`` unless a subclass reaches the
+    office through another record), and ``office_field`` is the same as a query lookup.
     """
+
+    office_field = "office"
 
     def __init__(
         self,
@@ -167,8 +177,20 @@ class Workflow:
     def state_of(self, obj):
         return getattr(obj, self.state_field)
 
+    def office_of(self, obj, user=None):
+        """The id of the office whose officers move ``obj``."""
+        return offices.office_id_of(obj, user)
+
+    def may_in_office(self, user, perm, obj):
+        """Does ``user`` hold ``perm`` through a role in ``obj``'s office?"""
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser and user.is_active:
+            return True
+        return offices.has_office_perm(user, perm, self.office_of(obj, user))
+
     def may(self, user, action):
-        """May ``user`` take ``action`` at all (before looking at any object)?
+        """May ``user`` take ``action`` at all, in some office (before looking at any object)?
 
         A permission that names a field of the object is decided per object
         (``officer_moves``, ``apply``); here only a superuser passes it."""
@@ -181,7 +203,10 @@ class Workflow:
         return [
             m
             for m in self.moves
-            if m.source == state and m.is_officer_move and user.has_perm(m.permission_for(obj))
+            if m.source == state
+            and m.is_officer_move
+            and user.has_perm(m.permission_for(obj))
+            and self.may_in_office(user, m.permission_for(obj), obj)
         ]
 
     def allowed_actions(self, user, obj):
@@ -193,10 +218,27 @@ class Workflow:
         return [m.target for m in self.moves if m.source == state]
 
     def queue_states(self, user):
-        """The states whose objects wait for one of ``user``'s moves: their work queue."""
+        """The states whose objects wait for one of ``user``'s moves (in some office)."""
         return sorted(
             {m.source for m in self.moves if m.is_officer_move and user.has_perm(m.permission)}
         )
+
+    def waiting_for(self, user, queryset):
+        """The objects of ``queryset`` waiting for one of ``user``'s moves, each in an office
+        where the user may make that move: the work queue."""
+        query = Q(pk__in=[])
+        for m in self.moves:
+            if m.is_officer_move and user.has_perm(m.permission):
+                query |= self.office_q(user, m.permission, queryset.model) & Q(
+                    **{self.state_field: m.source}
+                )
+        return queryset.filter(query)
+
+    def office_q(self, user, perm, model):
+        """``Q`` of the objects of ``model`` in the offices where ``user`` holds ``perm``."""
+        if user.is_superuser and user.is_active:
+            return Q()
+        return offices.scope_q(model, offices.offices_for(user, perm), self.office_field, user)
 
     # --- the one function that applies a move ----------------------------------------------
 
@@ -209,6 +251,8 @@ class Workflow:
         if move.permission is not None:
             if not actor.has_perm(move.permission_for(obj)):
                 raise PermissionDenied(_("Your role does not allow this step."))
+            if not self.may_in_office(actor, move.permission_for(obj), obj):
+                raise PermissionDenied(_("This record belongs to another office."))
         elif self.party is None or not self.party(actor, obj):
             raise PermissionDenied(_("Only the person concerned can do this."))
 
@@ -252,6 +296,8 @@ class Workflow:
                 raise MoveRefused(str(move.note_required))
             now = timezone.now()
             extra = self.stamp(locked, move, now) or {}
+            if move.note_field:
+                setattr(locked, move.note_field, note)
             if changes is not None:
                 changes(locked, now)
             setattr(locked, self.state_field, move.target)

@@ -9,7 +9,8 @@
 - bulk actions for the moves officers take on many objects at once (``bulk_moves``): each
   loops over the selection and calls the service per object, never ``queryset.update()``;
   a move whose form asks for something (a reason) asks once, on an intermediate page;
-- the "waiting for you" filter and per-move queue counts, from ``Workflow.queue_states``.
+- the "waiting for you" filter and per-move queue counts, from ``Workflow.waiting_for``:
+  each move counts in the offices where the officer may make it.
 
 Nothing here decides who may act or what a move does: the workflow and its services do.
 """
@@ -54,10 +55,7 @@ class WaitingForMeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "all":
             return queryset
-        workflow = self._model_admin.workflow
-        return queryset.filter(
-            **{f"{workflow.state_field}__in": workflow.queue_states(request.user)}
-        )
+        return self._model_admin.workflow.waiting_for(request.user, queryset)
 
     def __init__(self, request, params, model, model_admin):
         self._model_admin = model_admin
@@ -116,7 +114,10 @@ class WorkflowAdminMixin:
         for move in workflow.moves:
             if not move.is_officer_move or not request.user.has_perm(move.permission):
                 continue
-            waiting = queryset.filter(**{field: move.source})
+            waiting = queryset.filter(
+                workflow.office_q(request.user, move.permission, queryset.model),
+                **{field: move.source},
+            )
             figures = waiting.aggregate(
                 count=Count("pk"), **({"oldest": Min(since_field)} if since_field else {})
             )
@@ -188,6 +189,8 @@ class WorkflowAdminMixin:
         obj = self.get_object(request, str(object_id))
         if obj is None:
             raise Http404
+        if not workflow.may_in_office(request.user, workflow.permission(action), obj):
+            raise PermissionDenied  # another office's object
         done_url = self.step_done_url(request, obj)
         move = next(
             (m for m in workflow.officer_moves(request.user, obj) if m.action == action), None
@@ -278,7 +281,7 @@ class WorkflowAdminMixin:
             try:
                 self.run_move(request, obj, move, data)
                 done += 1
-            except MoveRefused:
+            except (MoveRefused, PermissionDenied):  # moved on, or another office's
                 skipped += 1
         if done:
             self.message_user(

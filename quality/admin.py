@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 
-from portal.admin_base import ReadOnlyAdmin
+from portal.admin_base import OfficeScopedAdmin, ReadOnlyAdmin
 
 from . import skm
 from .models import Dashboard, SurveyInvitation, SurveyResponse
@@ -25,7 +25,7 @@ class DashboardAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SurveyInvitation)
-class SurveyInvitationAdmin(ReadOnlyAdmin):
+class SurveyInvitationAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
     list_display = ("event_label", "service", "completed_at", "created_at")
     list_filter = ("service",)
     date_hierarchy = "completed_at"
@@ -33,7 +33,7 @@ class SurveyInvitationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(ReadOnlyAdmin):
+class SurveyResponseAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
     list_display = ("service", "submitted_at", *skm.FIELDS)
     list_filter = ("service",)
     date_hierarchy = "submitted_at"

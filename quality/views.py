@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal import offices
+
 from . import charts, services, skm
 from . import dashboard as figures
 from .forms import MonthForm, SurveyForm
@@ -30,7 +32,16 @@ def _check_head(request):
 def _period(request):
     form = MonthForm(request.GET or None)
     month = form.cleaned_data["bulan"] if form.is_valid() else current_month()
-    return form, figures.Period(month=month, now=timezone.now())
+    return form, figures.Period(month=month, now=timezone.now(), offices=_offices(request))
+
+
+def _offices(request):
+    """The offices whose figures this head sees: where a role of theirs shows the dashboard
+    (a province reader: the province's offices); a superuser: every office (None)."""
+    user = request.user
+    if user.is_superuser:
+        return None
+    return offices.offices_for(user, "quality.view_dashboard")
 
 
 def _charts(tables):

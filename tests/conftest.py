@@ -15,11 +15,24 @@ os.environ.setdefault(
 second_factor.connect()  # client.force_login(officer) includes the second step
 
 
-@pytest.fixture
-def office(db):
+def first_office():
+    """The first office (the demo's Kota Probolinggo), made once: the records of a test that
+    names no office belong to it, and officers' roles are held there by default."""
     from tests.factories import default_office
 
-    return default_office()  # the one a factory made already, when one came first
+    return default_office()
+
+
+def give_role(user, office, role_name):
+    """``user`` holds ``role_name`` (a group of portal.roles) in ``office``."""
+    from portal.offices import give_role as give
+
+    return give(user, office, role_name)
+
+
+@pytest.fixture
+def office(db):
+    return first_office()  # the one a factory made already, when one came first
 
 
 @pytest.fixture
@@ -32,11 +45,13 @@ def standards(office):
 
 @pytest.fixture
 def make_user(db):
-    """make_user("name", role=portal.roles.X, staff=True) -> a user with password 'pw-Secret-123'."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
+    """make_user("name", role=portal.roles.X, staff=True) -> a user with password 'pw-Secret-123'.
 
-    def make(username, *, role=None, staff=None, superuser=False, **fields):
+    The role is held in ``office`` (default: the first office, made when missing).
+    """
+    from django.contrib.auth import get_user_model
+
+    def make(username, *, role=None, staff=None, superuser=False, office=None, **fields):
         User = get_user_model()
         user = User.objects.create_user(
             username=username,
@@ -47,7 +62,7 @@ def make_user(db):
             **fields,
         )
         if role:
-            user.groups.add(Group.objects.get(name=role))
+            give_role(user, office or first_office(), role)
         return user
 
     return make
@@ -182,5 +197,6 @@ def _role_groups(request):
     from portal import roles
 
     with blocker.unblock():
-        if Group.objects.filter(name__in=roles.ALL_ROLES).count() < len(roles.ALL_ROLES):
+        every = roles.ALL_ROLES + roles.PROVINCE_ROLES
+        if Group.objects.filter(name__in=every).count() < len(every):
             roles.sync_roles()

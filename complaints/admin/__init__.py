@@ -14,7 +14,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.admin_base import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
 from portal.workflow_admin import WorkflowAdminMixin
 
 from ..models import Complaint, FollowUp, MailAttachment, UnreadableMail
@@ -52,7 +52,7 @@ class MailAttachmentInline(ReadOnlyInline):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(WorkflowAdminMixin, HistoryAdmin):
+class ComplaintAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
     workflow = WORKFLOW
     service_subject = "complaint"
     step_template = "admin/complaints/complaint/step.html"

@@ -27,9 +27,11 @@ def _period(request):
     return form, today.replace(month=1, day=1), today
 
 
-def _book_rows(start, end):
+def _book_rows(model_admin, request, start, end):
+    # the officer's offices only (portal.admin_base.OfficeScopedAdmin)
     return (
-        Complaint.objects.in_period(start, end)
+        model_admin.get_queryset(request)
+        .in_period(start, end)
         .select_related("received_by")
         .order_by("received_at", "pk")
     )
@@ -39,7 +41,7 @@ def book_view(model_admin, request):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     form, start, end = _period(request)
-    rows = _book_rows(start, end) if start else Complaint.objects.none()
+    rows = _book_rows(model_admin, request, start, end) if start else Complaint.objects.none()
     return TemplateResponse(
         request,
         "complaints/book.html",
@@ -80,7 +82,7 @@ def book_csv_view(model_admin, request):
             _("answered at"),
         ]
     )
-    for c in _book_rows(start, end):
+    for c in _book_rows(model_admin, request, start, end):
         writer.writerow(
             [
                 c.book_label,

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal import offices
 from portal.forms import offices_offering
 from portal.workflow import MoveRefused
 
@@ -19,13 +20,19 @@ from ..models import UnreadableMail
 
 def _office_of_form(request, mail):
     """An unreadable e-mail is recorded in the book of the office whose mailbox it came to;
-    otherwise the officer chooses among the offices they hold a role in (all offices that
-    take complaints, for an officer who holds no office role yet)."""
+    otherwise the officer chooses among the offices where a role of theirs records complaints
+    (a superuser: every office that takes complaints)."""
     if mail is not None:
         return {"office": mail.office}
-    offices = offices_offering("offers_complaints")
-    own = offices.filter(pk__in=request.user.office_roles.values("office"))
-    return {"offices": own if own.exists() else offices}
+    taking = offices_offering("offers_complaints")
+    if request.user.is_superuser:
+        return {"offices": taking}
+    # the offices where a role of the officer records complaints (portal.offices)
+    return {
+        "offices": taking.filter(
+            pk__in=offices.offices_for(request.user, "complaints.record_complaint")
+        )
+    }
 
 
 def intake_view(model_admin, request):
@@ -33,8 +40,10 @@ def intake_view(model_admin, request):
         raise PermissionDenied
     mail = None
     if request.GET.get("mail"):
+        waiting = UnreadableMail.objects.filter(state=UnreadableMail.State.WAITING)
         mail = get_object_or_404(
-            UnreadableMail, pk=request.GET["mail"], state=UnreadableMail.State.WAITING
+            offices.scope_for(waiting, request.user, "complaints.handle_unreadable_mail"),
+            pk=request.GET["mail"],
         )
     if request.method == "POST":
         form = IntakeForm(request.POST, **_office_of_form(request, mail))

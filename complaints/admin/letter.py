@@ -7,13 +7,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from .. import letters
-from ..models import Complaint
 
 
 def _answered(model_admin, request, pk):
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
-    complaint = get_object_or_404(Complaint, pk=pk)
+    # the officer's offices only: another office's complaint is not found
+    complaint = get_object_or_404(model_admin.get_queryset(request), pk=pk)
     if not complaint.answer:
         model_admin.message_user(
             request, _("This complaint has no written answer yet."), messages.ERROR

@@ -10,15 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from portal.admin_base import HistoryAdmin
+from portal.admin_base import HistoryAdmin, OfficeScopedAdmin
 from portal.workflow import MoveRefused
 
 from .. import services
 from ..forms import DismissForm
-from ..models import UnreadableMail
 
 
-class UnreadableMailAdmin(HistoryAdmin):
+class UnreadableMailAdmin(OfficeScopedAdmin, HistoryAdmin):
     list_display = ["received_at", "sender", "subject", "problem", "state"]
     list_filter = ["state"]
     search_fields = ["sender", "subject", "fingerprint"]
@@ -78,9 +77,9 @@ class UnreadableMailAdmin(HistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def dismiss_view(self, request, pk):
-        mail = get_object_or_404(UnreadableMail, pk=pk)
         if not request.user.has_perm("complaints.handle_unreadable_mail"):
             raise PermissionDenied
+        mail = get_object_or_404(self.get_queryset(request), pk=pk)
         form = DismissForm(request.POST)
         if not form.is_valid():
             self.message_user(request, _("Give a reason for dismissing."), messages.ERROR)

@@ -2,6 +2,8 @@
 
 from urllib.parse import urlencode
 
+from portal import offices
+
 from ..models import UnreadableMail
 
 # Rows shown per "waiting for you" table; the table's link opens the whole step as a list.
@@ -31,8 +33,10 @@ def changelist_context(model_admin, request):
     return {
         "queues": queues_for(model_admin, request),
         "can_record": user.has_perm("complaints.record_complaint"),
-        "unreadable_waiting": UnreadableMail.objects.filter(
-            state=UnreadableMail.State.WAITING
+        "unreadable_waiting": offices.scope_for(
+            UnreadableMail.objects.filter(state=UnreadableMail.State.WAITING),
+            user,
+            "complaints.view_unreadablemail",
         ).count()
         if user.has_perm("complaints.view_unreadablemail")
         else None,

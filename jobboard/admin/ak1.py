@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_base import HistoryAdmin, ReadOnlyInline
+from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
 
 from .. import services
 from ..models import Ak1Card, Ak1Report
@@ -50,7 +50,7 @@ class Ak1ReportInline(ReadOnlyInline):
 
 
 @admin.register(Ak1Card)
-class Ak1CardAdmin(HistoryAdmin):
+class Ak1CardAdmin(OfficeScopedAdmin, HistoryAdmin):
     """Cards issued at activation; oldest first, filtered by what needs doing today."""
 
     list_display = [

@@ -3,13 +3,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_base import ReadOnlyAdmin
+from portal.admin_base import OfficeScopedAdmin, ReadOnlyAdmin
 
 from ..models import Application, Placement
 
 
 @admin.register(Application)
-class ApplicationAdmin(ReadOnlyAdmin):
+class ApplicationAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
     show_full_result_count = False  # as portal.admin_base.HistoryAdmin (300,000 applications)
     list_display = ["jobseeker", "vacancy", "employer", "status", "created_at"]
     list_filter = ["status"]
@@ -22,7 +22,7 @@ class ApplicationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(ReadOnlyAdmin):
+class PlacementAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
     """The office counts placements (penempatan); the change list shows how many."""
 
     show_full_result_count = False

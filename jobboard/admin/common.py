@@ -15,7 +15,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.admin_base import HistoryAdmin
+from portal.admin_base import HistoryAdmin, OfficeScopedAdmin
 from portal.files import content_type_for
 from portal.workflow import MoveRefused
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
@@ -84,9 +84,10 @@ def run_each(model_admin, request, objects, call):
     return done
 
 
-class QueueAdmin(WorkflowAdminMixin, HistoryAdmin):
+class QueueAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
     """An officers' queue over a workflow: oldest first, what waits for the officer's moves
-    by default, one step page per move and a bulk action per ``bulk_moves``."""
+    by default, one step page per move and a bulk action per ``bulk_moves``; each officer
+    sees the records of their own offices (portal.admin_base.OfficeScopedAdmin)."""
 
     list_filter = [WaitingForMeFilter, "status"]
     list_per_page = 25

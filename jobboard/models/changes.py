@@ -168,7 +168,7 @@ class ProfileChange(OfficeFollows, OfficerDecision):
     def can_read_files(self, user):
         """The owner and the officers who decide on changes (through the checked view)."""
         return user.is_authenticated and (
-            user.pk == self.profile.user_id or user.has_perm("jobboard.review_profile_change")
+            user.pk == self.profile.user_id or user.has_perm("jobboard.review_profile_change", self)
         )
 
     def field_names(self):

@@ -281,7 +281,7 @@ class JobSeeker(Registration):
 
     def can_read_files(self, user):
         return user.is_authenticated and (
-            user.pk == self.user_id or user.has_perm("jobboard.view_jobseeker_documents")
+            user.pk == self.user_id or user.has_perm("jobboard.view_jobseeker_documents", self)
         )
 
     @property
@@ -344,7 +344,7 @@ class Employer(Registration):
 
     def can_read_files(self, user):
         return user.is_authenticated and (
-            user.pk == self.user_id or user.has_perm("jobboard.activate_employer")
+            user.pk == self.user_id or user.has_perm("jobboard.activate_employer", self)
         )
 
 

@@ -175,7 +175,7 @@ class Vacancy(OfficeFollows, OfficerDecision):
 
     def can_read_files(self, user):
         return user.is_authenticated and (
-            user.pk == self.employer.user_id or user.has_perm("jobboard.verify_vacancy")
+            user.pk == self.employer.user_id or user.has_perm("jobboard.verify_vacancy", self)
         )
 
 

@@ -35,15 +35,14 @@ def _book_ak1_number(office, now):
     at the same moment get consecutive numbers, never the same one, and a rolled-back
     activation gives its number back (no gap).
     """
-    fmt = office.ak1_number_format
-    try:
-        return numbering.book(Ak1NumberCounter, office, fmt, timezone.localtime(now))
-    except numbering.NumberFormatError as exc:
-        # The office profile's format cannot make unique numbers: the activation waits.
-        raise MoveRefused(
-            _("The AK/I number format in the office profile is not valid: %(format)s")
-            % {"format": fmt}
-        ) from exc
+    # A format that cannot make unique numbers refuses the activation: it waits.
+    return numbering.book_or_refuse(
+        Ak1NumberCounter,
+        office,
+        office.ak1_number_format,
+        now,
+        _("The AK/I number format in the office profile is not valid: %(format)s"),
+    )
 
 
 def _issue_ak1_card(seeker, *, actor, now):
@@ -73,9 +72,13 @@ def _issue_ak1_card(seeker, *, actor, now):
 
 def issue_ak1_card(seeker, *, actor):
     """Issue an AK/I to an already active job seeker who asked for one (e.g. after a correction)."""
-    # The card is part of the activation: the activation's permission issues it.
-    if not registration_workflow(JobSeeker).may(actor, "activate"):
+    # The card is part of the activation: the activation's permission, in the person's office,
+    # issues it.
+    workflow = registration_workflow(JobSeeker)
+    if not workflow.may(actor, "activate"):
         raise PermissionDenied(_("You may not activate or reject this account."))
+    if not workflow.may_in_office(actor, workflow.permission("activate"), seeker):
+        raise PermissionDenied(_("This record belongs to another office."))
     with transaction.atomic():
         locked = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
         if not locked.is_active:
@@ -144,7 +147,7 @@ def report_ak1(card, *, actor, data=None):
 
 def legalise_ak1_card(card, *, actor):
     """An officer has stamped and signed the printed card: it is legalised."""
-    if not actor.has_perm("jobboard.legalise_ak1_card"):
+    if not actor.has_perm("jobboard.legalise_ak1_card", card):  # in the card's office
         raise PermissionDenied(_("You may not legalise AK/I cards."))
     with transaction.atomic():
         locked = Ak1Card.objects.select_for_update().get(pk=card.pk)

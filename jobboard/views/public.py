@@ -137,7 +137,9 @@ def _visible_vacancy(request, pk):
     vacancy = get_object_or_404(Vacancy.objects.select_related("employer"), pk=pk)
     if vacancy.status in (VacancyStatus.PUBLISHED, VacancyStatus.CLOSED):
         return vacancy  # a closed one says so and takes no applications
-    if rules.owns_vacancy(request.user, vacancy) or request.user.has_perm("jobboard.view_vacancy"):
+    if rules.owns_vacancy(request.user, vacancy) or request.user.has_perm(
+        "jobboard.view_vacancy", vacancy
+    ):
         return vacancy
     raise Http404  # an unpublished vacancy does not exist for anyone else
 

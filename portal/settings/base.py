@@ -141,6 +141,8 @@ AUTHENTICATION_BACKENDS = [
     "portal.backends.AddressLockoutBackend",
     "axes.backends.AxesStandaloneBackend",
     "portal.backends.EmailOrUsernameBackend",
+    # An officer's permissions come from roles in offices; last, as it logs nobody in.
+    "portal.backends.OfficeRoleBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:dashboard"

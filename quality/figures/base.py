@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.utils import formats, timezone
 
+from portal.offices import scope
+
 from .. import targets
 from ..stats import as_month, last_twelve, month_bounds
 
@@ -23,6 +25,13 @@ class Table:
 class Period:
     month: datetime.date  # first day of the chosen month
     now: datetime.datetime
+    # ids of the offices whose figures are shown (an officer's, a province's); None: all
+    offices: list | None = None
+
+    def scoped(self, queryset, field="office"):
+        """``queryset`` narrowed to the period's offices (portal.offices.scope)."""
+        # the period keeps what scoping looks up once (portal.offices.first_office_id)
+        return scope(queryset, self.offices, field=field, holder=self)
 
     @property
     def months(self):

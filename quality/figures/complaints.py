@@ -24,7 +24,8 @@ def complaint_note():
 def complaints_by_channel(period):
     counts = {}
     for row in (
-        Complaint.objects.filter(received_at__gte=period.start, received_at__lt=period.end)
+        period.scoped(Complaint.objects)
+        .filter(received_at__gte=period.start, received_at__lt=period.end)
         .annotate(m=month_of("received_at"))
         .values("m", "channel")
         .annotate(n=Count("pk"))
@@ -46,7 +47,8 @@ def complaints_by_channel(period):
 def complaints_answered(period):
     minutes = WorkingMinutes(F("received_at"), F("answered_at"))
     per_month = by_month(
-        Complaint.objects.filter(answered_at__gte=period.start, answered_at__lt=period.end)
+        period.scoped(Complaint.objects)
+        .filter(answered_at__gte=period.start, answered_at__lt=period.end)
         .annotate(m=month_of("answered_at"), minutes=minutes)
         .values("m")
         .annotate(
@@ -91,7 +93,8 @@ def complaints_by_step(period):
     in_step = WorkingMinutes(F("status_changed_at"), Value(period.now))
     found = {
         row["status"]: row
-        for row in Complaint.objects.filter(OPEN_COMPLAINT)
+        for row in period.scoped(Complaint.objects)
+        .filter(OPEN_COMPLAINT)
         .annotate(age=age, in_step=in_step)
         .values("status")
         .annotate(
@@ -144,7 +147,8 @@ def late_complaints(period):
         output_field=IntegerField(),
     )
     found = (
-        Complaint.objects.annotate(age=age)
+        period.scoped(Complaint.objects)
+        .annotate(age=age)
         .filter(age__gt=targets.COMPLAINT_ANSWER_MINUTES)
         .filter(
             Q(answered_at__gte=period.month_start, answered_at__lt=period.end)

@@ -14,6 +14,7 @@ from jobboard.models import (
     VacancyStatus,
     VacancyStep,
 )
+from portal.offices import scope_q
 
 from .. import targets
 from ..stats import P90, Median, WorkingMinutes, as_month, month_bounds, month_of, shift_month
@@ -29,21 +30,23 @@ def registrations(period):
     months = period.months
     in_range = {"created_at__gte": period.start, "created_at__lt": period.end}
     seekers = by_month(
-        JobSeeker.objects.filter(**in_range)
+        period.scoped(JobSeeker.objects)
+        .filter(**in_range)
         .annotate(m=month_of("created_at"))
         .values("m")
         .annotate(n=Count("pk"))
         .order_by()
     )
     employers = by_month(
-        Employer.objects.filter(**in_range)
+        period.scoped(Employer.objects)
+        .filter(**in_range)
         .annotate(m=month_of("created_at"))
         .values("m")
         .annotate(n=Count("pk"))
         .order_by()
     )
     decisions = by_month(
-        decision_steps(period.start, period.end)
+        decision_steps(period.start, period.end, offices=period.offices, holder=period)
         .annotate(m=month_of("created_at"))
         .values("m")
         .annotate(
@@ -100,10 +103,10 @@ def registrations(period):
     )
 
 
-def decision_steps(start, end):
+def decision_steps(start, end, *, offices=None, holder=None):
     """Officers' decisions on registrations in [start, end), with ``minutes``: the working
     minutes from the moment the registration was sent (its last resubmission before the
-    decision, or the registration itself) to the decision."""
+    decision, or the registration itself) to the decision; of ``offices`` (ids) when given."""
     resubmitted = (
         RegistrationStep.objects.filter(
             to_status=RegistrationStatus.WAITING, created_at__lte=OuterRef("created_at")
@@ -115,7 +118,13 @@ def decision_steps(start, end):
         .order_by("-created_at")
         .values("created_at")[:1]
     )
-    return RegistrationStep.objects.filter(
+    steps = RegistrationStep.objects.all()
+    if offices is not None:
+        steps = steps.filter(
+            scope_q(RegistrationStep, offices, "jobseeker__office", holder)
+            | scope_q(RegistrationStep, offices, "employer__office", holder)
+        )
+    return steps.filter(
         from_status=RegistrationStatus.WAITING,
         to_status__in=(RegistrationStatus.ACTIVE, RegistrationStatus.REJECTED),
         created_at__gte=start,
@@ -149,12 +158,13 @@ def vacancies(period):
             & ~Q(status="returned")
             & ~Exists(closed_before),
         )
-    counts = Vacancy.objects.filter(published_at__isnull=False).aggregate(**aggregates)
+    counts = (
+        period.scoped(Vacancy.objects).filter(published_at__isnull=False).aggregate(**aggregates)
+    )
     placements = {
         as_month(row["m"]): row["n"]
-        for row in Placement.objects.filter(
-            placed_on__gte=period.months[0], placed_on__lt=shift_month(period.month, 1)
-        )
+        for row in period.scoped(Placement.objects)
+        .filter(placed_on__gte=period.months[0], placed_on__lt=shift_month(period.month, 1))
         .annotate(m=TruncMonth("placed_on"))
         .values("m")
         .annotate(n=Count("pk"))

@@ -52,7 +52,8 @@ def permit_steps(period):
     """Steps taken in the month (time in step against the SOP) and files waiting in each now."""
     taken = {
         row["from_status"]: row
-        for row in PermitStep.objects.filter(
+        for row in period.scoped(PermitStep.objects, "application__office")
+        .filter(
             created_at__gte=period.month_start,
             created_at__lt=period.end,
             from_status__in=list(STATE_ACTION),
@@ -68,7 +69,8 @@ def permit_steps(period):
     }
     waiting = {
         row["status"]: row
-        for row in PermitApplication.objects.filter(status__in=list(STATE_ACTION))
+        for row in period.scoped(PermitApplication.objects)
+        .filter(status__in=list(STATE_ACTION))
         .annotate(
             in_step=WorkingMinutes(F("state_entered_at"), Value(period.now)),
             standard=_standard_case("status"),
@@ -117,9 +119,8 @@ def permit_steps(period):
 def permits_completed(period):
     finals = (PermitStatus.ISSUED, PermitStatus.REFUSED)
     per_month = by_month(
-        PermitStep.objects.filter(
-            to_status__in=finals, created_at__gte=period.start, created_at__lt=period.end
-        )
+        period.scoped(PermitStep.objects, "application__office")
+        .filter(to_status__in=finals, created_at__gte=period.start, created_at__lt=period.end)
         .annotate(m=month_of("created_at"), total=F("application__elapsed_minutes"))
         .values("m")
         .annotate(
@@ -189,7 +190,8 @@ def late_permits(period):
     )
     is_open = Q(status__in=list(STATE_ACTION))
     found = (
-        PermitApplication.objects.annotate(
+        period.scoped(PermitApplication.objects)
+        .annotate(
             in_step=Case(
                 When(is_open, then=WorkingMinutes(F("state_entered_at"), Value(period.now))),
                 default=Value(0),

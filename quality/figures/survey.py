@@ -3,16 +3,19 @@
 from django.db.models import Avg, Count
 from django.utils.translation import gettext_lazy as _
 
+from portal.offices import scope
+
 from .. import skm
 from ..models import Service, SurveyResponse
 from ..stats import as_month, month_of
 from .base import Table, rounded
 
 
-def survey_rows(start, end):
+def survey_rows(start, end, *, offices=None, holder=None):
     """One query: respondents and each element's average per (month, service)."""
     return list(
-        SurveyResponse.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+        scope(SurveyResponse.objects, offices, holder=holder)
+        .filter(submitted_at__gte=start, submitted_at__lt=end)
         .annotate(m=month_of("submitted_at"))
         .values("m", "service")
         .annotate(n=Count("pk"), **{f: Avg(f) for f in skm.FIELDS})
@@ -20,11 +23,12 @@ def survey_rows(start, end):
     )
 
 
-def survey_by_service(start, end):
+def survey_by_service(start, end, *, offices=None):
     """One query: respondents and averages per service over a whole period."""
     return {
         row.pop("service"): row
-        for row in SurveyResponse.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+        for row in scope(SurveyResponse.objects, offices)
+        .filter(submitted_at__gte=start, submitted_at__lt=end)
         .values("service")
         .annotate(n=Count("pk"), **{f: Avg(f) for f in skm.FIELDS})
         .order_by()
@@ -33,7 +37,10 @@ def survey_by_service(start, end):
 
 def survey_tables(period):
     """The element averages of the chosen month and the index per month, from one query."""
-    found = {(as_month(r["m"]), r["service"]): r for r in survey_rows(period.start, period.end)}
+    found = {
+        (as_month(r["m"]), r["service"]): r
+        for r in survey_rows(period.start, period.end, offices=period.offices, holder=period)
+    }
     elements = []
     for service, label in Service.choices:
         r = found.get((period.month, service), {})

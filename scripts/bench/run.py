@@ -26,7 +26,6 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -121,7 +120,10 @@ def officer_cookie(base):
     if created:
         officer.set_password("Bench2026!")
         officer.save()
-    officer.groups.add(Group.objects.get(name=roles.JOB_PLACEMENT_OFFICER))
+    from portal.models import Office
+    from portal.offices import give_role
+
+    give_role(officer, Office.objects.order_by("pk").first(), roles.JOB_PLACEMENT_OFFICER)
     # officers log in with a second factor: the benchmark's officer has a known key
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

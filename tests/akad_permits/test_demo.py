@@ -31,4 +31,5 @@ def test_demo_has_one_recommendation_across_offices_named_by_a_lumajang_applicat
     application = PermitApplication.objects.get(recommendation=recommendation)
     assert application.office == demo_lumajang()
     assert not application.recommendation_file
-    assert application.status != Status.DRAFT
+    assert application.status == Status.ISSUED  # by Lumajang's officers, in Lumajang
+    assert application.printed["recommendation"]["number"] == recommendation.number

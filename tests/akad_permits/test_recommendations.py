@@ -6,7 +6,7 @@ Sekretariat sees it confirmed, the permit names it."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from akad_permits.models import (
 )
 from akad_permits.workflows import RECOMMENDATION_WORKFLOW
 from portal import roles
-from portal.models import Office, OfficeRole
+from portal.models import Office
 from portal.workflow import MoveRefused
 from tests.factories import make_employer, make_jobseeker
 
@@ -43,12 +43,10 @@ def officers_of(make_user, roles_synced):
     """officers_of(office) -> one officer per role holding that role in ``office``."""
 
     def make(office):
-        people = {}
-        for i, role in enumerate(roles.ALL_ROLES):
-            user = make_user(f"{office.slug}-{i}", role=role)
-            OfficeRole.objects.create(user=user, office=office, group=Group.objects.get(name=role))
-            people[role] = user
-        return people
+        return {
+            role: make_user(f"{office.slug}-{i}", role=role, office=office)
+            for i, role in enumerate(roles.ALL_ROLES)
+        }
 
     return make
 
@@ -163,6 +161,26 @@ def test_a_row_is_allowed_from_its_source_and_writes_its_step(
         move.target,
         kadis,
     )
+
+
+def test_the_recruiting_offices_kadis_may_not_issue_the_destination_offices_recommendation(
+    recommendation, office, lumajang, officers_of, client
+):
+    """The recommendation is the destination office's record: the Kadis of Lumajang (where
+    the workers are recruited) is nobody there, in the service and on the admin's pages."""
+    lumajang_kadis = officers_of(lumajang)[roles.HEAD_OF_OFFICE]
+    for move in RECOMMENDATION_WORKFLOW.moves:
+        with pytest.raises(PermissionDenied):
+            take(move, recommendation, lumajang_kadis)
+    recommendation.refresh_from_db()
+    assert recommendation.status == RecommendationStatus.REQUESTED
+    client.force_login(lumajang_kadis)
+    step = reverse("admin:akad_permits_recommendation_step", args=[recommendation.pk, "issue"])
+    assert client.get(step).status_code in (403, 404)
+    change = reverse("admin:akad_permits_recommendation_change", args=[recommendation.pk])
+    assert client.get(change).status_code in (403, 404)
+    listing = client.get(reverse("admin:akad_permits_recommendation_changelist"))
+    assert recommendation.employer.company_name not in listing.content.decode()
 
 
 # --- the recommendation itself ----------------------------------------------------------------

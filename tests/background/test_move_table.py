@@ -16,7 +16,7 @@ from background import outbox
 from background.models import SERVICES, OutboxMail
 from background.workflows import OUTBOX, TASKS
 from portal.workflow import SYSTEM, Move, MoveRefused
-from tests.factories import make_employer, make_jobseeker
+from tests.factories import default_office, make_employer, make_jobseeker
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,11 @@ MAIL_SERVICES = [*SERVICES, "portal"]
 
 def make_mail(service="complaints", status=OutboxMail.Status.QUEUED):
     mail = outbox.queue_mail(
-        template=f"{service}/email/x", recipients=["a@example.com"], subject="s", body="b"
+        template=f"{service}/email/x",
+        recipients=["a@example.com"],
+        subject="s",
+        body="b",
+        office=default_office(),  # the officers' office
     )
     return put_in(mail, status)
 

@@ -116,3 +116,35 @@ def test_a_mail_is_given_up_after_the_bounded_time(settings, office, silent_smtp
     outbox.deliver(mail.pk)
     mail.refresh_from_db()
     assert mail.status == "failed" and mail.attempts == 2
+
+
+@pytest.mark.django_db
+def test_each_office_reads_and_resends_only_its_own_mail(client, office, make_user, roles_synced):
+    """A mail is its record's office's: Lumajang's complaint officer does not see Probolinggo's
+    receipt (nor open it), and sees and resends Lumajang's."""
+    from background import outbox
+    from portal.models import Office
+
+    lumajang = Office.objects.create(
+        slug="kab-lumajang", region_code="3508", level="kabupaten", name="Disnaker Lumajang",
+        government="Pemerintah Kabupaten Lumajang", region="Kabupaten Lumajang",
+        province="Jawa Timur",
+    )  # fmt: skip
+    ours = outbox.queue_mail(
+        template="complaints/email/received", recipients=["a@example.com"],
+        subject="Tanda terima Probolinggo", body="b", office=office,
+    )  # fmt: skip
+    theirs = outbox.queue_mail(
+        template="complaints/email/received", recipients=["b@example.com"],
+        subject="Tanda terima Lumajang", body="b", office=lumajang,
+    )  # fmt: skip
+    OutboxMail.objects.filter(pk__in=[ours.pk, theirs.pk]).update(status="failed")
+    client.force_login(make_user("adu-lmj", role=roles.COMPLAINT_OFFICER, office=lumajang))
+    changelist = reverse("admin:background_outboxmail_changelist")
+    page = client.get(changelist).text
+    assert "Tanda terima Lumajang" in page and "Tanda terima Probolinggo" not in page
+    other = client.get(reverse("admin:background_outboxmail_change", args=[ours.pk]))
+    assert other.status_code in (403, 404)
+    client.post(changelist, {"action": "resend", "_selected_action": [ours.pk, theirs.pk]})
+    assert OutboxMail.objects.get(pk=ours.pk).status == "failed"  # not Lumajang's to resend
+    assert OutboxMail.objects.get(pk=theirs.pk).status == "queued"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -26,21 +25,16 @@ LUMAJANG = "Dinas Tenaga Kerja Kabupaten Lumajang"
 
 
 def lumajang_officers():
-    """The demo's Lumajang officers, with their role groups: the permission backend of today
-    reads the groups; the officers' roles per office (OfficeRole) are the demo's already."""
+    """The demo's Lumajang officers, each holding their role in Lumajang."""
     from portal import roles
 
-    users = {}
-    for role, name in (
-        (roles.SECRETARIAT, "lmj-sekretariat"),
-        (roles.HEAD_OF_OFFICE, "lmj-kadis"),
-        (roles.DIVISION_HEAD, "lmj-kabid"),
-        (roles.SECTION_HEAD, "lmj-kasi"),
-    ):
-        user = get_user_model().objects.get(username=name)
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    return users
+    names = {
+        roles.SECRETARIAT: "lmj-sekretariat",
+        roles.HEAD_OF_OFFICE: "lmj-kadis",
+        roles.DIVISION_HEAD: "lmj-kabid",
+        roles.SECTION_HEAD: "lmj-kasi",
+    }
+    return {role: get_user_model().objects.get(username=name) for role, name in names.items()}
 
 
 def submitted_application(employer, recommendation):

@@ -38,14 +38,14 @@ def _instances():
     vacancy = make_vacancy(employer, status="returned")
     application = make_application(employer)
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
 
     from jobboard.models import ProfileChange
     from portal import roles
+    from tests.conftest import first_office, give_role
     from tests.jobboard.ak1_helpers import issued_card
 
     officer = get_user_model().objects.create_user("officer-files", password="x", is_staff=True)
-    officer.groups.add(Group.objects.get(name=roles.JOB_PLACEMENT_OFFICER))
+    give_role(officer, first_office(), roles.JOB_PLACEMENT_OFFICER)
     card = issued_card(officer)
     card.snapshot_photo.save("foto-kartu.png", ContentFile(PNG_BYTES))
     change = ProfileChange(jobseeker=seeker)

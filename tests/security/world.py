@@ -9,7 +9,6 @@ import itertools
 from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from portal import roles
@@ -31,7 +30,7 @@ ROLE_KEYS = {
 _seq = itertools.count(1)
 
 
-def make_staff(prefix, role=None, superuser=False):
+def make_staff(prefix, role=None, superuser=False, office=None):
     n = next(_seq)
     user = get_user_model().objects.create_user(
         username=f"{prefix}-{n}",
@@ -41,21 +40,39 @@ def make_staff(prefix, role=None, superuser=False):
         is_superuser=superuser,
     )
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        from tests.conftest import first_office, give_role
+
+        give_role(user, office or first_office(), role)
     return user
 
 
 def base_world():
-    """The office, the service standards, the role groups, one officer per role, a superuser."""
+    """The office, the service standards, the role groups, one officer per role, a superuser;
+    and another office (Kabupaten Lumajang) with one officer per role of its own."""
     from portal.demo import OFFICE, STANDARDS
     from portal.models import Office, ServiceStandard
 
     roles.sync_roles()
     w = SimpleNamespace()
-    w.office = Office.objects.create(**OFFICE)
+    w.office, _ = Office.objects.get_or_create(slug=OFFICE["slug"], defaults=OFFICE)
     w.standards = [ServiceStandard.objects.create(office=w.office, **s) for s in STANDARDS]
-    w.officers = {key: make_staff(key, role=role) for key, role in ROLE_KEYS.items()}
+    w.officers = {
+        key: make_staff(key, role=role, office=w.office) for key, role in ROLE_KEYS.items()
+    }
     w.superuser = make_staff("root", superuser=True)
+    w.other_office = Office.objects.create(
+        slug="kab-lumajang",
+        region_code="3508",
+        level="kabupaten",
+        government="Pemerintah Kabupaten Lumajang",
+        name="Dinas Tenaga Kerja Kabupaten Lumajang",
+        region="Kabupaten Lumajang",
+        province="Jawa Timur",
+    )
+    w.other_officers = {
+        key: make_staff(f"{key}-lain", role=role, office=w.other_office)
+        for key, role in ROLE_KEYS.items()
+    }
     return w
 
 

@@ -10,9 +10,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('akad_permits', '0010_numbers_per_office'),
+        ('akad_permits', '0011_province_reader'),
         ('jobboard', '0021_job_alerts'),
-        ('portal', '0011_office_recommendation_number_format'),
+        ('portal', '0012_office_recommendation_number_format'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0010_service_standard_office_required'),
+        ('portal', '0011_office_roles_from_groups'),
     ]
 
     operations = [
