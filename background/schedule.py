@@ -39,6 +39,8 @@ SCHEDULE = [
     Periodic("complaints.tasks.read_mailbox", every=60),
     Periodic("jobboard.tasks.send_ak1_reminders", at=datetime.time(7, 0)),
     Periodic("jobboard.tasks.send_job_alerts", at=datetime.time(6, 0)),
+    Periodic("quality.tasks.escalate_late_steps", every=300),
+    Periodic("quality.tasks.send_morning_digests", at=datetime.time(7, 0)),
     Periodic("background.tasks.housekeeping", at=datetime.time(2, 15)),
 ]
 

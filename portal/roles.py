@@ -41,6 +41,27 @@ ALL_ROLES = [
 PROVINCE_ROLES = [PROVINCE_READER]
 
 
+# The chain of command, one row per role: whom a step that waited too long for a role is
+# reported to, in the same office (quality.escalation). The placement officer and the
+# complaint officer report to the Kepala Seksi Penempatan (the first seed's 7.2.1), the Kasi
+# to the Kepala Bidang, the Kabid and the secretariat to the Kepala Dinas. The Kepala Dinas
+# has no one above in the office: his own late steps come back to him, and show on the
+# dashboard with everyone else's.
+NEXT_UP = {
+    JOB_PLACEMENT_OFFICER: SECTION_HEAD,
+    COMPLAINT_OFFICER: SECTION_HEAD,
+    SECRETARIAT: HEAD_OF_OFFICE,
+    SECTION_HEAD: DIVISION_HEAD,
+    DIVISION_HEAD: HEAD_OF_OFFICE,
+    HEAD_OF_OFFICE: HEAD_OF_OFFICE,
+}
+
+
+def roles_holding(permission):
+    """The roles whose declared permissions include ``permission`` ("app.codename")."""
+    return [role for role, perms in declared_role_permissions().items() if permission in perms]
+
+
 def grant(apps, app_label, role_permissions):
     """Give groups permissions from a data migration.
 

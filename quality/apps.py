@@ -20,6 +20,8 @@ class QualityConfig(AppConfig):
         links = []
         if user.has_perm("quality.view_dashboard"):
             links.append((_("Service quality dashboard"), reverse("quality:dashboard")))
+        if user.is_staff:
+            links.append((_("Morning digest of what waits for me"), reverse("quality:digest")))
         for invitation in SurveyInvitation.objects.for_user(user)[:3]:
             links.append(
                 (

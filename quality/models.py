@@ -135,3 +135,75 @@ class Dashboard(SurveyResponse):
         verbose_name = _("service quality dashboard")
         verbose_name_plural = _("service quality dashboard")
         default_permissions = ()
+
+
+class Escalation(models.Model):
+    """A step that waited past its standard, reported once to the next person up the chain.
+
+    One row per object, state and entry into that state (``state_entered_at``): the unique
+    constraint makes a second worker's insert fail, so the report goes out once however many
+    workers run the check. It stays open while the object is still in that state since that
+    moment (quality.escalation closes it when the object moves on).
+    """
+
+    office = office_field()
+    rule = models.CharField(_("rule"), max_length=30)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    label = models.CharField(_("what waits"), max_length=250)
+    state = models.CharField(_("step"), max_length=20)
+    state_label = models.CharField(_("step"), max_length=150)
+    state_entered_at = models.DateTimeField(_("in this step since"))
+    waiting_role = models.CharField(_("waits for"), max_length=80)
+    escalated_to = models.CharField(_("reported to"), max_length=80)
+    standard_minutes = models.PositiveIntegerField(_("standard (working minutes)"))
+    waited_minutes = models.PositiveIntegerField(_("waited (working minutes)"))
+    recipients = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", blank=True, verbose_name=_("sent to")
+    )
+    created_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("moved on at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("escalation")
+        verbose_name_plural = _("escalations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "state", "state_entered_at"],
+                name="escalation_once_per_state_entry",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["office", "created_at"],
+                name="escalation_open_idx",
+                condition=Q(resolved_at__isnull=True),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label} · {self.state_label}"
+
+
+class MorningDigest(models.Model):
+    """An officer's wish to receive, each working morning, what waits for him (opt-in)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="morning_digest",
+        verbose_name=_("officer"),
+    )
+    created_at = models.DateTimeField(_("asked for at"), auto_now_add=True)
+    # The office day of the last digest: a task run twice that morning sends it once.
+    last_sent_on = models.DateField(_("last sent on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("morning digest")
+        verbose_name_plural = _("morning digests")
+
+    def __str__(self):
+        return str(self.user)

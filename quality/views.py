@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portal import offices
 
-from . import charts, services, skm
+from . import charts, escalation, services, skm
 from . import dashboard as figures
+from .digest import waiting_for
 from .forms import MonthForm, SurveyForm
-from .models import SurveyInvitation
+from .models import MorningDigest, SurveyInvitation
 from .public import service_rows
 from .stats import current_month, month_bounds, shift_month
 from .templatetags.quality import SESSION_LATER
@@ -116,8 +117,52 @@ def dashboard(request):
         "query": f"bulan={period.month:%Y-%m}",
         "previous": f"{shift_month(period.month, -1):%Y-%m}",
         "next": f"{shift_month(period.month, 1):%Y-%m}" if not period.is_current else None,
+        "escalations": _escalations(request.user),
     }
     return render(request, "quality/dashboard.html", context)
+
+
+ESCALATION_LIMIT = 100
+
+
+def _offices_of(user):
+    """The offices whose dashboard ``user`` reads (portal.offices; a province reader: its
+    province's offices)."""
+    return offices.offices_for(user, "quality.view_dashboard")
+
+
+def _escalations(user):
+    """The open reports of late steps in the offices the head serves, with their links."""
+    rows = list(escalation.open_escalations(_offices_of(user))[: ESCALATION_LIMIT + 1])
+    return {
+        "rows": [(e, escalation.admin_url(e)) for e in rows[:ESCALATION_LIMIT]],
+        "more": len(rows) > ESCALATION_LIMIT,
+    }
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def digest(request):
+    """An officer asks for (or stops) the morning digest of what waits for him."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    subscribed = MorningDigest.objects.filter(user=request.user).exists()
+    if request.method == "POST":
+        if request.POST.get("want") == "1":
+            MorningDigest.objects.get_or_create(user=request.user)
+            messages.success(
+                request, _("You will receive the morning digest from tomorrow at 07:00.")
+            )
+        else:
+            MorningDigest.objects.filter(user=request.user).delete()
+            messages.success(request, _("You will no longer receive the morning digest."))
+        return redirect("quality:digest")
+    return render(
+        request,
+        "quality/digest.html",
+        {"subscribed": subscribed, "queues": waiting_for(request.user)},
+    )
 
 
 @never_cache

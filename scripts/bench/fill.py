@@ -1,4 +1,7 @@
-"""Fills the benchmark database with a city's worth of data, fast (COPY, not the ORM).
+"""Fills the benchmark database with a city's worth of data, fast (COPY, not the ORM), spread
+over 50 offices (BENCH_OFFICES; scripts/bench/offices.py): the same volume whatever their number,
+each record with its office (a vacancy, an application and a permit with its employer's), each
+office's complaint book numbered 1..N per year.
 
     DJANGO_SETTINGS_MODULE=portal.settings.dev PGDATABASE=disnaker_bench python scripts/bench/fill.py
 
@@ -55,7 +58,8 @@ NOW = timezone.now()
 TODAY = timezone.localdate()
 
 
-OFFICE_ID = None  # set in main()
+OFFICE_ID = None  # set in main(): the first office, for an office field the generator does not name
+OFFICES = []  # the benchmark's offices (scripts/bench/offices.py), the records spread over them
 CUM_WEIGHTS = list(itertools.accumulate(ZIPF_WEIGHTS))
 
 
@@ -72,11 +76,12 @@ def sentence(n):
     return " ".join(rng.choices(VOCABULARY, cum_weights=CUM_WEIGHTS, k=n)).capitalize() + "."
 
 
-def bench_office():
-    """The office every benchmark record belongs to: the portal's first (the demo's)."""
-    from portal.demo import demo_office
+def bench_offices():
+    """The offices the records are spread over (BENCH_OFFICES, default 50), the demo's two
+    among them, the first office first."""
+    from scripts.bench.offices import bench_offices
 
-    return demo_office()
+    return bench_offices()
 
 
 def default_for(field):
@@ -152,13 +157,21 @@ def main():
     ]
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE " + ", ".join(tables) + " RESTART IDENTITY CASCADE")
-        bench_users = "SELECT id FROM portal_user WHERE username LIKE 'bench-%%'"
+        # the job seekers' and employers' accounts; the officer of run.py stays (its role,
+        # second factor and log-ins) on a database measured again without being dropped
+        bench_users = (
+            "SELECT id FROM portal_user WHERE username LIKE 'bench-%%'"
+            " AND username <> 'bench-officer'"
+        )
         cursor.execute(f"DELETE FROM portal_user_groups WHERE user_id IN ({bench_users})")
         cursor.execute(f"DELETE FROM portal_user WHERE id IN ({bench_users})")
         cursor.execute("SELECT COALESCE(max(id), 0) FROM portal_user")
         (base,) = cursor.fetchone()
     global OFFICE_ID
-    OFFICE_ID = bench_office().pk
+    OFFICES[:] = bench_offices()
+    OFFICE_ID = OFFICES[0].pk
+    n_off = len(OFFICES)
+    print(f"  {n_off} offices: the same volume spread over them", flush=True)
     password_hash = make_password(PASSWORD)
     n_emp, n_vac, n_js = COUNTS["employers"], COUNTS["vacancies"], COUNTS["jobseekers"]
     emp_user0 = base + 1
@@ -167,10 +180,14 @@ def main():
     copy("portal.User", users("bench-employer", emp_user0, n_emp, password_hash))
     copy("portal.User", users("bench-seeker", js_user0, n_js, password_hash))
 
+    # employer i+1 belongs to office i % n (its vacancies and permits with it)
+    employer_office = [OFFICES[i % n_off].pk for i in range(n_emp)]
+
     def employers():
         for i in range(n_emp):
             yield {
                 "id": i + 1,
+                "office_id": employer_office[i],
                 "user_id": emp_user0 + i,
                 "status": "active" if i % 50 else "waiting",
                 "submitted_at": NOW - datetime.timedelta(days=rng.randint(0, 700)),
@@ -201,12 +218,15 @@ def main():
             sex = "P" if i % 2 else "L"
             birth = datetime.date(1975, 1, 1) + datetime.timedelta(days=rng.randint(0, 365 * 30))
             day = birth.day + (40 if sex == "P" else 0)
+            office, seq = OFFICES[i % n_off], i // n_off
             yield {
                 "id": i + 1,
+                "office_id": office.pk,
                 "user_id": js_user0 + i,
                 "status": "waiting" if i % 20 == 0 else ("rejected" if i % 97 == 0 else "active"),
                 "submitted_at": NOW - datetime.timedelta(minutes=rng.randint(1, 60 * 24 * 700)),
-                "nik": f"35{i % 90 + 10:02d}{day:02d}{birth:%m%y}{i // 90:06d}"[:16],
+                # the NIK's region is the office's (its registration office is proposed from it)
+                "nik": f"{office.region_code}{seq % 100:02d}{day:02d}{birth:%m%y}{seq // 100:04d}",
                 "full_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 "birth_place": rng.choice(CITIES),
                 "birth_date": birth,
@@ -233,15 +253,20 @@ def main():
 
     copy("jobboard.JobSeeker", jobseekers())
 
+    vacancy_office = []
+
     def vacancies():
         for i in range(n_vac):
             position = rng.choice(POSITIONS)
             closing = TODAY + datetime.timedelta(days=rng.randint(-120, 90))
             status = "published" if i % 10 else rng.choice(["submitted", "returned", "closed"])
             low = rng.randint(20, 60) * 100_000
+            employer = rng.randint(1, n_emp)
+            vacancy_office.append(employer_office[employer - 1])
             yield {
                 "id": i + 1,
-                "employer_id": rng.randint(1, n_emp),
+                "employer_id": employer,
+                "office_id": employer_office[employer - 1],
                 "title": f"{position} {rng.choice(['', 'Senior', 'Junior', 'Shift Malam', 'Kontrak'])}".strip(),
                 "position": position,
                 "openings_male": rng.randint(0, 5),
@@ -284,6 +309,7 @@ def main():
             yield {
                 "id": i,
                 "vacancy_id": pair[0],
+                "office_id": vacancy_office[pair[0] - 1],  # the vacancy's office
                 "jobseeker_id": pair[1],
                 "letter": sentence(10) if i % 3 == 0 else "",
                 "status": rng.choice(statuses),
@@ -300,17 +326,21 @@ def main():
     ]
 
     def complaints():
-        per_year = {}
+        per_year = {}  # each office's complaint book, numbered 1..N per year
         for i in range(COUNTS["complaints"]):
             received = NOW - datetime.timedelta(minutes=rng.randint(1, 60 * 24 * 900))
             year = timezone.localtime(received).year
-            per_year[year] = per_year.get(year, 0) + 1
+            office = OFFICES[i % n_off]
+            seq = per_year[office.pk, year] = per_year.get((office.pk, year), 0) + 1
             phone = f"08{rng.randint(100000000, 9999999999)}"
             yield {
                 "id": i + 1,
+                "office_id": office.pk,
                 "book_year": year,
-                "book_number": per_year[year],
-                "book_label": f"{per_year[year]}/{year}",
+                "book_number": seq,
+                "book_label": office.complaint_number_format.format(
+                    seq=seq, year=year, month=timezone.localtime(received).month
+                ),
                 "reference": f"ADU-{year}-B{i:07d}",
                 "channel": rng.choice(channels),
                 "received_at": received,
@@ -344,9 +374,11 @@ def main():
         for i in range(COUNTS["permits"]):
             status = rng.choice(permit_statuses)
             submitted = NOW - datetime.timedelta(minutes=rng.randint(10, 60 * 24 * 400))
+            employer = rng.randint(1, n_emp)
             yield {
                 "id": i + 1,
-                "employer_id": rng.randint(1, n_emp),
+                "employer_id": employer,
+                "office_id": employer_office[employer - 1],  # issued by the employer's office
                 "status": status,
                 "recruiter_name": f"PT {rng.choice(LAST_NAMES)} Tenaga Mandiri",
                 "user_company": f"PT {rng.choice(LAST_NAMES)} Industri",

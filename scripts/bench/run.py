@@ -33,11 +33,16 @@ from django.urls import reverse  # noqa: E402
 from jobboard import search  # noqa: E402
 from jobboard.models import Education, Vacancy, WorkType  # noqa: E402
 from portal import roles  # noqa: E402
+from portal.models import Office  # noqa: E402
 from scripts.bench.vocab import POSITIONS, SKILLS, VOCABULARY, WORDS  # noqa: E402
 from scripts.serving import gunicorn  # noqa: E402
 
 OUT = ROOT / "var" / "bench"
-HOME, SEARCH, DETAIL = "home page", "vacancy search (1-2 words, 2 filters)", "vacancy detail"
+HOME, SEARCH, DETAIL = (
+    "home page (an office's)",
+    "vacancy search (1-2 words, 2 filters)",
+    "vacancy detail",
+)
 PAGE_1 = "search page 1 (deep queries, uncached)"
 PAGE_50 = "search page 50 (deep queries, uncached)"
 ADMIN = ("admin: waiting job seekers", "admin: vacancies")
@@ -113,6 +118,10 @@ def deep_queries(n, per_page=20, pages=50):
 
 
 def officer_cookie(base):
+    """A Petugas Antar Kerja of the first office (an OfficeRole there), logged in."""
+    from portal.demo import demo_office
+    from portal.offices import give_role
+
     User = get_user_model()
     officer, created = User.objects.get_or_create(
         username="bench-officer", defaults={"is_staff": True}
@@ -120,10 +129,8 @@ def officer_cookie(base):
     if created:
         officer.set_password("Bench2026!")
         officer.save()
-    from portal.models import Office
-    from portal.offices import give_role
-
-    give_role(officer, Office.objects.order_by("pk").first(), roles.JOB_PLACEMENT_OFFICER)
+    # its one role, in the first office: the admin shows it that office's queues
+    give_role(officer, demo_office(), roles.JOB_PLACEMENT_OFFICER)
     # officers log in with a second factor: the benchmark's officer has a known key
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -271,9 +278,39 @@ def main():
             )
             complaints = cursor.fetchall()
         officer = officer_cookie(base)
+        local = list(
+            Office.objects.filter(is_active=True)
+            .exclude(level=Office.Level.PROVINCE)
+            .values_list("slug", "region", "province")
+        )
+        slugs = [slug for slug, _, _ in local]
+        provinces = sorted({province for _, _, province in local})
+        # what people type to find their office: a region's name, whole or its start
+        region_words = sorted(
+            {region.split()[-1].lower()[:n] for _, region, _ in local for n in (4, 20)}
+        )
         pages = [
             ("bare view (ceiling)", write("bare.txt", ["/__bare__/"]), None, None),
-            (HOME, write("home.txt", ["/"]), None, None),
+            (HOME, write("home.txt", [f"/{slug}/" for slug in slugs]), None, None),
+            (
+                "office home page, uncached",
+                write("home_miss.txt", [f"/{slug}/?r={{rand}}" for slug in slugs]),
+                None,
+                None,
+            ),
+            ("office list (/)", write("offices.txt", ["/"]), None, None),
+            (
+                "office list, uncached",
+                write("offices_miss.txt", ["/?r={rand}"]),
+                None,
+                None,
+            ),
+            (
+                "office list, searched by region, uncached",
+                write("offices_q.txt", [f"/?q={w}&r={{rand}}" for w in region_words]),
+                None,
+                None,
+            ),
             (
                 SEARCH,
                 write("search.txt", [f"{search_url}?{q}" for q in queries]),
@@ -285,6 +322,38 @@ def main():
             (
                 "vacancy search, uncached",
                 write("search_miss.txt", [f"{search_url}?{q}&r={{rand}}" for q in queries]),
+                None,
+                None,
+            ),
+            # The one job market narrowed to one office (its own address, or the filter) or one
+            # province: the same searches, uncached, each line on a random office.
+            (
+                "vacancy search at an office's address (/<office>/loker/), uncached",
+                write(
+                    "search_office_path.txt",
+                    [f"/{rng.choice(slugs)}{search_url}?{q}&r={{rand}}" for q in queries],
+                ),
+                None,
+                None,
+            ),
+            (
+                "vacancy search filtered by office (?office=), uncached",
+                write(
+                    "search_office_filter.txt",
+                    [f"{search_url}?{q}&office={rng.choice(slugs)}&r={{rand}}" for q in queries],
+                ),
+                None,
+                None,
+            ),
+            (
+                "vacancy search filtered by province (?province=), uncached",
+                write(
+                    "search_province.txt",
+                    [
+                        f"{search_url}?{q}&{urllib.parse.urlencode({'province': rng.choice(provinces)})}&r={{rand}}"
+                        for q in queries
+                    ],
+                ),
                 None,
                 None,
             ),

@@ -40,8 +40,15 @@ def pdf_text(data):
 
 
 @pytest.fixture
-def lumajang(db):
-    return Office.objects.create(**LUMAJANG)
+def lumajang(officers):
+    """Lumajang's office; the test's officers hold their roles there too (each office's steps
+    are its own officers', portal.offices)."""
+    from portal.offices import give_role
+
+    lumajang = Office.objects.create(**LUMAJANG)
+    for role, officer in officers.items():
+        give_role(officer, lumajang, role)
+    return lumajang
 
 
 def issued_permit(office, officers):

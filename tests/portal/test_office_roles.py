@@ -368,7 +368,7 @@ def test_the_demo_gives_its_officers_roles_in_the_first_office_and_a_province_re
     assert not kasi.groups.exists()
     reader = type(world.root).objects.get(username="pembaca-provinsi")
     assert reader.office_roles.get().office == world.province
-    assert (roles.PROVINCE_READER, "pembaca-provinsi") in [(r, u) for r, u, _pw in accounts]
+    assert (roles.PROVINCE_READER, "pembaca-provinsi") in [(row[0], row[1]) for row in accounts]
 
 
 def test_each_office_works_its_own_records_with_the_office_foreign_key(client, world):

@@ -348,6 +348,15 @@ RULES = {
     "quality:dashboard": [
         Case(expect(all=DENIED, anon=LOGIN, **dict.fromkeys(HEADS, OK)), query="bulan=2026-01")
     ],
+    # every officer asks for (or stops) his own morning digest; POST changes only his own
+    "quality:digest": [
+        Case(expect(all=DENIED, anon=LOGIN, staff=OK)),
+        Case(
+            expect(all=DENIED, anon=LOGIN, staff=REDIRECT),
+            method="post",
+            data={"want": "1"},
+        ),
+    ],
     "quality:dashboard_csv": [
         Case(
             expect(all=DENIED, anon=LOGIN, **dict.fromkeys(HEADS, OK)),
@@ -583,6 +592,16 @@ ADMIN_POLICIES = {
         view=HEADS,
         # every officer is sent on to the dashboard page, which refuses all but the heads
         answers={"changelist": to("quality:dashboard")},
+    ),
+    # the reports of late steps: the heads read them; each opens those of the offices he
+    # serves (OfficeRole), which the world's officers, holding their roles by group, do not
+    "quality.escalation": AdminPolicy(lambda w: w.escalation, view=HEADS, view_one=SUPER),
+    # the admin index's way to one's own digest page; one reads one's own row only
+    "quality.morningdigest": AdminPolicy(
+        lambda w: w.morning_digest,
+        view=GROUPS["staff"],
+        view_one=["pak", "superuser"],
+        answers={"changelist": to("quality:digest")},
     ),
     # survey answers are anonymous to the officers: the superuser reads them, nobody edits
     "quality.surveyinvitation": AdminPolicy(lambda w: w.invitation, view=SUPER),

@@ -231,6 +231,25 @@ def build_world():
     from portal import accounts
 
     w.account_event = accounts.unlock_login(user=w.seeker_a.user, actor=w.officers["pak"])
+    from django.contrib.contenttypes.models import ContentType
+
+    from quality.models import Escalation, MorningDigest
+
+    w.escalation = Escalation.objects.create(
+        office=w.office,
+        rule="jobseeker",
+        content_type=ContentType.objects.get_for_model(w.seeker_waiting),
+        object_id=w.seeker_waiting.pk,
+        label=str(w.seeker_waiting),
+        state="waiting",
+        state_label="Menunggu aktivasi",
+        state_entered_at=w.seeker_waiting.submitted_at,
+        waiting_role=roles.JOB_PLACEMENT_OFFICER,
+        escalated_to=roles.SECTION_HEAD,
+        standard_minutes=5,
+        waited_minutes=6,
+    )
+    w.morning_digest = MorningDigest.objects.create(user=w.officers["pak"])
     w.today = timezone.localdate()
     w.yesterday = w.today - datetime.timedelta(days=1)
     return w
