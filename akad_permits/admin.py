@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
+from portal.working_time import Calendars
 
 from . import timeline
 from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Recommendation, Status
@@ -101,7 +102,7 @@ class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin
         return [f for fs in self.fieldsets for f in fs[1]["fields"]]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("employer")
+        return super().get_queryset(request).select_related("employer", "office")
 
     def has_add_permission(self, request):
         return False  # applications come from the applicants' own pages
@@ -126,17 +127,20 @@ class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin
         from .standards import TOTAL_STANDARD_MINUTES
 
         now = timezone.now()
+        calendars = Calendars()  # each office's working calendar, loaded once for the page
 
         @admin.display(description=_("time in this step"))
         def step_time(obj):
             standard = obj.current_step_standard()
             if standard is None:
                 return "—"
-            return self._late_badge(obj.current_step_minutes(now), standard)
+            minutes = obj.current_step_minutes(now, calendars.of(obj.office))
+            return self._late_badge(minutes, standard)
 
         @admin.display(description=_("total (standard 1 working day)"))
         def total_time(obj):
-            return self._late_badge(obj.total_minutes(now), TOTAL_STANDARD_MINUTES)
+            minutes = obj.total_minutes(now, calendars.of(obj.office))
+            return self._late_badge(minutes, TOTAL_STANDARD_MINUTES)
 
         # The buttons come second so they stay in view on a narrow screen.
         return [

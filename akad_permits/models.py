@@ -9,11 +9,13 @@ states are the table in ``workflows.py``; nothing else assigns ``status``.
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.files import PrivateUploadTo, validate_document
 from portal.models import StepLog, YearCounter, office_field
+from portal.working_time import WorkingCalendar
 
 from . import standards
 
@@ -292,23 +294,32 @@ class PermitApplication(models.Model):
 
         return STATE_ACTION.get(self.status)
 
-    def current_step_minutes(self, now=None):
+    @cached_property
+    def working_calendar(self):
+        """The office's hours and non-working days (loaded once per object)."""
+        return WorkingCalendar.of(self.office)
+
+    def current_step_minutes(self, now=None, calendar=None):
+        """Working minutes in the current officers' step (``calendar``: the office's, when a
+        list has it already, portal.working_time.Calendars)."""
         if self.current_action is None:
             return 0
-        return standards.working_minutes(self.state_entered_at, now or timezone.now())
+        return (calendar or self.working_calendar).working_minutes(
+            self.state_entered_at, now or timezone.now()
+        )
 
     def current_step_standard(self):
         return standards.STEP_STANDARD_MINUTES.get(self.current_action)
 
-    def is_step_late(self, now=None):
+    def is_step_late(self, now=None, calendar=None):
         limit = self.current_step_standard()
-        return limit is not None and self.current_step_minutes(now) > limit
+        return limit is not None and self.current_step_minutes(now, calendar) > limit
 
-    def total_minutes(self, now=None):
-        return self.elapsed_minutes + self.current_step_minutes(now)
+    def total_minutes(self, now=None, calendar=None):
+        return self.elapsed_minutes + self.current_step_minutes(now, calendar)
 
-    def is_total_late(self, now=None):
-        return self.total_minutes(now) > standards.TOTAL_STANDARD_MINUTES
+    def is_total_late(self, now=None, calendar=None):
+        return self.total_minutes(now, calendar) > standards.TOTAL_STANDARD_MINUTES
 
 
 class PermitPosition(models.Model):

@@ -6,18 +6,14 @@ lengkap"). The portal measures both in *working* time, because a letter that arr
 Friday at 15:55 is not late on Saturday.
 """
 
-import datetime
-from zoneinfo import ZoneInfo
+from portal import working_time
+from portal.working_time import WORK_TZ  # noqa: F401  (the zone of the clocks, re-exported)
 
-from django.utils import timezone
-
-# --- Working hours ------------------------------------------------------------------------
-# The office's service hours: Monday to Friday, 08:00-16:00 local time (Asia/Jakarta, WIB).
-# Public holidays are not modelled; a day off counts as a working day here.
-WORK_TZ = ZoneInfo("Asia/Jakarta")
-WORK_DAYS = frozenset({0, 1, 2, 3, 4})  # Monday=0 ... Friday=4
-WORK_START = datetime.time(8, 0)
-WORK_END = datetime.time(16, 0)
+# --- Working time -------------------------------------------------------------------------
+# The office's own hours and working calendar (portal.working_time): Monday to Friday, Friday
+# hours apart, without the national holidays, the joint leave days and the office's own days
+# off. A "working day" of the standards stays the 8 hours of the document's office
+# (08:00-16:00), whatever hours an office keeps: it is the unit the SOP was written in.
 WORKING_DAY_MINUTES = 8 * 60
 
 # "1 Hari" of the document: the whole procedure, from the complete file arriving to the
@@ -52,50 +48,12 @@ STEP_STANDARD_MINUTES = {
 }
 
 
-def _local(moment):
-    return timezone.localtime(moment, WORK_TZ)
+def working_minutes(start, end, *, office, calendar=None):
+    """Whole working minutes of ``office`` between two aware datetimes (0 if end is not after
+    start): its hours and its calendar (portal.working_time; the officers' queues show it for
+    every row, and quality_working_minutes in SQL agrees, tests/quality/test_sql.py).
 
-
-def working_minutes(start, end):
-    """Whole working minutes between two aware datetimes (0 if end is not after start).
-
-    The first and the last day count in part, the working days between them in full: the
-    same figure whether an application waited an hour or a year (the officers' queues show
-    it for every row; quality_working_minutes in SQL agrees, tests/quality/test_sql.py).
+    ``calendar``: the office's calendar when the caller has it already (a queue of 50 rows
+    loads it once, portal.working_time.Calendars).
     """
-    if start is None or end is None or end <= start:
-        return 0
-    start, end = _local(start), _local(end)
-    first, last = start.date(), end.date()
-    if first == last:
-        total = _open_time(first, start, end)
-    else:
-        between = _working_days(
-            first + datetime.timedelta(days=1), last - datetime.timedelta(days=1)
-        )
-        total = (
-            _open_time(first, start, end)
-            + _open_time(last, start, end)
-            + between * datetime.timedelta(minutes=WORKING_DAY_MINUTES)
-        )
-    return int(total.total_seconds() // 60)
-
-
-def _open_time(day, start, end):
-    """How much of ``day``'s office hours lies between start and end."""
-    if day.weekday() not in WORK_DAYS:
-        return datetime.timedelta()
-    open_at = datetime.datetime.combine(day, WORK_START, WORK_TZ)
-    close_at = datetime.datetime.combine(day, WORK_END, WORK_TZ)
-    lo, hi = max(start, open_at), min(end, close_at)
-    return max(hi - lo, datetime.timedelta())
-
-
-def _working_days(first, last):
-    """Working days from ``first`` to ``last``, both included (0 if last is before first)."""
-    days = (last - first).days + 1
-    if days <= 0:
-        return 0
-    weeks, rest = divmod(days, 7)
-    weekday = first.weekday()
-    return weeks * len(WORK_DAYS) + sum((weekday + i) % 7 in WORK_DAYS for i in range(rest))
+    return working_time.working_minutes(start, end, office=office, calendar=calendar)

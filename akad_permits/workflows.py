@@ -152,7 +152,7 @@ class PermitWorkflow(Workflow):
         """
         minutes = 0
         if locked.status in STATE_ACTION:
-            minutes = standards.working_minutes(locked.state_entered_at, now)
+            minutes = standards.working_minutes(locked.state_entered_at, now, office=locked.office)
             locked.elapsed_minutes += minutes
         locked.state_entered_at = now
         return {"minutes": minutes}

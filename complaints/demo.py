@@ -1,7 +1,9 @@
-"""Demo complaints: one per channel, at different steps of the chain. Safe to load twice.
+"""Demo complaints: in Kota Probolinggo's book one per channel, at different steps of the
+chain; in Kabupaten Lumajang's book two of its own. Safe to load twice.
 
 Complaints are found again by their complainant and text, so a second run adds nothing.
-They are moved through the same services an officer uses, by the portal's demo officers.
+They are moved through the same services an officer uses, by the demo officers of the office
+whose book they are in.
 """
 
 import datetime
@@ -9,7 +11,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.demo import demo_office
+from portal.demo import OFFICER_PREFIXES, demo_lumajang, demo_office
 
 from . import services
 from .models import Channel, Complaint
@@ -71,6 +73,36 @@ DEMO = [
     },
 ]
 
+# Kabupaten Lumajang's book (demo values).
+LUMAJANG_DEMO = [
+    {
+        "channel": Channel.COUNTER,
+        "steps": ["report"],
+        "data": {
+            "complainant_name": "Suparman",
+            "complainant_institution": "",
+            "complainant_address": "Desa Klakah, Kabupaten Lumajang",
+            "complainant_phone": "081336677889",
+            "complainant_email": "",
+            "subject": "Upah di bawah UMK",
+            "text": "Upah saya di penggilingan padi Klakah di bawah UMK Lumajang sejak tiga bulan.",
+        },
+    },
+    {
+        "channel": Channel.TELEPHONE,
+        "steps": [],
+        "data": {
+            "complainant_name": "Ika Puspitasari",
+            "complainant_institution": "",
+            "complainant_address": "Jl. Kyai Ghozali No. 4, Lumajang",
+            "complainant_phone": "0334 885 123",
+            "complainant_email": "ika.puspita@example.com",
+            "subject": "Jadwal pelatihan kerja",
+            "text": "Kapan pelatihan menjahit di balai latihan kerja Lumajang dibuka lagi?",
+        },
+    },
+]
+
 STEP_INPUT = {
     "coordinate": {"instruction": "Mohon dicek status pencetakan kartu dan hubungi pengadu."},
     "hand_back": {"follow_up": "Kartu sudah dicetak dan dapat diambil di loket 2."},
@@ -91,13 +123,21 @@ STEP_ACTORS = {
 
 
 def load():
-    users = {
-        u.username: u for u in get_user_model().objects.filter(username__in=STEP_ACTORS.values())
-    }
-    officer = users.get("pengaduan")
+    _load_book(demo_office(), DEMO)
+    _load_book(demo_lumajang(), LUMAJANG_DEMO)
+    return []
+
+
+def _load_book(office, items):
+    prefix = OFFICER_PREFIXES.get(office.region_code, f"{office.slug}-")
+    by_name = get_user_model().objects.in_bulk(
+        [f"{prefix}{name}" for name in STEP_ACTORS.values()], field_name="username"
+    )
+    users = {action: by_name.get(f"{prefix}{name}") for action, name in STEP_ACTORS.items()}
+    officer = users["report"]
     if officer is None:
-        return []
-    for item in DEMO:
+        return
+    for item in items:
         data = dict(item["data"])
         if Complaint.objects.filter(
             complainant_name=data["complainant_name"], text=data["text"]
@@ -110,10 +150,9 @@ def load():
             )
         actor = None if item["channel"] == Channel.WEB else officer
         complaint = services.record_complaint(
-            office=demo_office(), actor=actor, channel=item["channel"], data=data
+            office=office, actor=actor, channel=item["channel"], data=data
         )
         for action in item["steps"]:
             WORKFLOW.move(action).service_function()(
-                complaint=complaint, actor=users[STEP_ACTORS[action]], **STEP_INPUT.get(action, {})
+                complaint=complaint, actor=users[action], **STEP_INPUT.get(action, {})
             )
-    return []

@@ -1,8 +1,12 @@
-"""Demo data of the job exchange: active job seekers (one holding an AK/I card the portal
-issued), one waiting, an active employer with published vacancies. Idempotent: rows are looked up by user name and title first.
+"""Demo data of the job exchange, in both demo offices: active job seekers (one holding an
+AK/I card the portal issued), one waiting, an active employer with published vacancies in
+Kota Probolinggo; two active job seekers and an employer with its vacancies in Kabupaten
+Lumajang; and one application across offices (a Lumajang job seeker applied to a Probolinggo
+employer's vacancy: the one job market). Idempotent: rows are looked up by user name and
+title first.
 
-Decisions go through the services with the demo Petugas Antar Kerja as actor, so the demo
-shows who activated and published, as real data would.
+Decisions go through the services with each office's demo Petugas Antar Kerja as actor, so the
+demo shows who activated and published, as real data would.
 """
 
 import datetime
@@ -11,10 +15,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD, demo_office, ensure_user
+from portal.demo import DEMO_PASSWORD, demo_lumajang, demo_office, ensure_user
 
 from . import services
-from .models import Employer, JobSeeker, Vacancy
+from .models import Application, Employer, JobSeeker, Vacancy
 
 # A one-page PDF, enough to stand for a scanned document.
 PDF = (
@@ -25,9 +29,9 @@ PDF = (
 )
 
 
-def _nik(born, sex, seq):
+def _nik(born, sex, seq, region="3574"):
     day = born.day + (40 if sex == "P" else 0)
-    return f"357401{day:02d}{born:%m%y}{seq:04d}"
+    return f"{region}01{day:02d}{born:%m%y}{seq:04d}"
 
 
 SEEKERS = [
@@ -162,11 +166,91 @@ VACANCIES = [
 ]
 
 
-def _officer():
-    return get_user_model().objects.get(username="antarkerja")
+# Kabupaten Lumajang's job seekers, employer and vacancies (demo values).
+LUMAJANG_SEEKERS = [
+    {
+        "username": "lmj-pencaker1",
+        "full_name": "Wahyu Hidayat",
+        "birth_date": datetime.date(1998, 6, 21),
+        "sex": "L",
+        "education_level": "SMK",
+        "education_major": "Teknik Mesin",
+        "education_institution": "SMKN 1 Lumajang",
+        "graduation_year": 2016,
+        "skills": "mesin bubut, perawatan mesin, mengemudi",
+        "work_experience": "2 tahun operator pabrik kayu lapis",
+        "desired_job": "Operator mesin",
+        "kecamatan": "Sukodono",
+        "status": "active",
+    },
+    {
+        "username": "lmj-pencaker2",
+        "full_name": "Nur Aini Rahmawati",
+        "birth_date": datetime.date(2000, 9, 14),
+        "sex": "P",
+        "education_level": "D3",
+        "education_major": "Keperawatan",
+        "education_institution": "Akademi Keperawatan Lumajang",
+        "graduation_year": 2021,
+        "skills": "perawatan pasien, pertolongan pertama",
+        "work_experience": "1 tahun perawat klinik",
+        "desired_job": "Perawat",
+        "kecamatan": "Tempeh",
+        "status": "active",
+        "ak1_requested": True,  # her AK/I card is Lumajang's, in Lumajang's numbering
+    },
+]
+
+LUMAJANG_EMPLOYER = {
+    "username": "lmj-perusahaan",
+    "company_name": "CV Semeru Agro Lestari",
+    "legal_form": "CV",
+    "nib": "9120307654321",
+    "npwp": "024567896625000",
+    "sector": "Pertanian dan perkebunan",
+    "address": "Jl. Raya Lumajang-Jember No. 17, Klakah",
+    "city": "Kabupaten Lumajang",
+    "contact_person": "Yudi Santoso",
+    "phone": "(0334) 882777",
+    "email": "hrd@semeruagro.example.co.id",
+}
+
+LUMAJANG_VACANCIES = [
+    {
+        "title": "Mandor Kebun Pisang",
+        "position": "Mandor kebun",
+        "openings_male": 2,
+        "min_education": "SMA",
+        "min_experience_years": 2,
+        "skills": "budidaya pisang, memimpin regu",
+        "place": "Kabupaten Lumajang",
+        "work_type": "full_time",
+        "salary_min": 2_700_000,
+        "salary_max": 3_200_000,
+        "description": "Mengatur regu pemetik pisang mas kirana dan mencatat hasil panen harian.",
+    },
+    {
+        "title": "Sortir Hasil Panen",
+        "position": "Petugas sortir",
+        "openings_any": 6,
+        "min_education": "SMP",
+        "skills": "",
+        "place": "Kabupaten Lumajang",
+        "work_type": "daily",
+        "salary_negotiable": True,
+        "description": "Memilah dan mengemas pisang sesuai mutu untuk dikirim ke pasar kota.",
+    },
+]
+
+# The application across offices: a Lumajang job seeker applied to a Probolinggo vacancy.
+CROSS_OFFICE_APPLICATION = ("lmj-pencaker1", "Operator Produksi")
 
 
-def _seeker(data, officer):
+def _officer(prefix=""):
+    return get_user_model().objects.get(username=f"{prefix}antarkerja")
+
+
+def _seeker(data, officer, office=None, seekers=SEEKERS, region="3574"):
     data = dict(data)
     username, status = data.pop("username"), data.pop("status")
     user = ensure_user(
@@ -174,17 +258,18 @@ def _seeker(data, officer):
     )
     seeker = JobSeeker.objects.filter(user=user).first()
     if seeker is None:
-        seq = SEEKERS.index(next(s for s in SEEKERS if s["username"] == username)) + 1
+        office = office or demo_office()
+        seq = seekers.index(next(s for s in seekers if s["username"] == username)) + 1
         seeker = JobSeeker(
             user=user,
-            office=demo_office(),
-            nik=_nik(data["birth_date"], data["sex"], seq),
-            birth_place="Probolinggo",
+            office=office,
+            nik=_nik(data["birth_date"], data["sex"], seq, region),
+            birth_place=office.region.removeprefix("Kota ").removeprefix("Kabupaten "),
             marital_status="belum_kawin",
             religion="islam",
             address="Jl. Suroyo No. 10 RT 01/RW 03",
             kelurahan=data["kecamatan"],
-            city="Kota Probolinggo",
+            city=office.region,
             phone="081234500000"[: -len(str(seq))] + str(seq),
             email=user.email,
             **data,
@@ -202,32 +287,70 @@ def _seeker(data, officer):
     return username
 
 
-def _employer(officer):
-    data = dict(EMPLOYER)
+def _employer(officer, data=EMPLOYER, office=None):
+    data = dict(data)
     username = data.pop("username")
     user = ensure_user(username, email=data["email"], first_name=data["contact_person"])
     employer = Employer.objects.filter(user=user).first()
     if employer is None:
-        employer = Employer.objects.create(user=user, office=demo_office(), **data)
+        employer = Employer.objects.create(user=user, office=office or demo_office(), **data)
         services.activate_registration(employer, actor=officer)
         employer.refresh_from_db()
     return employer
 
 
-def load():
-    officer = _officer()
-    accounts = [("Pencari kerja (aktif)", _seeker(s, officer), DEMO_PASSWORD) for s in SEEKERS[:3]]
-    accounts.append(
-        ("Pencari kerja (menunggu aktivasi)", _seeker(SEEKERS[3], officer), DEMO_PASSWORD)
-    )
-    employer = _employer(officer)
-    accounts.append(("Pemberi kerja", employer.user.username, DEMO_PASSWORD))
+def _vacancies(employer, officer, vacancies):
     closing = timezone.localdate() + datetime.timedelta(days=30)
-    for data in VACANCIES:
+    for data in vacancies:
         if Vacancy.objects.filter(employer=employer, title=data["title"]).exists():
             continue
         vacancy = Vacancy(employer=employer, closing_date=closing, **data)
         vacancy.vacancy_letter.save("surat-lowongan.pdf", ContentFile(PDF), save=False)
         vacancy.save()
         services.publish_vacancy(vacancy, actor=officer)
+
+
+def _cross_office_application(employer):
+    username, title = CROSS_OFFICE_APPLICATION
+    seeker = JobSeeker.objects.get(user__username=username)
+    vacancy = Vacancy.objects.get(employer=employer, title=title)
+    if not Application.objects.filter(jobseeker=seeker, vacancy=vacancy).exists():
+        services.apply(
+            vacancy,
+            actor=seeker.user,
+            letter="Saya siap bekerja dalam tiga shift dan pindah ke Probolinggo.",
+        )
+
+
+def load():
+    office, lumajang = demo_office(), demo_lumajang()
+    officer = _officer()
+    accounts = [
+        ("Pencari kerja (aktif)", _seeker(s, officer), DEMO_PASSWORD, office.name)
+        for s in SEEKERS[:3]
+    ]
+    accounts.append(
+        (
+            "Pencari kerja (menunggu aktivasi)",
+            _seeker(SEEKERS[3], officer),
+            DEMO_PASSWORD,
+            office.name,
+        )
+    )
+    employer = _employer(officer)
+    accounts.append(("Pemberi kerja", employer.user.username, DEMO_PASSWORD, office.name))
+    _vacancies(employer, officer, VACANCIES)
+
+    lumajang_officer = _officer("lmj-")
+    for data in LUMAJANG_SEEKERS:
+        username = _seeker(
+            data, lumajang_officer, lumajang, seekers=LUMAJANG_SEEKERS, region="3508"
+        )
+        accounts.append(("Pencari kerja (aktif)", username, DEMO_PASSWORD, lumajang.name))
+    lumajang_employer = _employer(lumajang_officer, LUMAJANG_EMPLOYER, lumajang)
+    accounts.append(
+        ("Pemberi kerja", lumajang_employer.user.username, DEMO_PASSWORD, lumajang.name)
+    )
+    _vacancies(lumajang_employer, lumajang_officer, LUMAJANG_VACANCIES)
+    _cross_office_application(employer)
     return accounts

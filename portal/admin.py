@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import accounts, office_setup, standards
 from .admin_base import HistoryAdmin, ReadOnlyAdmin
-from .models import AccountEvent, Office, OfficeRole, ServiceStandard, User
+from .models import AccountEvent, NonWorkingDay, Office, OfficeRole, ServiceStandard, User
 
 admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
@@ -89,6 +89,40 @@ class OfficeRoleInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class OwnDayOffInline(admin.TabularInline):
+    """The office's own days off (a regional holiday, the anniversary of the regency), beside
+    the national ones every office keeps (``NonWorkingDay`` without an office)."""
+
+    model = NonWorkingDay
+    fields = ["date", "name", "kind"]
+    readonly_fields = ["kind"]
+    extra = 0
+    verbose_name = _("own day off")
+    verbose_name_plural = _("the office's own days off (besides the national holidays)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(kind=NonWorkingDay.Kind.OFFICE)
+
+
+@admin.register(NonWorkingDay)
+class NonWorkingDayAdmin(HistoryAdmin):
+    """The working calendar: national holidays and joint leave days (loaded from the
+    ``holidays`` package by ``manage.py load_holidays``, corrected here when the government
+    moves a day) and each office's own days off."""
+
+    list_display = ["date", "weekday", "name", "kind", "office"]
+    list_filter = ["kind", "office", ("date", admin.DateFieldListFilter)]
+    search_fields = ["name"]
+    date_hierarchy = "date"
+    list_select_related = ["office"]
+
+    @admin.display(description=_("day"))
+    def weekday(self, obj):
+        from django.utils.dateformat import format as date_format
+
+        return date_format(obj.date, "l")
+
+
 @admin.register(Office)
 class OfficeAdmin(HistoryAdmin):
     """Offices are managed by the superuser. A new office with its standards, role groups and
@@ -101,7 +135,7 @@ class OfficeAdmin(HistoryAdmin):
     list_filter = ["level", "is_active"]
     search_fields = ["name", "region", "region_code", "slug"]
     prepopulated_fields = {"slug": ["region"]}
-    inlines = [OfficeRoleInline]
+    inlines = [OfficeRoleInline, OwnDayOffInline]
     fieldsets = [
         (
             None,
@@ -151,6 +185,17 @@ class OfficeAdmin(HistoryAdmin):
                     "working_hours",
                     "hostnames",
                 ]
+            },
+        ),
+        (
+            _("Office hours for the service clocks"),
+            {
+                "fields": [("opens_at", "closes_at"), ("friday_opens_at", "friday_closes_at")],
+                "description": _(
+                    "Every service clock (queues, lateness, the dashboard) counts only these "
+                    "hours, Monday to Friday, without the national holidays, the joint leave "
+                    "days and the office's own days off below."
+                ),
             },
         ),
     ]

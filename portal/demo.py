@@ -5,10 +5,12 @@ The standards are the seed documents' own words (portal.standards). Every loader
 idempotent: it looks rows up by a natural key and creates only what is missing.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 
-from . import roles, standards
-from .models import Office
+from . import roles, standards, working_time
+from .models import NonWorkingDay, Office
 from .offices import give_role
 
 DEMO_PASSWORD = "Disnaker2026!"
@@ -102,7 +104,14 @@ LUMAJANG = {
     "permit_number_format": "560/{seq:04d}/427.57/AKAD/{year}",
     "ak1_number_format": "AK1-LMJ/{seq:06d}/{year}",
     "complaint_number_format": "{seq}/PGD-LMJ/{year}",
+    # demo values: a Friday that ends at 11:00, so the two offices' clocks differ
+    "friday_opens_at": datetime.time(7, 30),
+    "friday_closes_at": datetime.time(11, 0),
 }
+
+# The demo's own day off of the second office (besides the national days): the regency's
+# anniversary, as an example of a day an office adds in the admin.
+LUMAJANG_DAYS_OFF = [(datetime.date(2026, 12, 15), "Hari Jadi Lumajang")]
 
 COMPLAINT_CHANNELS = standards.PROBOLINGGO_COMPLAINT_CHANNELS
 
@@ -174,6 +183,12 @@ def demo_lumajang():
 
 def load():
     first, province, lumajang = load_offices()
+    # the working calendar every clock reads: national days, then the office's own
+    working_time.load_national_days(working_time.LOADED_YEARS)
+    for day, name in LUMAJANG_DAYS_OFF:
+        NonWorkingDay.objects.get_or_create(
+            office=lumajang, date=day, defaults={"name": name, "kind": NonWorkingDay.Kind.OFFICE}
+        )
     # Each office's own seed texts first, so the other office's copies credit their author.
     for office in (lumajang, first):
         standards.standards_from_template(office=office)

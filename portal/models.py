@@ -1,5 +1,7 @@
 """The core every service shares: users, the office running the portal, the service standards."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -162,6 +164,13 @@ class Office(models.Model):
         blank=True,
         help_text=_("One line per day or group of days, as the public pages show them."),
     )
+    # The office's service hours, which every clock of the portal reads (portal.working_time):
+    # Monday to Thursday, and Friday apart (shorter in many offices, for the Friday prayer).
+    # Saturdays and Sundays are closed; holidays are the NonWorkingDay rows.
+    opens_at = models.TimeField(_("opens (Monday-Thursday)"), default=datetime.time(8, 0))
+    closes_at = models.TimeField(_("closes (Monday-Thursday)"), default=datetime.time(16, 0))
+    friday_opens_at = models.TimeField(_("opens on Friday"), default=datetime.time(8, 0))
+    friday_closes_at = models.TimeField(_("closes on Friday"), default=datetime.time(16, 0))
     # the complaint channels, as the first seed lists them
     complaint_counter = models.CharField(_("complaint counter"), max_length=200, blank=True)
     complaint_phone = models.CharField(_("complaint telephone"), max_length=40, blank=True)
@@ -218,6 +227,18 @@ class Office(models.Model):
         ordering = ["region_code"]
         verbose_name = _("office")
         verbose_name_plural = _("offices")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_at__lt=models.F("closes_at")),
+                name="office_opens_before_closing",
+                violation_error_message=_("The office must open before it closes."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(friday_opens_at__lt=models.F("friday_closes_at")),
+                name="office_opens_before_closing_on_friday",
+                violation_error_message=_("On Friday the office must open before it closes."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -253,6 +274,68 @@ class Office(models.Model):
         Saving or deleting an office retires it (portal.pagecache.memoize, portal.apps).
         """
         return memoize("portal:office-profile", cls.current, 3600, cls)
+
+
+class NonWorkingDay(models.Model):
+    """A weekday the offices do not work: a national holiday or joint leave day (cuti
+    bersama) for every office, or one office's own day off.
+
+    National days come from the ``holidays`` package (``manage.py load_holidays``); an
+    office's own days are added in the admin. Every clock reads them (portal.working_time,
+    and quality_working_minutes in SQL).
+    """
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("National holiday")
+        JOINT_LEAVE = "joint_leave", _("Joint leave day (cuti bersama)")
+        OFFICE = "office", _("The office's own day off")
+
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="non_working_days",
+        verbose_name=_("office"),
+        help_text=_("Empty for a national day, which every office keeps."),
+    )
+    date = models.DateField(_("date"))
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.OFFICE)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "office"]
+        verbose_name = _("non-working day")
+        verbose_name_plural = _("non-working days")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date"],
+                condition=models.Q(office__isnull=True),
+                name="nonworkingday_national_once",
+                violation_error_message=_("This date is already a national non-working day."),
+            ),
+            models.UniqueConstraint(
+                fields=["office", "date"],
+                condition=models.Q(office__isnull=False),
+                name="nonworkingday_office_once",
+                violation_error_message=_("This date is already a day off of this office."),
+            ),
+            # a national day is a holiday or joint leave; an office's own day is its own
+            models.CheckConstraint(
+                condition=models.Q(office__isnull=True, kind__in=["holiday", "joint_leave"])
+                | models.Q(office__isnull=False, kind="office"),
+                name="nonworkingday_kind_fits_office",
+                violation_error_message=_(
+                    "A national day is a holiday or a joint leave day; an office's own day "
+                    'is of the kind "the office\'s own day off".'
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["office", "date"], name="nonworkingday_office_idx")]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
 
 
 class OfficeRole(models.Model):

@@ -3,8 +3,8 @@
 - The heads' dashboard (/mutu/dasbor/, permission ``quality.view_dashboard``, staff only): for
   a chosen month and the twelve months up to it, per service, figures PostgreSQL computes
   (``percentile_cont`` medians and 90th percentiles, working minutes by the SQL function
-  ``quality_working_minutes``, a closed form since migration 0004, equal to
-  akad_permits.standards'). Each
+  ``quality_working_minutes(office, start, end)``, a closed form reading each office's hours
+  and working calendar since migration 0009, equal to portal.working_time's). Each
   table downloads as CSV; four tables are also drawn as SVG bar charts. quality/targets.py
   holds the promises measured against and where each comes from.
 - The survey (Permenpan RB 14/2017): quality/signals.py watches the other apps' step logs

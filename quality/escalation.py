@@ -30,6 +30,7 @@ from akad_permits.workflows import STATE_ACTION
 from complaints.models import Status as ComplaintStatus
 from portal import roles
 from portal.notifications import notify
+from portal.working_time import WorkingCalendar
 
 from . import targets
 from .models import Escalation
@@ -189,6 +190,7 @@ def escalate_late_steps(now=None):
     """
     now = now or timezone.now()
     made = 0
+    calendars = {}
     for queue in QUEUES:
         if not queue.standards:
             continue
@@ -216,7 +218,12 @@ def escalate_late_steps(now=None):
                 .order_by(queue.since, "pk")
             )
             for obj in candidates.iterator(chunk_size=200):
-                waited = working_minutes(getattr(obj, queue.clock_field()), now)
+                calendar = calendars.get(obj.office_id)
+                if calendar is None:  # each office's hours and days, read once a run
+                    calendar = calendars[obj.office_id] = WorkingCalendar.of(obj.office)
+                waited = working_minutes(
+                    getattr(obj, queue.clock_field()), now, office=obj.office, calendar=calendar
+                )
                 if waited <= minutes:
                     continue
                 if _report(queue, obj, state, content_type, minutes, waited, now):

@@ -25,7 +25,7 @@ def service_rows(start, end):
     ).aggregate(n=Count("pk"), median=Median("application__elapsed_minutes"))
     answered = (
         Complaint.objects.filter(answered_at__gte=start, answered_at__lt=end)
-        .annotate(minutes=WorkingMinutes(F("received_at"), F("answered_at")))
+        .annotate(minutes=WorkingMinutes(F("office"), F("received_at"), F("answered_at")))
         .aggregate(
             n=Count("pk"),
             median=Median("minutes"),

@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Aggregate, F, FloatField, Func, IntegerField, Value
+from django.db.models import Aggregate, F, FloatField, Value
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from akad_permits.standards import WORK_TZ
+from portal.working_time import WORK_TZ, WorkingMinutes  # noqa: F401  (the SQL clock)
 
 
 class Percentile(Aggregate):
@@ -33,21 +33,13 @@ def P90(expression, **extra):  # noqa: N802
     return Percentile(expression, 0.9, **extra)
 
 
-class WorkingMinutes(Func):
-    """Working minutes between two moments (quality_working_minutes, migrations 0002 and 0004)."""
-
-    function = "quality_working_minutes"
-    output_field = IntegerField()
-    arity = 2
-
-
 def month_of(expression):
     """The calendar month (in Jakarta time) of a datetime column."""
     return TruncMonth(expression, tzinfo=WORK_TZ)
 
 
-def elapsed(field, now):
-    return WorkingMinutes(F(field), Value(now))
+def elapsed(field, now, office="office"):
+    return WorkingMinutes(F(office), F(field), Value(now))
 
 
 # --- periods ------------------------------------------------------------------------------

@@ -36,6 +36,15 @@ def office(db):
 
 
 @pytest.fixture
+def national_days(db):
+    """The national holidays and joint leave days of 2025-2027, as migration portal 0012
+    loads them (a transactional test elsewhere may have emptied the table since)."""
+    from portal.working_time import LOADED_YEARS, load_national_days
+
+    load_national_days(LOADED_YEARS)
+
+
+@pytest.fixture
 def standards(office):
     from portal.demo import STANDARDS
     from portal.models import ServiceStandard

@@ -15,8 +15,8 @@ OPEN_COMPLAINT = ~Q(status__in=(ComplaintStatus.ANSWERED, ComplaintStatus.CLOSED
 
 def complaint_note():
     return _(
-        "Late: no written answer within %(days)s working days of receipt (Monday-Friday "
-        "08:00-16:00 WIB). The complaint standard promises a written answer without naming a "
+        "Late: no written answer within %(days)s working days of receipt (the office's "
+        "hours, without holidays and joint leave days). The complaint standard promises a written answer without naming a "
         "time; %(days)s working days is the office's own target."
     ) % {"days": targets.COMPLAINT_ANSWER_WORKING_DAYS}
 
@@ -45,7 +45,7 @@ def complaints_by_channel(period):
 
 
 def complaints_answered(period):
-    minutes = WorkingMinutes(F("received_at"), F("answered_at"))
+    minutes = WorkingMinutes(F("office"), F("received_at"), F("answered_at"))
     per_month = by_month(
         period.scoped(Complaint.objects)
         .filter(answered_at__gte=period.start, answered_at__lt=period.end)
@@ -89,8 +89,8 @@ def complaints_answered(period):
 
 def complaints_by_step(period):
     """Complaints waiting now, per step of the follow-up chain, with their ages."""
-    age = WorkingMinutes(F("received_at"), Value(period.now))
-    in_step = WorkingMinutes(F("status_changed_at"), Value(period.now))
+    age = WorkingMinutes(F("office"), F("received_at"), Value(period.now))
+    in_step = WorkingMinutes(F("office"), F("status_changed_at"), Value(period.now))
     found = {
         row["status"]: row
         for row in period.scoped(Complaint.objects)
@@ -142,8 +142,11 @@ def late_complaints(period):
     """Late complaints of the month: answered late in it, or received by its end and still
     unanswered past the target now."""
     age = Case(
-        When(answered_at__isnull=False, then=WorkingMinutes(F("received_at"), F("answered_at"))),
-        default=WorkingMinutes(F("received_at"), Value(period.now)),
+        When(
+            answered_at__isnull=False,
+            then=WorkingMinutes(F("office"), F("received_at"), F("answered_at")),
+        ),
+        default=WorkingMinutes(F("office"), F("received_at"), Value(period.now)),
         output_field=IntegerField(),
     )
     found = (

@@ -96,7 +96,8 @@ def registrations(period):
         rows,
         note=_(
             "Standard: checking and activation within %(n)s minutes. Time is counted in "
-            "working minutes (Monday-Friday 08:00-16:00 WIB) from the moment the registration "
+            "working minutes (the office's hours, without holidays and joint leave days) from "
+            "the moment the registration "
             "was sent (or sent again after a correction) to the officer's decision."
         )
         % {"n": targets.ACTIVATION_MINUTES},
@@ -136,7 +137,9 @@ def decision_steps(start, end, *, offices=None, holder=None):
             F("employer__created_at"),
             output_field=DateTimeField(),
         ),
-        minutes=WorkingMinutes(F("sent"), F("created_at")),
+        minutes=WorkingMinutes(
+            Coalesce(F("jobseeker__office"), F("employer__office")), F("sent"), F("created_at")
+        ),
     )
 
 

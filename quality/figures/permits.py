@@ -72,7 +72,7 @@ def permit_steps(period):
         for row in period.scoped(PermitApplication.objects)
         .filter(status__in=list(STATE_ACTION))
         .annotate(
-            in_step=WorkingMinutes(F("state_entered_at"), Value(period.now)),
+            in_step=WorkingMinutes(F("office"), F("state_entered_at"), Value(period.now)),
             standard=_standard_case("status"),
         )
         .values("status")
@@ -109,7 +109,8 @@ def permit_steps(period):
         ],
         rows,
         note=_(
-            "Minutes are working minutes (Monday-Friday 08:00-16:00 WIB) the file waited in "
+            "Minutes are working minutes (the office's hours, without holidays and joint leave "
+            "days) the file waited in "
             "the step, as the SOP table counts them; a return or refusal is measured against "
             "the step it ended."
         ),
@@ -193,7 +194,10 @@ def late_permits(period):
         period.scoped(PermitApplication.objects)
         .annotate(
             in_step=Case(
-                When(is_open, then=WorkingMinutes(F("state_entered_at"), Value(period.now))),
+                When(
+                    is_open,
+                    then=WorkingMinutes(F("office"), F("state_entered_at"), Value(period.now)),
+                ),
                 default=Value(0),
                 output_field=IntegerField(),
             ),

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from complaints.models import Channel, Complaint, Status, UnreadableMail
+from complaints.models import Channel, Complaint, FollowUp, Status, UnreadableMail
 from portal import roles
 from tests.factories import default_office
 
@@ -392,8 +392,34 @@ def test_demo_data_loads_twice_without_duplicates(db):
     call_command("load_demo", stdout=io.StringIO())
     counts = Complaint.objects.count()
     call_command("load_demo", stdout=io.StringIO())
-    assert Complaint.objects.count() == counts == 4
+    assert Complaint.objects.count() == counts == 6
     assert Complaint.objects.filter(status=Status.ANSWERED).count() == 1
+
+
+def test_demo_fills_both_offices_complaint_books(db):
+    from django.core.management import call_command
+
+    from portal.demo import demo_lumajang, demo_office
+    from portal.roles import sync_roles
+
+    sync_roles()
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    for office, count, prefix in ((demo_office(), 4, ""), (demo_lumajang(), 2, "lmj-")):
+        book = Complaint.objects.filter(office=office)
+        assert book.count() == count
+        # each office's book numbered from 1, moved by that office's own officers only
+        assert sorted(c.book_number for c in book) == list(range(1, count + 1))
+        actors = set(
+            FollowUp.objects.filter(complaint__office=office, actor__isnull=False).values_list(
+                "actor__username", flat=True
+            )
+        )
+        assert actors and all(a.startswith(prefix) for a in actors)
+        if not prefix:
+            assert not any(a.startswith("lmj-") for a in actors)
+    # one of Lumajang's waits for its Kasi
+    assert Complaint.objects.filter(office=demo_lumajang(), status=Status.REPORTED).count() == 1
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

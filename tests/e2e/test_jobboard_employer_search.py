@@ -14,8 +14,10 @@ def test_employer_searches_job_seekers_and_saves_one_with_a_note(page, demo_site
     login(page, demo_site.url, "perusahaan", DEMO_PASSWORD)
     page.get_by_role("link", name="Cari pencari kerja").click()
     expect(page.get_by_role("heading", name="Cari pencari kerja")).to_be_visible()
-    # Only the three active job seekers; the waiting one is not findable.
-    expect(page.locator("article.candidate")).to_have_count(3)
+    # The active job seekers of every office (Probolinggo's three, Lumajang's two: one job
+    # market); the waiting one is not findable.
+    expect(page.locator("article.candidate")).to_have_count(5)
+    expect(page.locator("main")).to_contain_text("Nur Aini Rahmawati")
     expect(page.locator("main")).not_to_contain_text("Sari Indah Lestari")
 
     page.get_by_label("Keterampilan").fill("las")

@@ -237,7 +237,11 @@ def test_load_demo_fills_both_offices_with_officers_of_each_role_once():
         assert {role for _, role in held} == set(roles.ALL_ROLES)
         assert (f"{prefix}kasi", roles.SECTION_HEAD) in held
         assert all(name.startswith(prefix) for name, _ in held)
-    assert OfficeRole.objects.count() == 2 * len(roles.ALL_ROLES)
+    assert OfficeRole.objects.exclude(office=province).count() == 2 * len(roles.ALL_ROLES)
+    # and the province's reader, once
+    assert list(
+        OfficeRole.objects.filter(office=province).values_list("user__username", "group__name")
+    ) == [("pembaca-provinsi", roles.PROVINCE_READER)]
     # a Kasi of Lumajang is nobody in Probolinggo: no role there, no global group
     kasi = get_user_model().objects.get(username="lmj-kasi")
     assert list(kasi.office_roles.values_list("office", flat=True)) == [lumajang.pk]

@@ -550,6 +550,8 @@ ADMIN_POLICIES = {
     "portal.user": AdminPolicy(lambda w: w.seeker_b.user, view=SUPER, add=SUPER, delete=SUPER),
     # one office runs the portal: no second profile, and the one there is never deleted
     "portal.office": AdminPolicy(lambda w: w.office, view=SUPER, add=SUPER),
+    # the working calendar: national days and each office's own, kept by the superuser
+    "portal.nonworkingday": AdminPolicy(lambda w: w.day_off, view=SUPER, add=SUPER, delete=SUPER),
     "portal.servicestandard": AdminPolicy(
         lambda w: w.standards[0], view=SUPER, add=SUPER, delete=SUPER
     ),

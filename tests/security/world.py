@@ -50,12 +50,13 @@ def base_world():
     """The office, the service standards, the role groups, one officer per role, a superuser;
     and another office (Kabupaten Lumajang) with one officer per role of its own."""
     from portal.demo import OFFICE, STANDARDS
-    from portal.models import Office, ServiceStandard
+    from portal.models import NonWorkingDay, Office, ServiceStandard
 
     roles.sync_roles()
     w = SimpleNamespace()
     w.office, _ = Office.objects.get_or_create(slug=OFFICE["slug"], defaults=OFFICE)
     w.standards = [ServiceStandard.objects.create(office=w.office, **s) for s in STANDARDS]
+    w.day_off = NonWorkingDay.objects.create(office=w.office, date="2026-12-15", name="Hari Jadi")
     w.officers = {
         key: make_staff(key, role=role, office=w.office) for key, role in ROLE_KEYS.items()
     }

@@ -23,8 +23,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Demo data ready. Accounts (role, user name, password):")
         )
-        # An officer's entry names the office of the role (role, user, password, office);
-        # the others (administrator, job seekers, employers) are the whole portal's.
+        # An entry names its office (role, user, password, office): an officer's the office of
+        # the role, a job seeker's or employer's the office it registered with; the
+        # administrator's is the whole portal's.
         groups = {}
         for role, username, password, *office in accounts:
             groups.setdefault(office[0] if office else "", []).append((role, username, password))

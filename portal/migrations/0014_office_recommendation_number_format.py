@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0011_office_roles_from_groups'),
+        ('portal', '0013_national_days_2025_2027'),
     ]
 
     operations = [
