@@ -18,8 +18,8 @@ from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 from portal.working_time import Calendars
 
 from . import timeline
-from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Status
-from .workflows import WORKFLOW
+from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Recommendation, Status
+from .workflows import RECOMMENDATION_WORKFLOW, WORKFLOW
 
 
 class PositionInline(ReadOnlyInline):
@@ -61,6 +61,7 @@ class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin
             gettext_lazy("Letters"),
             {
                 "fields": [
+                    "recommendation",
                     "recommendation_number",
                     "recommendation_date",
                     "recommendation_issuer",
@@ -201,3 +202,83 @@ class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin
 
     def done_message(self, obj, move):
         return _("%(ref)s: %(step)s.") % {"ref": obj.reference, "step": move.label}
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+    """The destination region's office: requests for a recruitment recommendation, one
+    button (the Kadis signs or refuses)."""
+
+    workflow = RECOMMENDATION_WORKFLOW
+    service_subject = "recommendation"
+    list_display_links = None
+    list_filter = [WaitingForMeFilter, "status"]
+    search_fields = ["employer__company_name", "user_company", "number"]
+    ordering = ["created_at", "pk"]
+    list_per_page = 50
+    fields = [
+        "status",
+        "employer",
+        "recruiting_office",
+        "user_company",
+        "positions",
+        "male_count",
+        "female_count",
+        "created_at",
+        "number",
+        "issued_on",
+        "valid_until",
+        "signer_name",
+        "refusal_reason",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("employer", "recruiting_office")
+
+    def has_add_permission(self, request):
+        return False  # requested from the employers' own pages
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("request"))
+    def request_link(self, obj):
+        url = reverse("admin:akad_permits_recommendation_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.employer.company_name)
+
+    def get_list_display(self, request):
+        return [
+            "request_link",
+            self.step_column(request),
+            "recruiting_office",
+            "workers",
+            "status",
+            "number",
+            "created_at",
+        ]
+
+    @admin.display(description=gettext_lazy("workers"))
+    def workers(self, obj):
+        return _("%(m)s L, %(f)s P") % {"m": obj.male_count, "f": obj.female_count}
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if obj is not None:
+            extra["step_links"] = self.step_links(request, obj)
+        return super().change_view(request, object_id, form_url, extra)
+
+    def step_form_kwargs(self, request, obj, move):
+        return {"recommendation": obj}
+
+    def done_message(self, obj, move):
+        return _("%(company)s: %(step)s.") % {
+            "company": obj.employer.company_name,
+            "step": move.label,
+        }

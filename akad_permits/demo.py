@@ -1,7 +1,11 @@
-"""Demo data: an employer's AKAD application waiting on the Kadis's disposition.
+"""Demo data: an employer's AKAD application waiting on the Kadis's disposition, and one
+recommendation across offices (issue 15 item 6): the workers go to Kota Probolinggo, whose
+Kadis issues the recruitment recommendation in the portal; they are recruited in Kabupaten
+Lumajang, whose officers issue the permit that names it.
 
-Idempotent: the application is found again by its recommendation number. It uses an active
-employer of the job-board demo when there is one, otherwise an employer account of its own.
+Idempotent: the application is found again by its recommendation number, the cross-office
+recommendation by its user company. It uses an active employer of the job-board demo when
+there is one, otherwise an employer account of its own.
 """
 
 import datetime
@@ -10,10 +14,11 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from portal.demo import DEMO_PASSWORD, demo_office, ensure_user
+from portal.demo import DEMO_PASSWORD, OFFICER_PREFIXES, demo_lumajang, demo_office, ensure_user
 
 from . import services
-from .models import PermitApplication, PermitPosition
+from .models import PermitApplication, PermitPosition, Recommendation
+from .workflows import WORKFLOW
 
 DEMO_RECOMMENDATION = "562/145/AKAD/DEMO"
 DEMO_EMPLOYER_USERNAME = "pemohon.akad"
@@ -79,6 +84,8 @@ def load():
     employer, account = _employer()
     if account:
         accounts.append(account)
+    if not Recommendation.objects.filter(user_company=CROSS_OFFICE_USER).exists():
+        _cross_office_permit(employer)
     if PermitApplication.objects.filter(recommendation_number=DEMO_RECOMMENDATION).exists():
         return accounts
 
@@ -119,3 +126,85 @@ def load():
             note="Berkas lengkap.",
         )
     return accounts
+
+
+CROSS_OFFICE_USER = "PT Industri Pangan Probolinggo"
+
+
+def _officer(office, username):
+    prefix = OFFICER_PREFIXES.get(office.region_code, f"{office.slug}-")
+    return get_user_model().objects.filter(username=f"{prefix}{username}").first()
+
+
+def _cross_office_permit(employer):
+    """Probolinggo (where the workers go) recommends; Lumajang (where they are recruited)
+    issues the permit that names the recommendation."""
+    probolinggo, lumajang = demo_office(), demo_lumajang()
+    kadis = _officer(probolinggo, "kadis")
+    if kadis is None or probolinggo.pk == lumajang.pk:
+        return
+    today = timezone.localdate()
+    recommendation = services.request_recommendation(
+        actor=employer.user,
+        office=probolinggo,
+        recruiting_office=lumajang,
+        user_company=CROSS_OFFICE_USER,
+        positions="Operator produksi\nPengemas",
+        male_count=12,
+        female_count=18,
+    )
+    services.issue_recommendation(
+        recommendation=recommendation,
+        actor=kadis,
+        valid_until=today + datetime.timedelta(days=180),
+    )
+    application = PermitApplication(
+        employer=employer,
+        office=lumajang,
+        recommendation=recommendation,
+        recruiter_name=employer.company_name,
+        user_company=CROSS_OFFICE_USER,
+        destination_province="Jawa Timur",
+        destination_city="Kota Probolinggo",
+        recruitment_start=today,
+        recruitment_end=today + datetime.timedelta(days=60),
+        assignment_number="ST/021/SKM/2026",
+        assignment_date=today - datetime.timedelta(days=2),
+        assignment_person="Agus Wibowo",
+    )
+    for field in ("vacancy_file", "assignment_file", "workforce_file"):
+        getattr(application, field).save(f"{field}.pdf", ContentFile(BLANK_PDF), save=False)
+    application.save()
+    PermitPosition.objects.create(
+        application=application, title="Operator produksi", male_count=12, female_count=8
+    )
+    PermitPosition.objects.create(
+        application=application, title="Pengemas", male_count=0, female_count=10
+    )
+    services.submit(application=application, actor=employer.user)
+    # Lumajang's officers walk it, each with the role they hold in Lumajang.
+    steps = [
+        (
+            "sekretariat",
+            "register",
+            {"agenda_number": "005/0077/427.57/2026", "agenda_date": today},
+        ),
+        ("kadis", "dispose", {"instruction": "Proses sesuai ketentuan."}),
+        ("kabid", "consult", {"outcome": "Kadis menyetujui penerbitan ijin."}),
+        (
+            "kasi",
+            "draft",
+            {
+                "valid_from": today,
+                "valid_until": today + datetime.timedelta(days=60),
+                "coverage": "Operator produksi: 12 L, 8 P\nPengemas: 10 P\n"
+                "Tujuan: Kota Probolinggo, Jawa Timur",
+            },
+        ),
+        ("kadis", "sign", {}),
+    ]
+    for username, action, kwargs in steps:
+        officer = _officer(lumajang, username)
+        if officer is None:
+            break
+        WORKFLOW.move(action).service_function()(application=application, actor=officer, **kwargs)

@@ -1,15 +1,20 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.codes import normalise_code
 from portal.forms import BoundedTextMixin, OfficeChoiceMixin, PrivateFileInput
+from portal.models import Office
 
 from .models import (
     ATTACHMENT_FIELDS,
+    RECOMMENDATION_LETTER_FIELDS,
     VERIFICATION_CODE_GROUPS,
     PermitApplication,
     PermitPosition,
+    Recommendation,
     Status,
 )
 
@@ -43,6 +48,7 @@ class ApplicationForm(OfficeChoiceMixin, BoundedTextMixin, forms.ModelForm):
             "destination_city",
             "recruitment_start",
             "recruitment_end",
+            "recommendation",
             "recommendation_number",
             "recommendation_date",
             "recommendation_issuer",
@@ -75,11 +81,38 @@ class ApplicationForm(OfficeChoiceMixin, BoundedTextMixin, forms.ModelForm):
             self.fields[name].help_text = _(
                 "The Sekretariat asked for a corrected file: upload it again."
             )
+        # The recommendations issued in the portal to this employer (issue 15 item 6).
+        recommendation = self.fields["recommendation"]
+        recommendation.queryset = (
+            Recommendation.objects.issued()
+            .filter(employer_id=self.instance.employer_id)
+            .select_related("office")
+            .order_by("-issued_on", "-pk")
+        )
+        recommendation.label_from_instance = lambda r: (
+            _("%(number)s, %(office)s")
+            % {
+                "number": r.number,
+                "office": r.office,
+            }
+        )
+        recommendation.empty_label = _("None: I upload the letter of an office not on the portal")
+        recommendation.help_text = _(
+            "When the office of the destination region issued your recommendation in the "
+            "portal, choose it: its number, date and letter are then not needed below."
+        )
+        from_portal = (
+            bool(self.data.get(self.add_prefix("recommendation")))
+            if self.is_bound
+            else (self.instance.recommendation_id is not None)
+        )
         if submitting:
             # A file already stored satisfies a required FileField (and its input then
             # carries no HTML "required"); the ones to correct are checked in clean().
-            for field in self.fields.values():
-                field.required = True
+            for name, field in self.fields.items():
+                field.required = name != "recommendation" and not (
+                    from_portal and name in RECOMMENDATION_LETTER_FIELDS
+                )
 
     def clean(self):
         cleaned = super().clean()
@@ -190,6 +223,15 @@ class RegisterForm(StepForm):
         label=_("The four attachments are present, readable and match the application."),
         required=True,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.application.recommendation_id:
+            # the recommendation was issued in the portal: nothing uploaded to check for it
+            self.fields["complete"].label = _(
+                "The other three attachments are present, readable and match the application."
+            )
+
     agenda_number = forms.CharField(label=_("Agenda number"), max_length=60)
     agenda_date = forms.DateField(
         label=_("Agenda date"), widget=date_input(), initial=timezone.localdate
@@ -289,6 +331,86 @@ class SignForm(StepForm):
 
 
 class RefuseForm(StepForm):
+    reason = forms.CharField(
+        label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+# --- the AKAD recruitment recommendation ---------------------------------------------------
+
+
+class RecommendationRequestForm(BoundedTextMixin, forms.Form):
+    """The employer's request to the office of the region the workers go to."""
+
+    office = forms.ModelChoiceField(
+        label=_("Office of the destination region (issues the recommendation)"),
+        queryset=Office.objects.none(),
+        help_text=_(
+            "The labour office of the region where the workers will work. Not in the list? "
+            "Ask that office for the letter and upload it with your permit application."
+        ),
+    )
+    recruiting_office = forms.ModelChoiceField(
+        label=_("Office of the recruitment region (issues the permit)"),
+        queryset=Office.objects.none(),
+    )
+    user_company = forms.CharField(label=_("Company using the workers (pengguna)"), max_length=200)
+    positions = forms.CharField(
+        label=_("Positions"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One position per line, e.g. Operator produksi."),
+    )
+    male_count = forms.IntegerField(label=_("Male workers"), min_value=0, initial=0)
+    female_count = forms.IntegerField(label=_("Female workers"), min_value=0, initial=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offices = Office.objects.filter(is_active=True, offers_akad=True).order_by("name")
+        self.fields["office"].queryset = offices
+        self.fields["recruiting_office"].queryset = offices
+
+    def clean(self):
+        cleaned = super().clean()
+        office, recruiting = cleaned.get("office"), cleaned.get("recruiting_office")
+        if office and recruiting and office == recruiting:
+            self.add_error(
+                "office",
+                _(
+                    "The recommendation comes from the office of the region the workers go to, not of the region where they are recruited."
+                ),
+            )
+        male, female = cleaned.get("male_count"), cleaned.get("female_count")
+        if male is not None and female is not None and male + female == 0:
+            self.add_error(
+                "male_count", _("Enter the number of workers: at least one, male or female.")
+            )
+        return cleaned
+
+
+class RecommendationStepForm(BoundedTextMixin, forms.Form):
+    def __init__(self, *args, recommendation, **kwargs):
+        self.recommendation = recommendation
+        super().__init__(*args, **kwargs)
+
+    def service_kwargs(self):
+        return dict(self.cleaned_data)
+
+
+class IssueRecommendationForm(RecommendationStepForm):
+    valid_until = forms.DateField(label=_("Valid until"), widget=date_input())
+    confirm = forms.BooleanField(
+        label=_("I have read the prepared recommendation and sign it."), required=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["valid_until"].initial = timezone.localdate() + datetime.timedelta(days=180)
+
+    def service_kwargs(self):
+        return {"valid_until": self.cleaned_data["valid_until"]}
+
+
+class RefuseRecommendationForm(RecommendationStepForm):
     reason = forms.CharField(
         label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 3})
     )

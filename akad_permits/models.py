@@ -39,6 +39,14 @@ VERIFICATION_CODE_GROUPS = (4, 4, 4)
 
 # The four attachments the document requires, in its order (procedure step 1).
 ATTACHMENT_FIELDS = ("vacancy_file", "recommendation_file", "assignment_file", "workforce_file")
+# What the applicant types and uploads of a recommendation letter from an office not on the
+# portal; a recommendation issued in the portal (PermitApplication.recommendation) replaces it.
+RECOMMENDATION_LETTER_FIELDS = (
+    "recommendation_number",
+    "recommendation_date",
+    "recommendation_issuer",
+    "recommendation_file",
+)
 
 
 class PermitApplicationQuerySet(models.QuerySet):
@@ -88,6 +96,16 @@ class PermitApplication(models.Model):
     recruitment_end = models.DateField(_("recruitment period until"), null=True, blank=True)
 
     # -- the AKAD recruitment recommendation ------------------------------------------------
+    # Issued in the portal by the destination region's office (issue 15 item 6): then the
+    # typed number, date, issuer and uploaded letter below are not needed.
+    recommendation = models.ForeignKey(
+        "akad_permits.Recommendation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("recommendation issued in the portal"),
+    )
     recommendation_number = models.CharField(_("recommendation number"), max_length=100, blank=True)
     recommendation_date = models.DateField(_("recommendation date"), null=True, blank=True)
     recommendation_issuer = models.CharField(
@@ -238,8 +256,12 @@ class PermitApplication(models.Model):
         )
 
     def missing_items(self):
-        """Labels of what submission still needs; empty when the file is complete."""
+        """Labels of what submission still needs; empty when the file is complete.
+
+        A recommendation issued in the portal stands for the typed letter and its upload.
+        """
         missing = []
+        portal_letter = self.recommendation_id is not None
         for name in (
             "recruiter_name",
             "user_company",
@@ -255,6 +277,8 @@ class PermitApplication(models.Model):
             "assignment_person",
             *ATTACHMENT_FIELDS,
         ):
+            if portal_letter and name in RECOMMENDATION_LETTER_FIELDS:
+                continue
             if not getattr(self, name):
                 missing.append(self._meta.get_field(name).verbose_name)
         if self.pk is None or not self.positions.exists():
@@ -363,3 +387,133 @@ class PermitNumberCounter(YearCounter):
     class Meta(YearCounter.Meta):
         verbose_name = _("permit number counter")
         verbose_name_plural = _("permit number counters")
+
+
+# --- the AKAD recruitment recommendation (Rekomendasi Rekrutmen AKAD) ---------------------
+
+
+class RecommendationStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ISSUED = "issued", _("Recommendation issued")
+    REFUSED = "refused", _("Refused")
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def issued(self):
+        return self.filter(status=RecommendationStatus.ISSUED)
+
+
+class Recommendation(models.Model):
+    """The "Rekomendasi Rekrutmen AKAD", the first requirement of the AKAD permit (seed 002).
+
+    Issued by the labour office of the region the workers go to (``office``: it is that
+    office's record, numbered and signed by it), for an employer who recruits them in another
+    region (``recruiting_office``, the office that then issues the permit and whose
+    application refers to this record).
+    """
+
+    office = office_field()  # the destination region's office: it issues the recommendation
+    employer = models.ForeignKey(
+        "jobboard.Employer",
+        on_delete=models.PROTECT,
+        related_name="akad_recommendations",
+        verbose_name=_("recruiting company"),
+        editable=False,
+    )
+    recruiting_office = models.ForeignKey(
+        "portal.Office",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("office of the recruitment region"),
+        editable=False,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=RecommendationStatus,
+        default=RecommendationStatus.REQUESTED,
+        editable=False,
+    )
+    user_company = models.CharField(_("company using the workers (pengguna)"), max_length=200)
+    positions = models.TextField(
+        _("positions"), help_text=_("One position per line, e.g. Operator produksi.")
+    )
+    male_count = models.PositiveIntegerField(_("male workers"), default=0)
+    female_count = models.PositiveIntegerField(_("female workers"), default=0)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False)
+    seq = models.PositiveIntegerField(
+        _("running number in the year"), null=True, blank=True, editable=False
+    )
+    number = models.CharField(  # noqa: DJ001 - NULL until issued, skipped by the unique constraint
+        _("recommendation number"), max_length=100, null=True, blank=True, editable=False
+    )
+    issued_on = models.DateField(
+        _("date of the recommendation"), null=True, blank=True, editable=False
+    )
+    valid_until = models.DateField(_("valid until"), null=True, blank=True, editable=False)
+    signer_title = models.CharField(_("signed as"), max_length=150, blank=True, editable=False)
+    signer_name = models.CharField(_("signed by"), max_length=150, blank=True, editable=False)
+    signer_nip = models.CharField(_("signer's NIP"), max_length=30, blank=True, editable=False)
+    refusal_reason = models.TextField(_("reasons for refusal"), blank=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("AKAD recruitment recommendation")
+        verbose_name_plural = _("AKAD recruitment recommendations")
+        ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("issue_recommendation", _("Can sign and issue an AKAD recruitment recommendation")),
+            ("refuse_recommendation", _("Can refuse an AKAD recruitment recommendation")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "year", "seq"], name="akad_recommendation_seq_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["office", "number"], name="akad_recommendation_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(male_count__gt=0) | Q(female_count__gt=0),
+                name="akad_recommendation_has_workers",
+            ),
+            models.CheckConstraint(
+                condition=~Q(office=models.F("recruiting_office")),
+                name="akad_recommendation_across_offices",
+            ),
+        ]
+        indexes = [models.Index(fields=["office", "status"], name="akad_rec_office_status_idx")]
+
+    def __str__(self):
+        if self.number:
+            return self.number
+        return _("AKAD recommendation request no. %(pk)s") % {"pk": self.pk}
+
+    @property
+    def total(self):
+        return self.male_count + self.female_count
+
+    def position_list(self):
+        return [line.strip() for line in self.positions.splitlines() if line.strip()]
+
+
+class RecommendationStep(StepLog):
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="steps"
+    )
+    from_status = models.CharField(_("from"), max_length=12, choices=RecommendationStatus)
+    to_status = models.CharField(_("to"), max_length=12, choices=RecommendationStatus)
+
+    class Meta(StepLog.Meta):
+        verbose_name = _("recommendation step")
+        verbose_name_plural = _("recommendation steps")
+
+
+class RecommendationNumberCounter(YearCounter):
+    """The last recommendation running number an office handed out in a year."""
+
+    class Meta(YearCounter.Meta):
+        verbose_name = _("recommendation number counter")
+        verbose_name_plural = _("recommendation number counters")

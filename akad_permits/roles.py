@@ -2,9 +2,23 @@
 
 ROLE_PERMISSIONS = {
     "Sekretariat": ["view_permitapplication", "register_permit", "return_permit"],
-    "Kepala Dinas": ["view_permitapplication", "dispose_permit", "sign_permit", "refuse_permit"],
+    "Kepala Dinas": [
+        "view_permitapplication",
+        "dispose_permit",
+        "sign_permit",
+        "refuse_permit",
+        # the destination office's side of AKAD (issue 15 item 6): its head signs the
+        # recruitment recommendation, as the seed has the Kadis sign the office's AKAD letters
+        "view_recommendation",
+        "issue_recommendation",
+        "refuse_recommendation",
+    ],
     "Kepala Bidang": ["view_permitapplication", "consult_permit"],
-    "Kepala Seksi Penempatan": ["view_permitapplication", "draft_permit"],
+    "Kepala Seksi Penempatan": [
+        "view_permitapplication",
+        "draft_permit",
+        "view_recommendation",  # prepares the recommendation the Kadis signs
+    ],
     # read only, in every office of the province (portal.offices)
-    "Pembaca Provinsi": ["view_permitapplication"],
+    "Pembaca Provinsi": ["view_permitapplication", "view_recommendation"],
 }

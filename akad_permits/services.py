@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jobboard import rules
@@ -24,14 +24,16 @@ from .models import (
     PermitApplication,
     PermitNumberCounter,
     PermitPosition,
+    Recommendation,
+    RecommendationNumberCounter,
+    RecommendationStatus,
     Status,
 )
 from .pdf import printed_values
-from .workflows import WORKFLOW, is_applicant
+from .workflows import RECOMMENDATION_WORKFLOW, WORKFLOW, is_applicant
 
 
-def _applicant_addresses(application):
-    employer = application.employer
+def _employer_addresses(employer):
     return sorted({a for a in (employer.email, employer.user.email) if a})
 
 
@@ -44,7 +46,7 @@ def _mail(template):
             Mail(
                 f"akad_permits/email/{template}",
                 {"application": application, "url": url},
-                _applicant_addresses(application),
+                _employer_addresses(application.employer),
             )
         ]
 
@@ -52,6 +54,24 @@ def _mail(template):
 
 
 # --- step 1: the applicant -----------------------------------------------------------------
+
+
+def check_recommendation(application, recommendation):
+    """A recommendation issued in the portal that ``application`` may refer to: issued, to the
+    same employer, for recruiting in the region of the office the application is addressed to.
+    Refused with MoveRefused otherwise; None (a letter from an office not on the portal) passes.
+    """
+    if recommendation is None:
+        return
+    if recommendation.employer_id != application.employer_id:
+        raise MoveRefused(_("This recommendation was issued to another company."))
+    if recommendation.status != RecommendationStatus.ISSUED:
+        raise MoveRefused(_("This recommendation has not been issued."))
+    if recommendation.recruiting_office_id != application.office_id:
+        raise MoveRefused(
+            _("This recommendation is for recruiting in the region of %(office)s.")
+            % {"office": recommendation.recruiting_office}
+        )
 
 
 def save_application(*, actor, data, positions=(), application=None, submitting=False, office=None):
@@ -81,6 +101,8 @@ def save_application(*, actor, data, positions=(), application=None, submitting=
                 raise PermissionDenied(_("Only the applicant can do this."))
             if not application.is_editable:
                 raise MoveRefused(_("This application can no longer be changed."))
+        if "recommendation" in data:
+            check_recommendation(application, data["recommendation"])
         fields = [application._meta.get_field(name) for name in data]
         # Files last, as a ModelForm saves them, so their names can use the other fields.
         for field in sorted(fields, key=lambda f: f.name in ATTACHMENT_FIELDS):
@@ -120,6 +142,7 @@ def submit(*, application, actor):
     action = "resubmit" if application.status == Status.RETURNED else "submit"
 
     def changes(app, now):
+        check_recommendation(app, app.recommendation)
         missing = app.missing_items()
         if missing:
             raise MoveRefused(
@@ -280,4 +303,107 @@ def refuse(*, application, actor, reason):
 
     return WORKFLOW.apply(
         application, "refuse", actor=actor, note=reason, changes=changes, mail=_mail("refused")
+    )
+
+
+# --- the AKAD recruitment recommendation, at the destination region's office -----------------
+
+
+def request_recommendation(
+    *, actor, office, recruiting_office, user_company, positions, male_count, female_count
+):
+    """The employer asks the labour office of the region the workers go to (``office``) for
+    the "Rekomendasi Rekrutmen AKAD", the first requirement of the AKAD permit that
+    ``recruiting_office`` (the region where they are recruited) issues."""
+    employer = rules.active_employer(actor)
+    if employer is None:
+        raise PermissionDenied(_("Only the applicant can do this."))
+    if not (office.is_active and office.offers_akad):
+        raise MoveRefused(_("This office does not issue AKAD recommendations in the portal."))
+    if office.pk == recruiting_office.pk:
+        raise MoveRefused(
+            _(
+                "The recommendation comes from the office of the region the workers go to, not of the region where they are recruited."
+            )
+        )
+    if (male_count or 0) + (female_count or 0) <= 0:
+        raise MoveRefused(_("Enter the number of workers: at least one, male or female."))
+    if not (positions or "").strip() or not (user_company or "").strip():
+        raise MoveRefused(_("Enter the company using the workers and the positions."))
+    recommendation = Recommendation(
+        office=office,
+        employer=employer,
+        recruiting_office=recruiting_office,
+        user_company=user_company.strip(),
+        positions=positions.strip(),
+        male_count=male_count or 0,
+        female_count=female_count or 0,
+    )
+    recommendation._history_user = actor
+    recommendation.save()
+    return recommendation
+
+
+def _book_recommendation_number(office, now):
+    """The next recommendation number of the issuing office in the year, in its own format."""
+    return numbering.book_or_refuse(
+        RecommendationNumberCounter,
+        office,
+        office.recommendation_number_format,
+        now,
+        _("The recommendation number format in the office profile is not valid: %(format)s"),
+    )
+
+
+def _recommendation_mail(template):
+    def mails(recommendation):
+        url = settings.SITE_URL + reverse("akad_permits:recommendation_list")
+        return [
+            Mail(
+                f"akad_permits/email/{template}",
+                {"recommendation": recommendation, "url": url},
+                _employer_addresses(recommendation.employer),
+            )
+        ]
+
+    return mails
+
+
+def issue_recommendation(*, recommendation, actor, valid_until, note=""):
+    """The destination office's Kepala Dinas signs the recommendation: its own number from its
+    office's counter and format, dated today, valid until ``valid_until``."""
+
+    def changes(rec, now):
+        today = timezone.localdate(now)
+        if not valid_until:
+            raise MoveRefused(_("Enter the date the recommendation is valid until."))
+        if valid_until < today:
+            raise MoveRefused(_("The recommendation cannot end before it is issued."))
+        office = rec.office
+        rec.year, rec.seq, rec.number = _book_recommendation_number(office, now)
+        rec.issued_on = today
+        rec.valid_until = valid_until
+        rec.signer_title = office.head_title
+        rec.signer_name = office.head_name or actor.display_name()
+        rec.signer_nip = office.head_nip
+
+    return RECOMMENDATION_WORKFLOW.apply(
+        recommendation,
+        "issue",
+        actor=actor,
+        note=note,
+        changes=changes,
+        mail=_recommendation_mail("recommendation_issued"),
+    )
+
+
+def refuse_recommendation(*, recommendation, actor, reason):
+    """The destination office's Kepala Dinas refuses the recommendation, with reasons (kept
+    on the recommendation: the move's ``note_field``)."""
+    return RECOMMENDATION_WORKFLOW.apply(
+        recommendation,
+        "refuse",
+        actor=actor,
+        note=reason,
+        mail=_recommendation_mail("recommendation_refused"),
     )

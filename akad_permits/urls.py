@@ -9,6 +9,8 @@ urlpatterns = [
     path("<int:pk>/", views.application_detail, name="application_detail"),
     path("<int:pk>/ubah/", views.application_edit, name="application_edit"),
     path("<int:pk>/ijin.pdf", views.permit_pdf, name="permit_pdf"),
+    path("rekomendasi/", views.recommendation_list, name="recommendation_list"),
+    path("rekomendasi/minta/", views.recommendation_request, name="recommendation_request"),
     path("verifikasi/", views.verify, name="verify_lookup"),
     path("verifikasi/<str:code>/", views.verify, name="verify"),
 ]

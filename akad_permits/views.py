@@ -19,8 +19,8 @@ from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
 from . import pdf, services, timeline
-from .forms import ApplicationForm, PositionFormSet, VerifyForm
-from .models import VERIFICATION_CODE_GROUPS, PermitApplication, Status
+from .forms import ApplicationForm, PositionFormSet, RecommendationRequestForm, VerifyForm
+from .models import VERIFICATION_CODE_GROUPS, PermitApplication, Recommendation, Status
 
 
 def _employer_or_refuse(request):
@@ -166,6 +166,53 @@ def permit_pdf(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_GET
+def recommendation_list(request):
+    """The employer's recruitment recommendations requested in the portal."""
+    employer, refusal = _employer_or_refuse(request)
+    if refusal:
+        return refusal
+    recommendations = (
+        Recommendation.objects.filter(employer=employer)
+        .select_related("office", "recruiting_office")
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(recommendations, 20).get_page(request.GET.get("page"))
+    return render(request, "akad_permits/recommendation_list.html", {"page": page})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_request(request):
+    """The employer asks the destination region's office for the recommendation."""
+    employer, refusal = _employer_or_refuse(request)
+    if refusal:
+        return refusal
+    initial = {"recruiting_office": request_office(request) or employer.office}
+    form = RecommendationRequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            return record_once(
+                request,
+                lambda: services.request_recommendation(actor=request.user, **form.cleaned_data),
+                lambda saved: _recommendation_requested(request, saved),
+            )
+        except MoveRefused as exc:
+            messages.error(request, exc.message)
+    return render(request, "akad_permits/recommendation_form.html", {"form": form})
+
+
+def _recommendation_requested(request, recommendation):
+    messages.success(
+        request,
+        _("Your request was sent to %(office)s. You will be told by e-mail.")
+        % {"office": recommendation.office},
+    )
+    return redirect("akad_permits:recommendation_list")
 
 
 @require_GET

@@ -13,7 +13,7 @@ from jobboard import rules
 from portal.workflow import Move, Workflow
 
 from . import standards
-from .models import PermitStep, Status
+from .models import PermitStep, RecommendationStatus, RecommendationStep, Status
 
 FORMS = "akad_permits.forms."
 SERVICES = "akad_permits.services."
@@ -163,5 +163,50 @@ WORKFLOW = PermitWorkflow(
     step_model=PermitStep,
     step_subject="application",
     party=is_applicant,
+    lock_related=("employer__user",),
+)
+
+
+# --- the AKAD recruitment recommendation ------------------------------------------------------
+# One step at the destination region's office: its Kepala Dinas signs the recommendation (or
+# refuses it), as the same seed has the Kepala Dinas sign the office's AKAD letters; the Kasi's
+# preparation of the draft is the office's own paperwork before that signature.
+
+RECOMMENDATION_MOVES = [
+    Move(
+        RecommendationStatus.REQUESTED,
+        "issue",
+        RecommendationStatus.ISSUED,
+        "akad_permits.issue_recommendation",
+        _("Recommendation signed by the Kadis and issued"),
+        _("Sign recommendation"),
+        FORMS + "IssueRecommendationForm",
+        service=SERVICES + "issue_recommendation",
+    ),
+    Move(
+        RecommendationStatus.REQUESTED,
+        "refuse",
+        RecommendationStatus.REFUSED,
+        "akad_permits.refuse_recommendation",
+        _("Recommendation refused"),
+        _("Refuse"),
+        FORMS + "RefuseRecommendationForm",
+        service=SERVICES + "refuse_recommendation",
+        note_required=_("Write the reasons for the refusal."),
+        note_field="refusal_reason",
+    ),
+]
+
+
+def is_requester(user, recommendation):
+    employer = rules.active_employer(user)
+    return employer is not None and employer.pk == recommendation.employer_id
+
+
+RECOMMENDATION_WORKFLOW = Workflow(
+    RECOMMENDATION_MOVES,
+    step_model=RecommendationStep,
+    step_subject="recommendation",
+    party=is_requester,
     lock_related=("employer__user",),
 )

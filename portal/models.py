@@ -201,6 +201,12 @@ class Office(models.Model):
         default="560/{seq:04d}/AKAD/{year}",
         help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
     )
+    recommendation_number_format = models.CharField(
+        _("AKAD recruitment recommendation number format"),
+        max_length=100,
+        default="562/{seq:04d}/REK-AKAD/{year}",
+        help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
+    )
     ak1_number_format = models.CharField(
         _("AK/I number format"),
         max_length=100,

@@ -326,6 +326,8 @@ RULES = {
             args=lambda w: [w.permit_issued.pk],
         )
     ],
+    "akad_permits:recommendation_list": [Case(people_only(employers=OK))],
+    "akad_permits:recommendation_request": [Case(people_only(employers=OK))],
     "akad_permits:verify_lookup": [public()],
     "akad_permits:verify": [
         public(args=lambda w: [w.permit_issued.verification_code]),
@@ -459,6 +461,21 @@ RULES = {
             args=lambda w: [w.permit_submitted.pk, "nosuchstep"],
         ),
     ],
+    # the recruitment recommendation: the Kadis of the office it is asked from signs or refuses
+    "admin:akad_permits_recommendation_step": [
+        Case(
+            admin_view(["kadis", "superuser"]),
+            args=lambda w: [w.recommendation_requested.pk, "issue"],
+        ),
+        Case(
+            admin_view(["kadis", "superuser"]),
+            args=lambda w: [w.recommendation_requested.pk, "refuse"],
+        ),
+        Case(
+            admin_view(GROUPS["staff"], MISSING),
+            args=lambda w: [w.recommendation_requested.pk, "nosuchstep"],
+        ),
+    ],
     # the complaint book and its chain
     "admin:complaints_complaint_intake": [Case(admin_view(["pengaduan", "superuser"]))],
     "admin:complaints_complaint_book": [Case(admin_view(COMPLAINT_READERS))],
@@ -558,6 +575,10 @@ ADMIN_POLICIES = {
     # AK/I cards are issued by the activation service only; the placement section reads them
     "jobboard.ak1card": AdminPolicy(lambda w: w.ak1_card_a, view=["pak", "kasi", "superuser"]),
     "akad_permits.permitapplication": AdminPolicy(lambda w: w.permit_issued, view=PERMIT_READERS),
+    # requests come from the employers' pages; the Kasi prepares, the Kadis signs
+    "akad_permits.recommendation": AdminPolicy(
+        lambda w: w.recommendation_requested, view=["kasi", "kadis", "superuser"]
+    ),
     # the complaint book has no erasures; recording goes through the intake page
     "complaints.complaint": AdminPolicy(
         lambda w: w.complaint_answered,

@@ -138,6 +138,33 @@ def build_world():
         make_permit_application(w.employer_a), "submitted", officers_by_role
     )
     w.permit_draft = make_permit_application(w.employer_a, complete=False)
+    # A's request for a recruitment recommendation from this office, for recruiting in a
+    # region whose office offers no service of its own here (issue 15 item 6)
+    from akad_permits.services import request_recommendation
+    from portal.models import Office
+
+    recruiting = Office.objects.create(
+        slug="kab-asal-rekrutmen",
+        region_code="3599",
+        government="Pemerintah Kabupaten Asal",
+        name="Dinas Tenaga Kerja Kabupaten Asal",
+        address="Jl. Asal No. 1",
+        region="Kabupaten Asal",
+        province="Jawa Timur",
+        phone="0300 1",
+        offers_job_exchange=False,
+        offers_akad=False,
+        offers_complaints=False,
+    )
+    w.recommendation_requested = request_recommendation(
+        actor=w.employer_a.user,
+        office=w.office,
+        recruiting_office=recruiting,
+        user_company="PT Pengguna A",
+        positions="Operator",
+        male_count=3,
+        female_count=2,
+    )
     assert w.permit_draft.status == PermitApplication._meta.get_field("status").default
 
     counter_officer = officers_by_role[roles.COMPLAINT_OFFICER]
