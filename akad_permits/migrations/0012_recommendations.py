@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('akad_permits', '0011_province_reader'),
         ('jobboard', '0021_job_alerts'),
-        ('portal', '0014_office_recommendation_number_format'),
+        ('portal', '0015_office_recommendation_number_format'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

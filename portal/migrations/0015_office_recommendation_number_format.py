@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0013_national_days_2025_2027'),
+        ('portal', '0014_office_logo_private'),
     ]
 
     operations = [
