@@ -156,7 +156,7 @@ class VacancySearchForm(BoundedTextMixin, forms.Form):
         return shown
 
 
-class SavedSearchForm(forms.Form):
+class SavedSearchForm(BoundedTextMixin, forms.Form):
     """How often a search saved from the vacancy list is e-mailed."""
 
     frequency = forms.ChoiceField(

@@ -10,6 +10,7 @@ from complaints import services
 from complaints.models import BookCounter, Channel, Complaint
 from portal import roles
 from portal.models import Office
+from portal.offices import give_role
 from tests.complaints.conftest import COMPLAINANT
 from tests.factories import default_office
 
@@ -60,6 +61,7 @@ def test_two_offices_each_number_their_own_book_under_fifty_writers_each(officer
         name="Dinas Tenaga Kerja Kabupaten Lumajang",
         complaint_number_format="{seq:03d}/PGD/{year}",
     )
+    give_role(officer, lumajang, roles.COMPLAINT_OFFICER)  # records in both offices' books
     offices = [office, lumajang]
     start = threading.Barrier(100)
     errors = []

@@ -33,7 +33,12 @@ def _kwargs(cls):
             return kwargs
         except TypeError:
             continue
-    for kwargs in ({"application": make_application(make_employer(status="active"))},):
+    from akad_permits.models import Recommendation
+
+    for kwargs in (
+        {"application": make_application(make_employer(status="active"))},
+        {"recommendation": Recommendation()},  # the recommendation step forms
+    ):
         try:
             cls(**kwargs)
             return kwargs
