@@ -73,6 +73,7 @@ def application_edit(request, pk=None):
             instance=application,
             submitting=submitting,
             office=_office_of(request, application),
+            proposed=employer.office,
         )
         formset = PositionFormSet(
             request.POST, instance=application, prefix="positions", submitting=submitting
@@ -103,7 +104,9 @@ def application_edit(request, pk=None):
             ),
         )
     else:
-        form = ApplicationForm(instance=application, office=_office_of(request, application))
+        form = ApplicationForm(
+            instance=application, office=_office_of(request, application), proposed=employer.office
+        )
         formset = PositionFormSet(instance=application, prefix="positions")
     return _form_page(request, form, formset, application)
 

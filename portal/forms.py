@@ -73,7 +73,9 @@ class OfficeChoiceMixin:
     office_help_text = ""
     office_required = True
 
-    def __init__(self, *args, office=None, offices=None, **kwargs):
+    def __init__(self, *args, office=None, offices=None, proposed=None, **kwargs):
+        """``proposed``: the office chosen to begin with where there is a choice (an
+        employer's own office for its AKAD application); the person may change it."""
         super().__init__(*args, **kwargs)
         if office is None:
             if offices is None:
@@ -90,6 +92,7 @@ class OfficeChoiceMixin:
                 required=self.office_required,
                 empty_label=_("- Choose -"),
                 error_messages={"required": _("Choose the office.")},
+                initial=getattr(proposed, "pk", None),
             )
             self.fields = {"office": field, **self.fields}  # asked first
 
