@@ -26,6 +26,10 @@ def test_employer_registers_posts_officer_publishes_seeker_applies_and_is_hired(
     # 1. The employer registers the company.
     page.goto(base + "/loker/")
     page.get_by_role("link", name="Daftar sebagai pemberi kerja").click()
+    # the job market is every office's: the company registers with its own office
+    page.get_by_role("combobox", name="Kantor pendaftaran").select_option(
+        label="Dinas Perindustrian dan Tenaga Kerja Kota Probolinggo"
+    )
     field(page, "Nama perusahaan").fill("CV Tirta Abadi")
     field(page, "Bentuk badan usaha").select_option("CV")
     field(page, "NIB (Nomor Induk Berusaha)").fill("9120559876543")

@@ -26,6 +26,7 @@ def late_permit_last_month():
     employer = Employer.objects.active().first()
     application = PermitApplication.objects.create(
         employer=employer,
+        office=employer.office,
         status="issued",
         elapsed_minutes=700,
         state_entered_at=at,
