@@ -1,9 +1,10 @@
 """Full-text search over the stored ``search`` columns (GIN-indexed tsvectors).
 
 PostgreSQL has no Indonesian dictionary, so the columns use the 'simple' configuration:
-words are lower-cased and kept as typed. To make up for the missing stemming each typed word
-also matches as a prefix ("operat" finds "operator"), all words must match, and results are
-ranked with the title and position weighted above the description.
+words are lower-cased and kept as typed, beside the stems of the words (jobboard.stemming,
+Sastrawi). Each typed word matches as a prefix ("operat" finds "operator") or by its stem
+("pengelasan" finds "las"), all words must match, and results are ranked with the title and
+position weighted above the description.
 """
 
 import re
@@ -16,19 +17,20 @@ from portal.pagecache import remember
 from portal.pagination import BoundedPaginator
 
 from .models import Education
+from .stemming import query_terms
 
 WORD = re.compile(r"[^\W_]+")
 
 
 def to_query(text):
-    """A prefix tsquery of every word, or None when nothing searchable was typed.
+    """A tsquery of every word (its prefix or its stem), or None when nothing searchable was typed.
 
     Words are reduced to letters and digits, so nothing typed reaches tsquery syntax.
     """
     words = WORD.findall((text or "").lower())[:10]
     if not words:
         return None
-    return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
+    return SearchQuery(" & ".join(map(query_terms, words)), search_type="raw", config="simple")
 
 
 # Short joining words a person writes between skills ("las dan bubut"): as prefixes they would
@@ -43,7 +45,7 @@ def any_word_query(text):
     words = list(dict.fromkeys(w for w in words if w not in JOINING_WORDS))[:10]
     if not words:
         return None
-    return SearchQuery(" | ".join(f"{w}:*" for w in words), search_type="raw", config="simple")
+    return SearchQuery(" | ".join(map(query_terms, words)), search_type="raw", config="simple")
 
 
 def matching(queryset, text):

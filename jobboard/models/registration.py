@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from portal.files import PrivateUploadTo, validate_document, validate_image
 from portal.models import StepLog, office_field
 
+from ..stemming import StemsField
 from ..validators import validate_nib, validate_nik_shape, validate_npwp, validate_phone
 
 
@@ -228,16 +229,19 @@ class JobSeeker(Registration):
         validators=[validate_document],
         blank=True,
     )
-    # Indonesian has no PostgreSQL dictionary: 'simple' keeps words as typed, ranking does the rest.
+    # Indonesian has no PostgreSQL dictionary: 'simple' keeps words as typed, beside their
+    # stems (jobboard.stemming); ranking does the rest.
+    stems = StemsField(sources=("desired_job", "skills", "education_major", "work_experience"))
     search = models.GeneratedField(
         expression=SearchVector("desired_job", "skills", weight="A", config="simple")
         + SearchVector(
             "education_major", "work_experience", "kecamatan", "city", weight="B", config="simple"
-        ),
+        )
+        + SearchVector("stems", weight="D", config="simple"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    history = HistoricalRecords(excluded_fields=["updated_at", "search"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search", "stems"])
 
     class Meta:
         verbose_name = _("job seeker")

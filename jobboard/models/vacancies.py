@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from portal.files import PrivateUploadTo, validate_document
 from portal.models import OfficeFollows, StepLog, office_field
 
+from ..stemming import StemsField
 from .registration import Education, Employer, OfficerDecision
 
 
@@ -83,14 +84,17 @@ class Vacancy(OfficeFollows, OfficerDecision):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # the stems of the words people search by (jobboard.stemming), searched beside the words
+    stems = StemsField(sources=("title", "position", "skills", "description"))
     search = models.GeneratedField(
         expression=SearchVector("title", "position", weight="A", config="simple")
         + SearchVector("skills", "place", weight="B", config="simple")
-        + SearchVector("description", weight="C", config="simple"),
+        + SearchVector("description", weight="C", config="simple")
+        + SearchVector("stems", weight="D", config="simple"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    history = HistoricalRecords(excluded_fields=["updated_at", "search"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search", "stems"])
 
     objects = VacancyQuerySet.as_manager()
 

@@ -32,6 +32,7 @@ from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection, models  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from jobboard.stemming import StemsField, stems_of  # noqa: E402
 from scripts.bench.vocab import (  # noqa: E402
     CITIES,
     FIRST_NAMES,
@@ -112,7 +113,10 @@ def copy(label, rows):
             for row in rows:
                 values = []
                 for f in fields:
-                    value = row[f.attname] if f.attname in row else default_for(f)
+                    if isinstance(f, StemsField):  # as the field's pre_save writes it
+                        value = stems_of(*(row.get(name, "") for name in f.sources))
+                    else:
+                        value = row[f.attname] if f.attname in row else default_for(f)
                     if isinstance(f, models.FileField):
                         value = str(value or "")
                     elif isinstance(f, models.JSONField) and value is not None:

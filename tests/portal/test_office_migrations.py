@@ -12,12 +12,12 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from portal.demo import OFFICE
 from portal.office_migration import NoOfficeError
 from tests.conftest import PDF_BYTES, PNG_BYTES
+from tests.migrating import latest, migrate
 
 ONE_OFFICE = [
     ("portal", "0008_offices"),
@@ -53,18 +53,6 @@ KEPT = [
     "jobboard.HistoricalEmployer",
     "complaints.HistoricalComplaint",
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def latest():
-    executor = MigrationExecutor(connection)
-    return executor.loader.graph.leaf_nodes()
 
 
 def model(apps, label):

@@ -10,12 +10,11 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from portal.demo import OFFICE
 from tests.conftest import PNG_BYTES
+from tests.migrating import latest, migrate
 
 BEFORE = [
     ("portal", "0007_submission"),  # the one-office profile, before it became an Office
@@ -29,13 +28,6 @@ AFTER = [
     ("akad_permits", "0005_printed_snapshot"),
     ("complaints", "0006_printed_snapshot"),
 ]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 def fill(apps):
@@ -193,5 +185,4 @@ def test_issued_documents_get_their_printed_values_and_no_row_is_lost():
         assert letter["date"] == timezone.localdate(answered.answered_at).isoformat()
         assert Complaint.objects.get(pk=open_.pk).letter == {}
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate(latest())

@@ -1,20 +1,12 @@
 """The standards of the one-office portal, and their history, become the first office's."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from portal.demo import OFFICE, STANDARDS
+from tests.migrating import latest, migrate
 
 BEFORE = [("portal", "0008_offices")]
 AFTER = [("portal", "0010_service_standard_office_required")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -47,5 +39,4 @@ def test_every_standard_and_its_history_goes_to_the_first_office():
         assert History.objects.count() == len(STANDARDS)
         assert set(History.objects.values_list("office_id", flat=True)) == {first.pk}
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate(latest())
