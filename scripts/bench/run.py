@@ -34,6 +34,7 @@ from jobboard import search  # noqa: E402
 from jobboard.models import Education, Vacancy, WorkType  # noqa: E402
 from portal import roles  # noqa: E402
 from portal.models import Office  # noqa: E402
+from scripts.bench.open_loop import measure as open_loop  # noqa: E402
 from scripts.bench.vocab import POSITIONS, SKILLS, VOCABULARY, WORDS  # noqa: E402
 from scripts.serving import gunicorn  # noqa: E402
 
@@ -46,6 +47,20 @@ HOME, SEARCH, DETAIL = (
 PAGE_1 = "search page 1 (deep queries, uncached)"
 PAGE_50 = "search page 50 (deep queries, uncached)"
 ADMIN = ("admin: waiting job seekers", "admin: vacancies")
+# issue 20's rows: what a logged-in visitor and each officer's queue cost (all uncached)
+SEARCH_MISS = "vacancy search, uncached"
+SEARCH_WORDS = "vacancy search by 1-2 words, no filter, uncached"
+DETAIL_MISS = "vacancy detail, uncached"
+STATUS = "complaint status check (POST)"
+SEEKER_SEARCH = "vacancy search as a logged-in job seeker"
+SEEKER_DETAIL = "vacancy detail as a logged-in job seeker"
+DASHBOARD = "job seeker's own pages (account, applications, AK/I card)"
+CANDIDATES = "employer's job-seeker search"
+QUEUES = (
+    *ADMIN,
+    "admin: complaints as Kepala Seksi",
+    "admin: AKAD permits as Sekretariat",
+)
 SEARCH_FLOOR = "floor: the search's queries, no page"
 ADMIN_FLOOR = "floor: admin change list, 1 row, 1 column, nothing else"
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
@@ -54,6 +69,9 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 BARE_DURATION = int(os.environ.get("BENCH_BARE_DURATION", "5"))
 ONLY = [word for word in os.environ.get("BENCH_ONLY", "").split(",") if word]
+# the open-loop measurement after each row: at this share of the rate the row reached
+OPEN_SHARE = float(os.environ.get("BENCH_OPEN_SHARE", "0.5"))
+OPEN_DURATION = int(os.environ.get("BENCH_OPEN_DURATION", os.environ.get("BENCH_DURATION", "15")))
 rng = random.Random(7)
 
 
@@ -82,6 +100,19 @@ def search_queries(n):
                 {"q": q, "education": rng.choice(levels), "work_type": rng.choice(WorkType.values)}
             )
         )
+    return sorted(queries)
+
+
+def word_queries(n):
+    """1-2 words and no filter at all: what most people type."""
+    typed = sorted({w.lower() for phrase in POSITIONS + SKILLS for w in phrase.split()})
+    queries = set()
+    while len(queries) < n:
+        words = (
+            rng.choice(typed if rng.random() < 0.5 else VOCABULARY)
+            for _ in range(rng.choice([1, 2]))
+        )
+        queries.add(urllib.parse.urlencode({"q": " ".join(words)}))
     return sorted(queries)
 
 
@@ -117,40 +148,62 @@ def deep_queries(n, per_page=20, pages=50):
     return sorted({query for _, _, query in candidates[:n]})
 
 
-def officer_cookie(base):
-    """A Petugas Antar Kerja of the first office (an OfficeRole there), logged in."""
+def log_in(base, username, role=None):
+    """The session cookie of ``username`` logged in through the real log-in page. With a
+    ``role`` the account is an officer of the first office with that one role (OfficeRole), and
+    its second factor has a known key."""
     from portal.demo import demo_office
     from portal.offices import give_role
 
-    User = get_user_model()
-    officer, created = User.objects.get_or_create(
-        username="bench-officer", defaults={"is_staff": True}
-    )
-    if created:
-        officer.set_password("Bench2026!")
-        officer.save()
-    # its one role, in the first office: the admin shows it that office's queues
-    give_role(officer, demo_office(), roles.JOB_PLACEMENT_OFFICER)
-    # officers log in with a second factor: the benchmark's officer has a known key
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    args = [sys.executable, str(ROOT / "scripts/scan_login.py"), base, username, "Bench2026!"]
+    if role:
+        User = get_user_model()
+        officer, created = User.objects.get_or_create(
+            username=username, defaults={"is_staff": True}
+        )
+        if created:
+            officer.set_password("Bench2026!")
+            officer.save()
+        # its one role, in the first office: the admin shows it that office's queues
+        give_role(officer, demo_office(), role)
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=officer, name="bench", defaults={"confirmed": True}
-    )
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts/scan_login.py"),
-            base,
-            "bench-officer",
-            "Bench2026!",
-            device.key,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=officer, name="bench", defaults={"confirmed": True}
+        )
+        args.append(device.key)
+    result = subprocess.run(args, capture_output=True, text=True, check=True)
     return result.stdout.strip()
+
+
+def officer_cookie(base):
+    """A Petugas Antar Kerja of the first office, logged in."""
+    return log_in(base, "bench-officer", roles.JOB_PLACEMENT_OFFICER)
+
+
+def busy_accounts():
+    """An active job seeker with applications and an AK/I card (a full account page) and an
+    active employer, both of the benchmark's fill."""
+    from jobboard.models import Employer, JobSeeker
+    from portal.demo import demo_office
+
+    seeker = (
+        JobSeeker.objects.filter(status="active", applications__isnull=False, office=demo_office())
+        .order_by("pk")
+        .select_related("user")
+        .first()
+    )
+    if not hasattr(seeker, "ak1_card"):  # the fill issues no cards: this one has its card
+        from jobboard.services.ak1 import issue_ak1_card
+
+        issue_ak1_card(seeker, actor=get_user_model().objects.get(username="bench-officer"))
+    employer = (
+        Employer.objects.filter(status="active")
+        .values_list("user__username", flat=True)
+        .order_by("pk")
+        .first()
+    )
+    return seeker.user.username, employer
 
 
 def csrf_for(base, path):
@@ -223,36 +276,51 @@ def worker_peak_memory(master_pid):
 
 
 def targets(results, memory):
-    """The performance issue's targets, each with whether this run met it."""
+    """The performance issue's targets (issue 20), each with whether this run met it: what the
+    uncached pages cost as a share of the bare view in the same run, and their latency at a
+    fixed arrival rate below capacity (open loop)."""
     row = {name: (r, r["rps"] / ceiling) for name, r, ceiling in results}
-    search, search_ratio = row[SEARCH]
-    page1, page50 = row[PAGE_1][0], row[PAGE_50][0]
-    admin = [row[name][0] for name in ADMIN]
+    public = [r for name, (r, _) in row.items() if "uncached" in name or name == STATUS]
+    queues = [row[name] for name in QUEUES]
     return [
-        ("vacancy search at least 25 % of the bare view", search_ratio >= 0.25),
-        ("vacancy search p99 at most 150 ms", search["p99"] <= 150),
-        ("vacancy detail at least 40 % of the bare view", row[DETAIL][1] >= 0.40),
-        ("home page at least 40 % of the bare view", row[HOME][1] >= 0.40),
-        ("admin queues p99 at most 300 ms", all(r["p99"] <= 300 for r in admin)),
-        ("page 50 no slower than twice page 1", page50["rps"] >= page1["rps"] / 2),
-        ("no errors", all(r["errors"] == 0 for _, r, _ in results)),
+        (
+            "uncached vacancy search at least 20 % of the bare view, with filters and without",
+            row[SEARCH_MISS][1] >= 0.20 and row[SEARCH_WORDS][1] >= 0.20,
+        ),
+        ("uncached vacancy detail at least 30 %", row[DETAIL_MISS][1] >= 0.30),
+        ("complaint status check at least 25 %", row[STATUS][1] >= 0.25),
+        ("each officer queue at least 8 %", all(ratio >= 0.08 for _, ratio in queues)),
+        ("the job seeker's own pages at least 25 %", row[DASHBOARD][1] >= 0.25),
+        (
+            f"at {OPEN_SHARE:.0%} of capacity, p99 of every uncached public row at most 50 ms",
+            all(r["open"]["p99"] <= 50 for r in public),
+        ),
+        (
+            f"at {OPEN_SHARE:.0%} of capacity, p99 of every officer queue at most 150 ms",
+            all(r["open"]["p99"] <= 150 for r, _ in queues),
+        ),
+        (
+            "no errors",
+            all(r["errors"] == 0 and r["open"]["errors"] == 0 for _, r, _ in results),
+        ),
         ("a gunicorn worker under 150 MB", memory < 150),
     ]
 
 
 def floors(results):
-    """How the two p99 targets compare with the least their pages' work can cost here."""
+    """How the open-loop p99 targets compare with the least their pages' work can cost here."""
     row = {name: r for name, r, _ in results}
     lines = []
     for floor, target, what in (
-        (SEARCH_FLOOR, 150, "vacancy search"),
-        (ADMIN_FLOOR, 300, "admin queues"),
+        (SEARCH_FLOOR, 50, "vacancy search"),
+        (ADMIN_FLOOR, 150, "admin queues"),
     ):
         if floor in row:
-            p99 = row[floor]["p99"]
+            p99 = row[floor]["open"]["p99"]
             verdict = "within" if p99 <= target else "beyond"
             lines.append(
-                f"- {what}: its floor's p99 is {p99:.0f} ms, {verdict} the {target} ms target"
+                f"- {what}: its floor's p99 at {OPEN_SHARE:.0%} of capacity is {p99:.0f} ms, "
+                f"{verdict} the {target} ms target"
             )
     return lines
 
@@ -269,6 +337,7 @@ def main():
         search_url = reverse("jobboard:vacancy_list")
         ids = list(Vacancy.objects.published().values_list("pk", flat=True).order_by("?")[:1000])
         queries = search_queries(1000)
+        words = word_queries(1000)
         deep = deep_queries(50)
         status_path = reverse("complaints:status")
         csrf_cookie, token = csrf_for(base, status_path)
@@ -278,6 +347,11 @@ def main():
             )
             complaints = cursor.fetchall()
         officer = officer_cookie(base)
+        section_head = log_in(base, "bench-kasi", roles.SECTION_HEAD)
+        secretariat = log_in(base, "bench-sekretariat", roles.SECRETARIAT)
+        seeker_name, employer_name = busy_accounts()
+        seeker = log_in(base, seeker_name)
+        employer = log_in(base, employer_name)
         local = list(
             Office.objects.filter(is_active=True)
             .exclude(level=Office.Level.PROVINCE)
@@ -323,6 +397,19 @@ def main():
                 "vacancy search, uncached",
                 write("search_miss.txt", [f"{search_url}?{q}&r={{rand}}" for q in queries]),
                 None,
+                None,
+            ),
+            (
+                SEARCH_WORDS,
+                write("search_words.txt", [f"{search_url}?{q}&r={{rand}}" for q in words]),
+                None,
+                None,
+            ),
+            # A logged-in visitor is never served from the page cache.
+            (
+                SEEKER_SEARCH,
+                write("search_seeker.txt", [f"{search_url}?{q}" for q in queries + words]),
+                seeker,
                 None,
             ),
             # The one job market narrowed to one office (its own address, or the filter) or one
@@ -385,7 +472,39 @@ def main():
                 None,
             ),
             (
-                "complaint status check (POST)",
+                SEEKER_DETAIL,
+                write(
+                    "detail_seeker.txt",
+                    [reverse("jobboard:vacancy_detail", args=[pk]) for pk in ids],
+                ),
+                seeker,
+                None,
+            ),
+            (
+                DASHBOARD,
+                write(
+                    "seeker_pages.txt",
+                    [
+                        reverse("portal:dashboard"),
+                        reverse("jobboard:my_applications"),
+                        reverse("jobboard:my_ak1"),
+                    ],
+                ),
+                seeker,
+                None,
+            ),
+            (
+                CANDIDATES,
+                write(
+                    "candidates.txt",
+                    [reverse("jobboard:candidate_search")]
+                    + [f"{reverse('jobboard:candidate_search')}?{q}" for q in words[:200]],
+                ),
+                employer,
+                None,
+            ),
+            (
+                STATUS,
                 write(
                     "status.txt",
                     [
@@ -408,6 +527,18 @@ def main():
                 ADMIN[1],
                 write("admin_vacancies.txt", ["/admin/jobboard/vacancy/"]),
                 officer,
+                None,
+            ),
+            (
+                QUEUES[2],
+                write("admin_complaints.txt", ["/admin/complaints/complaint/"]),
+                section_head,
+                None,
+            ),
+            (
+                QUEUES[3],
+                write("admin_permits.txt", ["/admin/akad_permits/permitapplication/"]),
+                secretariat,
                 None,
             ),
             # What the two p99 targets would cost at the least (scripts/bench/floors.py).
@@ -455,8 +586,19 @@ def main():
             ceiling = run_wrk(base, bare_file, duration=BARE_DURATION)["rps"]
             settle()
             result = run_wrk(base, paths_file, cookie, post_path)
+            settle()
+            # latency where the server is not saturated: a fixed arrival rate below capacity
+            result["open"] = open_loop(
+                base, paths_file, max(1.0, result["rps"] * OPEN_SHARE), OPEN_DURATION,
+                cookie, post_path,
+            )  # fmt: skip
             results.append((name, result, ceiling))
-            print(f"  measured {name}: {result['rps']:.0f} req/s (bare {ceiling:.0f})", flush=True)
+            opened = result["open"]
+            print(
+                f"  measured {name}: {result['rps']:.0f} req/s (bare {ceiling:.0f}); at "
+                f"{opened['rate']:.0f}/s p99 {opened['p99']:.1f} ms",
+                flush=True,
+            )
             (OUT / f"wrk-{paths_file.stem}.txt").write_text(result["raw"])
         memory = worker_peak_memory(server.pid)
     lines = [
@@ -464,13 +606,19 @@ def main():
         f"{DURATION} s per URL, {os.cpu_count()} cores shared by server, database and load generator; "
         f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}.",
         "",
-        "| page | req/s | p50 ms | p99 ms | errors | bare view just before, req/s | vs bare |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"Open loop: each row again at {OPEN_SHARE:.0%} of the rate it reached, {OPEN_DURATION} s, "
+        "latency from each request's due time (scripts/bench/open_loop.py).",
+        "",
+        "| page | req/s | p50 ms | p99 ms | errors | bare view just before, req/s | vs bare "
+        "| open loop req/s | p50 ms | p99 ms | p99.9 ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, r, ceiling in results:
+        o = r["open"]
         lines.append(
             f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} "
-            f"| {ceiling:.0f} | {r['rps'] / ceiling:.0%} |"
+            f"| {ceiling:.0f} | {r['rps'] / ceiling:.0%} "
+            f"| {o['rate']:.0f} | {o['p50']:.1f} | {o['p99']:.1f} | {o['p999']:.1f} | {o['errors']} |"
         )
     lines += ["", f"Peak memory of a gunicorn worker (VmHWM): {memory:.0f} MB", ""]
     if not ONLY:
