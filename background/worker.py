@@ -108,13 +108,22 @@ def run_scheduler_only(worker_id):
     keeper.run()
 
 
+def _fresh_connections(**kwargs):
+    close_old_connections()
+
+
 def run_redis(worker_id, *, interval, scheduler=True):
     """django-tasks-redis's worker (``run_redis_tasks``) with this portal's housekeeper beside
     it: the heartbeat and the periodic scheduler. Abandoned tasks are the backend's own
     business there (a message left unacknowledged is claimed again after
     REDIS_CLAIM_TIMEOUT)."""
     from django.core.management import call_command
+    from django.tasks.signals import task_finished, task_started
 
+    # That worker keeps Django's connections as they are between tasks: drop a broken or
+    # expired one before and after each task (a failover, CONN_MAX_AGE), as a request does.
+    task_started.connect(_fresh_connections, dispatch_uid="background-redis-started")
+    task_finished.connect(_fresh_connections, dispatch_uid="background-redis-finished")
     keeper = Housekeeper(worker_id, scheduler=scheduler, recover=False)
     keeper.start()
     try:
