@@ -167,6 +167,10 @@ class StreamingPair:
         self.run("pg_ctl", "-D", self.primary_dir, "-m", mode, "-w", "stop")
         self.started.remove(self.primary_dir)
 
+    def stop_standby(self, mode="immediate"):
+        self.run("pg_ctl", "-D", self.standby_dir, "-m", mode, "-w", "stop")
+        self.started.remove(self.standby_dir)
+
     def promote(self):
         self.run("pg_ctl", "-D", self.standby_dir, "-w", "-t", "30", "promote")
 

@@ -212,6 +212,14 @@ def test_other_public_pages_read_the_standby_and_private_ones_the_primary(replic
     assert len(replica) == 0
 
 
+def test_a_standby_that_is_down_is_skipped(replica_site, client, streaming_pair):
+    """Last in this module: it stops the standby."""
+    streaming_pair.stop_standby()
+    response, primary, replica = by_alias(client, reverse("jobboard:vacancy_list") + "?q=las")
+    assert "Juru las" in response.text
+    assert any("jobboard_vacancy" in sql for sql in primary)
+
+
 @pytest.fixture
 def make_user_on_pair(replica_site):
     from django.contrib.auth import get_user_model
