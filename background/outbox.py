@@ -7,6 +7,7 @@ A request only writes a row and queues a task: it never waits for a mail server.
 import datetime
 import logging
 import smtplib
+import time
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from portal.workflow import SYSTEM, MoveRefused
 
+from .connections import LOST, close_connection
 from .models import SERVICES, OutboxMail
 from .workflows import OUTBOX
 
@@ -91,42 +93,91 @@ def describe(exc):
 
 
 def deliver(pk):
-    """One delivery attempt. Safe to run twice or at once on two workers: the row is locked
-    while it is sent, and a mail already sent, failed, or not yet due is left alone. The
-    outcome is the system's move (background.workflows: send, retry or fail)."""
+    """One delivery attempt. Safe to run twice or at once on two workers, and through a
+    failover of the database.
+
+    The attempt is claimed first, in a short transaction of its own: a mail already sent,
+    failed, not yet due or claimed by another attempt is left alone, and a claimed mail is not
+    due again for OUTBOX_SEND_LEASE_SECONDS. The mail server is then spoken to with no
+    database transaction open, and the outcome is recorded as the system's move
+    (background.workflows: send, retry or fail). When the database is gone at that moment (a
+    restart, a failover), the worker keeps the outcome and records it once the database
+    answers again, instead of leaving the mail to be sent a second time. Only a worker that
+    dies between the server's answer and that record sends it twice, once its claim runs out.
+    """
+    mail = _claim(pk)
+    if not isinstance(mail, OutboxMail):
+        return mail
+    attempts = mail.attempts + 1
+    try:
+        EmailMessage(
+            mail.subject,
+            mail.body,
+            settings.DEFAULT_FROM_EMAIL,
+            mail.to,
+            headers=mail.headers or None,
+        ).send()
+    except (smtplib.SMTPException, OSError) as exc:
+        error = describe(exc)[:1000]
+        now = timezone.now()
+        retry_at = now + datetime.timedelta(seconds=backoff(attempts))
+        if is_permanent(exc) or retry_at > mail.give_up_at:
+            mail = _record_surely(mail, "fail", attempts=attempts, last_error=error, failed_at=now)
+            logger.warning("outgoing mail %s failed: %s", pk, mail.last_error)
+        else:
+            mail = _record_surely(
+                mail, "retry", attempts=attempts, last_error=error, next_attempt_at=retry_at
+            )
+    else:
+        mail = _record_surely(
+            mail, "send", attempts=attempts, sent_at=timezone.now(), last_error=""
+        )
+        return mail.status
+    if mail.status == OutboxMail.Status.RETRYING:
+        transaction.on_commit(lambda: enqueue_delivery(pk, at=mail.next_attempt_at))
+    return mail.status
+
+
+def _claim(pk):
+    """The mail to send now, claimed for one attempt; or the status of one to leave alone."""
     with transaction.atomic():
         mail = OutboxMail.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
         now = timezone.now()
         if mail is None or mail.status in (OutboxMail.Status.SENT, OutboxMail.Status.FAILED):
             return None
         if mail.next_attempt_at > now + datetime.timedelta(seconds=1):
-            return mail.status
-        attempts = mail.attempts + 1
+            return mail.status  # not due, or another attempt holds it
+        due = mail.next_attempt_at
+        OutboxMail.objects.filter(pk=pk).update(
+            next_attempt_at=now + datetime.timedelta(seconds=settings.OUTBOX_SEND_LEASE_SECONDS)
+        )
+        mail.next_attempt_at = due
+        return mail
+
+
+def _record_surely(mail, action, **fields):
+    """_record, again and again while the database is unreachable (OUTBOX_RECORD_RETRY_SECONDS
+    at most): the mail server has answered, and forgetting its answer would send twice."""
+    deadline = time.monotonic() + settings.OUTBOX_RECORD_RETRY_SECONDS
+    pause = 0.2
+    lost = False
+    while True:
         try:
-            EmailMessage(
-                mail.subject,
-                mail.body,
-                settings.DEFAULT_FROM_EMAIL,
-                mail.to,
-                headers=mail.headers or None,
-            ).send()
-        except (smtplib.SMTPException, OSError) as exc:
-            error = describe(exc)[:1000]
-            now = timezone.now()
-            retry_at = now + datetime.timedelta(seconds=backoff(attempts))
-            if is_permanent(exc) or retry_at > mail.give_up_at:
-                mail = _record(mail, "fail", attempts=attempts, last_error=error, failed_at=now)
-                logger.warning("outgoing mail %s failed: %s", pk, mail.last_error)
-            else:
-                mail = _record(
-                    mail, "retry", attempts=attempts, last_error=error, next_attempt_at=retry_at
-                )
-        else:
-            mail = _record(mail, "send", attempts=attempts, sent_at=timezone.now(), last_error="")
-            return mail.status
-    if mail.status == OutboxMail.Status.RETRYING:
-        transaction.on_commit(lambda: enqueue_delivery(pk, at=mail.next_attempt_at))
-    return mail.status
+            return _record(mail, action, **fields)
+        except MoveRefused:
+            if not lost:
+                raise
+            # The commit that was lost with the old server had reached the standby after all.
+            mail.refresh_from_db()
+            return mail
+        except LOST:
+            lost = True
+            if time.monotonic() > deadline:
+                raise
+            logger.warning("could not record outgoing mail %s; retrying", mail.pk)
+            close_connection()
+            time.sleep(pause)
+            pause = min(pause * 2, 5)
 
 
 def _record(mail, action, **fields):

@@ -16,13 +16,14 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 
 from portal.workflow import SYSTEM
 
 from . import schedule
+from .connections import LOST, close_connection
 from .models import WorkerBeat
 from .workflows import TASKS
 
@@ -40,8 +41,9 @@ def beat(worker_id):
     )
 
 
-def requeue_abandoned(now=None):
-    """Give back every RUNNING task whose worker has not beaten within WORKER_DEAD_AFTER."""
+def requeue_abandoned(now=None, *, mine=None):
+    """Give back every RUNNING task whose worker has not beaten within WORKER_DEAD_AFTER; or,
+    with ``mine``, those of worker ``mine`` itself (it lost the database during them)."""
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
@@ -56,7 +58,8 @@ def requeue_abandoned(now=None):
             status=TaskResultStatus.RUNNING
         )
         for result in running:
-            if result.worker_ids and result.worker_ids[-1] in alive:
+            last = result.worker_ids[-1] if result.worker_ids else None
+            if (last != mine) if mine else (last in alive):
                 continue
             TASKS.apply(result, "give_back", actor=SYSTEM, changes=_unstarted)
             requeued.append(result.pk)
@@ -91,12 +94,12 @@ class Housekeeper(threading.Thread):
                     requeue_abandoned()
                 if self.scheduler:
                     schedule.run_due()
-            except DatabaseError:
+            except (DatabaseError, *LOST):
                 # A failover or restart of the database: reconnect on the next round.
                 logger.warning("housekeeping failed; retrying", exc_info=True)
-                connection.close()
+                close_connection()
             self.stopping.wait(settings.WORKER_BEAT_SECONDS)
-        connection.close()
+        close_connection()
 
 
 def run_scheduler_only(worker_id):
@@ -105,24 +108,57 @@ def run_scheduler_only(worker_id):
     keeper.run()
 
 
+def _fresh_connections(**kwargs):
+    close_old_connections()
+
+
+def run_redis(worker_id, *, interval, scheduler=True):
+    """django-tasks-redis's worker (``run_redis_tasks``) with this portal's housekeeper beside
+    it: the heartbeat and the periodic scheduler. Abandoned tasks are the backend's own
+    business there (a message left unacknowledged is claimed again after
+    REDIS_CLAIM_TIMEOUT)."""
+    from django.core.management import call_command
+    from django.tasks.signals import task_finished, task_started
+
+    # That worker keeps Django's connections as they are between tasks: drop a broken or
+    # expired one before and after each task (a failover, CONN_MAX_AGE), as a request does.
+    task_started.connect(_fresh_connections, dispatch_uid="background-redis-started")
+    task_finished.connect(_fresh_connections, dispatch_uid="background-redis-finished")
+    keeper = Housekeeper(worker_id, scheduler=scheduler, recover=False)
+    keeper.start()
+    try:
+        call_command("run_redis_tasks", continuous=True, interval=interval)
+    finally:
+        keeper.stopping.set()
+
+
 def run(worker, *, scheduler=True):
-    """Run django-tasks-db's ``worker`` until it stops, surviving database outages."""
+    """Run django-tasks-db's ``worker`` until it stops, surviving database outages.
+
+    When the database goes away (a restart, a failover to the standby), the claim query or
+    the record of a task's result fails: the worker drops its connection, waits, connects
+    again (with a libpq host list, to whichever server now takes writes) and first gives back
+    the task it was running when the database went away, whose result was never recorded:
+    it runs again, as every task is safe to run twice. No restart is needed."""
     keeper = Housekeeper(worker.worker_id, scheduler=scheduler)
     try:
         beat(worker.worker_id)
-    except DatabaseError:
+    except (DatabaseError, *LOST):
         logger.warning("database not reachable at start", exc_info=True)
     keeper.start()
+    lost = False
     try:
         while True:
             try:
+                if lost:
+                    requeue_abandoned(mine=worker.worker_id)
+                    lost = False
                 worker.run()
                 return
-            except DatabaseError:
-                # The claim query failed (failover, restart): wait and claim again. A task that
-                # was running when the database went away is given back by the heartbeat rule.
+            except (DatabaseError, *LOST):
                 logger.warning("worker lost the database; reconnecting", exc_info=True)
-                connection.close()
+                lost = True
+                close_connection()
                 time.sleep(1)
     finally:
         keeper.stopping.set()

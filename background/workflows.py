@@ -5,9 +5,10 @@ the worker records the outcome of a delivery attempt, or gives back a task whose
 stopped. No person can make them. The one person's move is the resend, by an officer of the
 mail's service (``background.resend_<service>_mail``).
 
-A delivery attempt is made while the worker holds the row's lock (background.outbox.deliver),
-so nobody sees a mail "being sent": it is queued or waiting to retry until the attempt's
-outcome is recorded as one of the moves below, in the same transaction.
+A delivery attempt first claims its mail in a short transaction (background.outbox.deliver:
+the mail is not due again for OUTBOX_SEND_LEASE_SECONDS), speaks to the mail server with no
+transaction open, and records the outcome as one of the moves below; a mail "being sent"
+stays queued or waiting to retry until then.
 """
 
 from django.tasks import TaskResultStatus

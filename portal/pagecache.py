@@ -75,7 +75,16 @@ def invalidate(model=None):
     """
     keys = [VERSION_KEY] + ([model_version_key(model)] if model else [])
     _new_versions(keys)
+    # With a read replica: no page is read there before it has this change (portal.db_router).
+    # Before the new version, so that whoever sees that version also sees the position.
+    transaction.on_commit(_note_primary_position, robust=True)
     transaction.on_commit(lambda: _new_versions(keys), robust=True)
+
+
+def _note_primary_position():
+    from portal.db_router import note_primary_position
+
+    note_primary_position()
 
 
 def _on_change(sender, **kwargs):

@@ -25,12 +25,14 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv with $PY"
   "$PY" -m venv .venv
 fi
-STAMP=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+# dev: the test tools; redis-queue: the Redis-backed task queue, which the tests run too
+EXTRAS="dev,redis-queue"
+STAMP=.venv/.installed-$( (cat pyproject.toml; echo "$EXTRAS") | sha1sum | cut -c1-12)
 if [ ! -f "$STAMP" ]; then
   say "installing dependencies (log: var/pip.log)"
   mkdir -p var
   .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install -e '.[dev]' >var/pip.log 2>&1 || { tail -30 var/pip.log >&2; exit 1; }
+  .venv/bin/python -m pip install -e ".[$EXTRAS]" >var/pip.log 2>&1 || { tail -30 var/pip.log >&2; exit 1; }
   rm -f .venv/.installed-*; touch "$STAMP"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"

@@ -209,3 +209,29 @@ def _role_groups(request):
         every = roles.ALL_ROLES + roles.PROVINCE_ROLES
         if Group.objects.filter(name__in=every).count() < len(every):
             roles.sync_roles()
+
+
+@pytest.fixture(scope="session")
+def migrated_cluster(tmp_path_factory):
+    """A stopped PostgreSQL primary with the portal's schema, made once per run (migrating takes
+    half a minute); every streaming pair starts from a copy of it."""
+    from tests import replication
+
+    if replication.pg_bin() is None:
+        pytest.skip("PostgreSQL server programs not found (apt-get install postgresql)")
+    return replication.migrated_template(tmp_path_factory.mktemp("pg-template"))
+
+
+@pytest.fixture(scope="module")
+def streaming_pair(migrated_cluster, tmp_path_factory):
+    """A real primary and a hot standby streaming from it on loopback, in this module's own
+    folder (tests/replication.py); its database ``portal`` holds the portal's schema."""
+    from tests.replication import StreamingPair
+
+    pair = StreamingPair(tmp_path_factory.mktemp("pg-pair"))
+    try:
+        pair.start(template=migrated_cluster)
+        pair.start_standby()
+        yield pair
+    finally:
+        pair.stop()

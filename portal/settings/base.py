@@ -67,6 +67,8 @@ MIDDLEWARE = [
     # anything that resolves or reverses an address (CommonMiddleware's APPEND_SLASH)
     "portal.offices.OfficeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # public read-only pages read the streaming replica, when one is configured (portal.db_router)
+    "portal.db_router.ReplicaMiddleware",
     "portal.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,8 +112,27 @@ TEMPLATES = [
 # --- Database ----------------------------------------------------------------------------
 # DATABASE_URL wins; otherwise libpq's own PG* variables (PGHOST, PGPORT, PGUSER, PGPASSWORD,
 # PGDATABASE), which is how scripts/setup.sh points Django at the private cluster in var/pg.
+
+
+def database_from_url(url):
+    """Django's settings for one database URL. A libpq host list is accepted as well,
+    ``postgresql://portal@db1:5432,db2:5432/disnaker?target_session_attrs=read-write``, so
+    that a process finds the primary by itself after a failover (libpq tries the hosts in
+    order and keeps the first that takes writes)."""
+    scheme, _, rest = url.partition("://")
+    netloc, slash, tail = rest.partition("/")
+    userinfo, at, hosts = netloc.rpartition("@")
+    if "," not in hosts:
+        return dj_database_url.parse(url)
+    pairs = [host.rsplit(":", 1) if ":" in host else (host, "") for host in hosts.split(",")]
+    config = dj_database_url.parse(f"{scheme}://{userinfo}{at}{pairs[0][0]}{slash}{tail}")
+    config["HOST"] = ",".join(host for host, _port in pairs)
+    config["PORT"] = ",".join(port or "5432" for _host, port in pairs)
+    return config
+
+
 if env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"))}
+    DATABASES = {"default": database_from_url(env("DATABASE_URL"))}
 else:
     DATABASES = {
         "default": {
@@ -130,8 +151,22 @@ else:
             "PORT": env("PGPORT", ""),
         }
     }
-DATABASES["default"]["CONN_MAX_AGE"] = int(env("CONN_MAX_AGE", "60"))
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica for the public read-only pages (portal/db_router.py): the vacancy search
+# and detail, the service standards, permit verification and the satisfaction index read there;
+# everything that writes, every logged-in page and a visitor's reads right after a write of his
+# own go to the primary.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **database_from_url(env("DATABASE_REPLICA_URL")),
+        # a test run with a replica configured reads its test database through "default"
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
+# Seconds a visitor's reads stay on the primary after his own write (longer than the lag).
+REPLICA_PIN_SECONDS = int(env("REPLICA_PIN_SECONDS", "10"))
+for _alias in DATABASES:
+    DATABASES[_alias]["CONN_MAX_AGE"] = int(env("CONN_MAX_AGE", "60"))
+    DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
@@ -322,15 +357,30 @@ LOGGING = {
 # and schedules the periodic work (background/schedule.py). docs/deployment.md shows the
 # systemd units and the Redis-backed alternative.
 TASKS = {"default": {"BACKEND": env("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
-if env("TASK_REDIS_URL"):  # the Redis-backed queue instead (`pip install -e '.[redis-queue]'`)
-    INSTALLED_APPS.append("django_tasks_redis")
-    TASKS = {
+
+
+def redis_tasks(url, prefix="disnaker_tasks"):
+    """TASKS on the Redis-backed queue (django-tasks-redis) at ``url``, under keys ``prefix*``."""
+    return {
         "default": {
             "BACKEND": "django_tasks_redis.RedisTaskBackend",
-            "QUEUES": [],
-            "OPTIONS": {"REDIS_URL": env("TASK_REDIS_URL")},
+            "QUEUES": [],  # every queue name
+            "OPTIONS": {
+                "REDIS_URL": url,
+                # several portals (or test runs) may share one Redis: each its own keys
+                "REDIS_KEY_PREFIX": prefix,
+                # a task whose worker died unacknowledged is claimed again after this long
+                "REDIS_CLAIM_TIMEOUT": int(env("TASK_REDIS_CLAIM_SECONDS", "300")),
+                # how long an idle worker waits on the stream: the pick-up time (ms)
+                "REDIS_BLOCK_TIMEOUT": int(env("TASK_REDIS_BLOCK_MS", "500")),
+            },
         }
     }
+
+
+if env("TASK_REDIS_URL"):  # the Redis-backed queue instead (`pip install -e '.[redis-queue]'`)
+    INSTALLED_APPS.append("django_tasks_redis")
+    TASKS = redis_tasks(env("TASK_REDIS_URL"), env("TASK_REDIS_PREFIX", "disnaker_tasks"))
 WORKER_BEAT_SECONDS = float(env("WORKER_BEAT_SECONDS", "5"))
 # A task claimed by a worker silent for this long is given back to the queue (it runs again).
 WORKER_DEAD_AFTER_SECONDS = float(env("WORKER_DEAD_AFTER_SECONDS", "60"))
@@ -339,6 +389,10 @@ OUTBOX_RETRY_BASE_SECONDS = float(env("OUTBOX_RETRY_BASE_SECONDS", "60"))
 OUTBOX_RETRY_MAX_SECONDS = float(env("OUTBOX_RETRY_MAX_SECONDS", "3600"))
 OUTBOX_GIVE_UP_SECONDS = float(env("OUTBOX_GIVE_UP_SECONDS", str(2 * 24 * 3600)))
 OUTBOX_SWEEP_GRACE_SECONDS = float(env("OUTBOX_SWEEP_GRACE_SECONDS", "60"))
+# An attempt holds its mail this long (no other worker sends it meanwhile); a worker that lost
+# the database after the mail server answered keeps trying to record the answer this long.
+OUTBOX_SEND_LEASE_SECONDS = float(env("OUTBOX_SEND_LEASE_SECONDS", "600"))
+OUTBOX_RECORD_RETRY_SECONDS = float(env("OUTBOX_RECORD_RETRY_SECONDS", "300"))
 
 # --- Complaint mailbox (read every minute by complaints.tasks.read_mailbox) --------------
 COMPLAINT_IMAP = {

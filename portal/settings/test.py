@@ -9,9 +9,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Tasks run at once in the test process (mail lands in locmem after commit); the tests of the
 # queue itself start real workers with TASK_BACKEND=django_tasks_db.DatabaseBackend.
-TASKS = {
-    "default": {"BACKEND": env("TASK_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}
-}
+# A worker started by the tests of the Redis-backed queue keeps base.py's Redis TASKS.
+if not env("TASK_REDIS_URL"):
+    TASKS = {
+        "default": {
+            "BACKEND": env("TASK_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+        }
+    }
 if env("EMAIL_PORT"):  # a worker process started by the tests, sending to their SMTP server
     MAILERS = {"default": mailer("django.core.mail.backends.smtp.EmailBackend")}
 ALLOWED_HOSTS = ["*"]

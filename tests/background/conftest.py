@@ -55,6 +55,17 @@ def worker_env(**extra):
     }
 
 
+def stop_process(process, timeout=20):
+    """SIGTERM (a worker finishes its task), then SIGKILL after ``timeout`` seconds."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture
 def queue(transactional_db, settings):
     """This process enqueues into the database queue, as the portal does in production."""

@@ -26,11 +26,20 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, worker_id, no_scheduler, scheduler_only, **options):
-        from django.tasks import DEFAULT_TASK_BACKEND_ALIAS
+        from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+        from django_tasks_db.backend import DatabaseBackend
 
+        worker_id = worker_id or get_random_string(32)
         if scheduler_only:
             self.stdout.write("periodic scheduler started")
-            worker.run_scheduler_only(worker_id or get_random_string(32))
+            worker.run_scheduler_only(worker_id)
+            return
+        backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]  # not the lazy proxy
+        if not isinstance(backend, DatabaseBackend):
+            # The Redis-backed queue (TASK_REDIS_URL): its own worker runs the tasks, this
+            # process's housekeeper schedules the periodic work beside it, as on the database.
+            self.stdout.write(f"worker {worker_id} started on {type(backend).__name__}")
+            worker.run_redis(worker_id, interval=interval, scheduler=not no_scheduler)
             return
         task_worker = Worker(
             queue_names=["*"],
@@ -39,7 +48,7 @@ class Command(BaseCommand):
             backend_name=DEFAULT_TASK_BACKEND_ALIAS,
             startup_delay=False,
             max_tasks=None,
-            worker_id=worker_id or get_random_string(32),
+            worker_id=worker_id,
             excluded_queue_names=[],
         )
         task_worker.configure_signals()
