@@ -45,10 +45,28 @@ JOBSEEKERS = Export(
     ),
 )
 
+
+def _vacancy_counts():
+    from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from .models import Vacancy
+
+    posted = (
+        Vacancy.objects.filter(employer=OuterRef("pk"))
+        .order_by()
+        .values("employer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return {"vacancy_count": Coalesce(Subquery(posted), Value(0), output_field=IntegerField())}
+
+
 EMPLOYERS = Export(
     slug="pemberi-kerja",
     title=_("Employers"),
     select_related=("office", "decided_by"),
+    annotate=_vacancy_counts,
     columns=(
         Column("company_name"),
         Column("legal_form"),
@@ -60,6 +78,7 @@ EMPLOYERS = Export(
         Column("contact_person"),
         Column("phone", CODE),
         Column("email"),
+        Column("vacancy_count", INTEGER, header=_("vacancies posted")),
         Column("status"),
         Column("submitted_at"),
         Column("decided_at"),

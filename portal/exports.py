@@ -30,7 +30,9 @@ openpyxl's write-only workbook streams the rows to a temporary file (memory stay
 the writing fast (a new styled cell per value costs three times as much).
 """
 
+import csv
 import datetime
+import decimal
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -140,18 +142,19 @@ def _kind_of(field):
     return TEXT
 
 
-def _follow(lookup, display):
+def _follow(lookup, labels=None):
+    """A getter of ``lookup`` from a row; a choice's label from ``labels`` (translated once
+    per download: the model's get_FOO_display rebuilds its map on every call)."""
     names = lookup.split("__")
 
     def get(row):
         value = row
-        for name in names[:-1]:
+        for name in names:
             value = getattr(value, name, None)
             if value is None:
                 return None
-        if display:
-            return getattr(value, f"get_{names[-1]}_display")()
-        value = getattr(value, names[-1], None)
+        if labels is not None:
+            return labels.get(value, value)
         if isinstance(value, models.Model):
             shown = getattr(value, "display_name", None)
             return shown() if callable(shown) else str(value)
@@ -166,12 +169,11 @@ def _resolve(model, column):
         raise ValueError(f"{model._meta.label}: column {column.path!r} needs a header")
     header = capfirst(str(column.header if column.header is not None else field.verbose_name))
     kind = column.kind or (_kind_of(field) if field is not None else TEXT)
-    if column.value is not None:
-        getter = column.value
-    else:
-        getter = _follow(column.path, display=bool(field is not None and field.choices))
-    if field is not None and field.choices and column.kind is None:
-        kind = TEXT
+    labels = None
+    if field is not None and field.choices:
+        labels = {value: str(label) for value, label in field.flatchoices}
+        kind = column.kind or TEXT
+    getter = column.value if column.value is not None else _follow(column.path, labels)
     return header, getter, kind, column.width or WIDTHS[kind]
 
 
@@ -262,6 +264,27 @@ def write_workbook(export, model, rows, out, zones=None):
         counts[office_id] += 1
     book.save(out)
     return counts
+
+
+# --- CSV as an Indonesian Excel opens it ----------------------------------------------------
+
+
+def csv_writer(response):
+    """A CSV writer an Excel set to Indonesian opens in columns: semicolons (its list
+    separator, the comma being its decimal sign) after a UTF-8 byte order mark."""
+    response.write("\ufeff")
+    return csv.writer(response, delimiter=";")
+
+
+def csv_cell(value):
+    """One CSV value: decimals with a comma (2,5), text that would run as a formula quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, float | decimal.Decimal):
+        return str(value).replace(".", ",")
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return str(value)
 
 
 # --- the filter in words, without personal data --------------------------------------------

@@ -237,6 +237,8 @@ def test_employers_keep_npwp_and_nib_as_text(staff, office, lumajang):
     pak = staff(roles.JOB_PLACEMENT_OFFICER)
     wanted = make_employer(status="active", company_name="PT Satu")  # NPWP 012345674901000
     make_employer(status="waiting", company_name="PT Dua")
+    make_vacancy(wanted)
+    make_vacancy(wanted)
     make_employer(status="active", company_name="PT Lumajang", office=lumajang)
 
     _response, _sheet, headers, rows = download(
@@ -247,6 +249,7 @@ def test_employers_keep_npwp_and_nib_as_text(staff, office, lumajang):
     assert_text(rows[0]["Telepon"], "0335421000")
     assert_text(rows[0][headers[2]], wanted.nib)
     assert rows[0]["Diajukan pada"].is_date
+    assert_number(rows[0]["Lowongan yang dipasang"], 2)
 
 
 def test_vacancies_have_salaries_as_numbers_and_closing_dates_as_dates(staff, office, lumajang):

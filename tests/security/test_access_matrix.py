@@ -493,7 +493,8 @@ RULES = {
     # the complaint book and its chain
     "admin:complaints_complaint_intake": [Case(admin_view(["pengaduan", "superuser"]))],
     "admin:complaints_complaint_book": [Case(admin_view(COMPLAINT_READERS))],
-    "admin:complaints_complaint_book_csv": [Case(admin_view(COMPLAINT_READERS))],
+    # the book's CSV takes personal data out, as the list's XLSX does (portal.exports)
+    "admin:complaints_complaint_book_csv": [Case(admin_view(["pengaduan", "kasi", "superuser"]))],
     "admin:complaints_complaint_step": [
         Case(
             admin_view(["pengaduan", "superuser"]),
