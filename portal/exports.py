@@ -137,8 +137,10 @@ def _kind_of(field):
         return DATE
     if isinstance(field, models.BooleanField):
         return BOOLEAN
-    if isinstance(field, models.IntegerField | models.DecimalField | models.FloatField):
+    if isinstance(field, models.IntegerField):
         return INTEGER
+    if isinstance(field, models.DecimalField | models.FloatField):
+        return NUMBER
     return TEXT
 
 

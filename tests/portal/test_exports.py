@@ -398,6 +398,11 @@ def test_complaints_export_the_channel_with_local_times_and_no_formulas(
     assert row["Diterima pada"].number_format == "dd/mm/yyyy hh:mm"
     assert row["Hari kerja sejak diterima"].data_type == "n"
     assert row["Hari kerja sejak diterima"].value > 0
+    # the complaint list's own buttons keep the download beside them
+    page = pengaduan.get(
+        reverse("admin:complaints_complaint_changelist") + "?channel__exact=telephone"
+    )
+    assert export_url("complaints_complaint", "channel__exact=telephone") in page.text
 
 
 def test_permits_export_the_filtered_status_with_their_workers(staff, office, lumajang, officers):
@@ -526,3 +531,43 @@ def test_complaints_and_permits_cost_the_same_few_or_many(staff, office, officer
         _queries(sekretariat, "akad_permits_permitapplication", "queue=all"),
     )
     assert few == many
+
+
+# --- the writer alone ----------------------------------------------------------------------
+
+
+def test_the_writer_keeps_text_as_text_and_drops_what_a_cell_cannot_hold():
+    """Unsaved rows, no database: what the cells become, whatever a person typed."""
+    from jobboard.models import JobSeeker
+    from portal.exports import CODE, Column, Export, write_workbook
+
+    export = Export(
+        slug="uji",
+        title="Uji: [daftar]/pencari*kerja?",
+        columns=(
+            Column("nik", CODE),
+            Column("full_name"),
+            Column("skills"),
+            Column("graduation_year"),
+            Column("discoverable"),
+        ),
+    )
+    rows = [
+        JobSeeker(
+            nik="3574015705980001",
+            full_name="@SUM(A1:A2)",
+            skills="las\x07 listrik" + "x" * 40_000,
+            graduation_year=2015,
+            discoverable=False,
+        )
+    ]
+    out = io.BytesIO()
+    assert write_workbook(export, JobSeeker, rows, out) == {None: 1}
+    sheet = load_workbook(io.BytesIO(out.getvalue())).worksheets[0]
+    assert sheet.title == "Uji daftarpencarikerja"
+    nik, name, skills, year, discoverable = next(sheet.iter_rows(min_row=2))
+    assert_text(nik, "3574015705980001")
+    assert_text(name, "@SUM(A1:A2)")
+    assert skills.value.startswith("las listrik") and len(skills.value) == 32_767
+    assert_number(year, 2015)
+    assert discoverable.value == "tidak"
