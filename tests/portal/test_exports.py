@@ -151,6 +151,15 @@ def test_the_change_list_offers_the_download_with_its_own_filter(staff):
     assert export_url("jobboard_jobseeker", "queue=all&amp;status__exact=active") in page.text
 
 
+def test_a_filter_the_list_does_not_know_exports_nothing(staff):
+    pak = staff(roles.JOB_PLACEMENT_OFFICER)
+    response = pak.get(export_url("jobboard_jobseeker", "nosuchfield__exact=1"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:jobboard_jobseeker_changelist") + "?e=1"
+    assert pak.post(export_url("jobboard_jobseeker")).status_code == 405
+    assert not ExportRecord.objects.exists()
+
+
 # --- who may download --------------------------------------------------------------------
 
 
