@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
+from portal.exports import ExportAdminMixin
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 from portal.working_time import Calendars
 
-from . import timeline
+from . import exports, timeline
 from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Recommendation, Status
 from .workflows import RECOMMENDATION_WORKFLOW, WORKFLOW
 
@@ -31,8 +32,9 @@ class PositionInline(ReadOnlyInline):
 
 
 @admin.register(PermitApplication)
-class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+class PermitApplicationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     workflow = WORKFLOW
+    export = exports.PERMITS
     service_subject = "application"
     step_template = "admin/akad_permits/permitapplication/step_form.html"
     list_display = ["reference_link", "recruiter_name", "destination_city", "status"]
@@ -205,11 +207,12 @@ class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+class RecommendationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     """The destination region's office: requests for a recruitment recommendation, one
     button (the Kadis signs or refuses)."""
 
     workflow = RECOMMENDATION_WORKFLOW
+    export = exports.RECOMMENDATIONS
     service_subject = "recommendation"
     list_display_links = None
     list_filter = [WaitingForMeFilter, "status"]

@@ -16,9 +16,17 @@ from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import accounts, office_setup, standards
-from .admin_base import HistoryAdmin, ReadOnlyAdmin
+from .admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyAdmin
 from .forms import PrivateFileInput
-from .models import AccountEvent, NonWorkingDay, Office, OfficeRole, ServiceStandard, User
+from .models import (
+    AccountEvent,
+    ExportRecord,
+    NonWorkingDay,
+    Office,
+    OfficeRole,
+    ServiceStandard,
+    User,
+)
 
 admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
@@ -332,3 +340,16 @@ class AccountEventAdmin(ReadOnlyAdmin):
     search_fields = ["user__username"]
     show_full_result_count = False
     fields = ["user", "kind", "actor", "at", "expires_at", "used_at"]
+
+
+@admin.register(ExportRecord)
+class ExportRecordAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
+    """Who took which list out of the portal (portal.exports), read by the office's heads:
+    written by the download itself, never added, changed or deleted here."""
+
+    show_full_result_count = False
+    list_display = ["created_at", "user", "list_name", "description", "row_count", "office"]
+    list_filter = ["list_name", "created_at"]
+    list_select_related = ["user", "office"]
+    fields = list_display
+    readonly_fields = list_display

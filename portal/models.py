@@ -566,3 +566,45 @@ class Submission(models.Model):
             return None
         model = self.content_type.model_class()
         return model._default_manager.filter(pk=self.object_id).first()
+
+
+class ExportRecord(models.Model):
+    """One download of an officer's list as a spreadsheet (portal.exports): who took which
+    list out of the portal, narrowed how, how many rows, when. One row per office whose
+    records left, so each office's heads read what left their office.
+
+    The filter is kept as the officer saw it described ("status: Aktif"), never the typed
+    search text (a NIK, a name): the record of an export holds no personal data itself.
+    """
+
+    office = office_field(null=True, blank=True)  # empty: a superuser's export found no rows
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("exported by"),
+    )
+    model_label = models.CharField(_("model"), max_length=100)
+    list_name = models.CharField(_("list"), max_length=100)
+    description = models.TextField(_("filter"), blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+    created_at = models.DateTimeField(_("exported at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("list export")
+        verbose_name_plural = _("list exports")
+        permissions = [
+            (
+                "export_personal_data",
+                _("Can download the officers' lists with personal data as spreadsheets"),
+            )
+        ]
+        indexes = [
+            models.Index(
+                "office", models.F("created_at").desc(), name="exportrecord_office_recent_idx"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.list_name} · {self.row_count}"

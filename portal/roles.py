@@ -25,7 +25,19 @@ ROLE_PERMISSIONS = {
     JOB_PLACEMENT_OFFICER: [
         "portal.unlock_login",
         "portal.reset_password_at_counter",
+        "portal.export_personal_data",
     ],
+    # The officers who work a list take it out as a spreadsheet (portal.exports), in the
+    # offices where they serve: the placement officer the job exchange's lists, the complaint
+    # officer the complaints, the secretariat the AKAD applications it registers, the Kasi
+    # Penempatan what the section supervises. The heads above read the figures (the
+    # dashboard, the monthly report) and who exported what (portal.ExportRecord), and export
+    # no personal data themselves; nor does the province's reader.
+    COMPLAINT_OFFICER: ["portal.export_personal_data"],
+    SECRETARIAT: ["portal.export_personal_data"],
+    SECTION_HEAD: ["portal.export_personal_data"],
+    DIVISION_HEAD: ["portal.view_exportrecord"],
+    HEAD_OF_OFFICE: ["portal.view_exportrecord"],
 }
 
 ALL_ROLES = [

@@ -1,4 +1,3 @@
-import csv
 import datetime
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal import offices
+from portal.exports import csv_cell, csv_writer
 
 from . import charts, escalation, services, skm
 from . import dashboard as figures
@@ -179,21 +179,11 @@ def dashboard_csv(request, table):
     response["Content-Disposition"] = (
         f'attachment; filename="{result.key}-{period.month:%Y-%m}.csv"'
     )
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
+    writer = csv_writer(response)  # opens in columns in an Indonesian Excel
     writer.writerow([str(c) for c in result.columns])
     for row in result.rows:
         writer.writerow([csv_cell(v) for v in row])
     return response
-
-
-def csv_cell(value):
-    """A cell a spreadsheet shows as text: typed names (a company's) never run as formulas."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return str(value)
 
 
 @require_POST

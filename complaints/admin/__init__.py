@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
+from portal.exports import ExportAdminMixin
 from portal.workflow_admin import WorkflowAdminMixin
 from portal.working_time import WorkingMinutes
 
+from ..exports import COMPLAINTS
 from ..models import Complaint, FollowUp, MailAttachment, UnreadableMail
 from ..workflows import WORKFLOW
 from . import book, intake, letter, queues
@@ -57,8 +59,9 @@ class MailAttachmentInline(ReadOnlyInline):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+class ComplaintAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     workflow = WORKFLOW
+    export = COMPLAINTS
     service_subject = "complaint"
     step_template = "admin/complaints/complaint/step.html"
     bulk_moves = ("report", "pass", "close")

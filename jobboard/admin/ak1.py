@@ -8,8 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
+from portal.exports import ExportAdminMixin
 
-from .. import services
+from .. import exports, services
 from ..models import Ak1Card, Ak1Report
 from .common import run_each
 
@@ -50,7 +51,7 @@ class Ak1ReportInline(ReadOnlyInline):
 
 
 @admin.register(Ak1Card)
-class Ak1CardAdmin(OfficeScopedAdmin, HistoryAdmin):
+class Ak1CardAdmin(OfficeScopedAdmin, ExportAdminMixin, HistoryAdmin):
     """Cards issued at activation; oldest first, filtered by what needs doing today."""
 
     list_display = [
@@ -69,6 +70,7 @@ class Ak1CardAdmin(OfficeScopedAdmin, HistoryAdmin):
     search_fields = ["number", "jobseeker__nik", "jobseeker__full_name"]
     ordering = ["issued_at", "pk"]
     list_per_page = 50
+    export = exports.AK1_CARDS
     actions = ["legalise"]
     inlines = [Ak1ReportInline]
     fields = [

@@ -4,12 +4,15 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_base import OfficeScopedAdmin, ReadOnlyAdmin
+from portal.exports import ExportAdminMixin
 
+from .. import exports
 from ..models import Application, Placement
 
 
 @admin.register(Application)
-class ApplicationAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
+class ApplicationAdmin(OfficeScopedAdmin, ExportAdminMixin, ReadOnlyAdmin):
+    export = exports.APPLICATIONS
     show_full_result_count = False  # as portal.admin_base.HistoryAdmin (300,000 applications)
     list_display = ["jobseeker", "vacancy", "employer", "status", "created_at"]
     list_filter = ["status"]
@@ -22,10 +25,11 @@ class ApplicationAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
 
 
 @admin.register(Placement)
-class PlacementAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
+class PlacementAdmin(OfficeScopedAdmin, ExportAdminMixin, ReadOnlyAdmin):
     """The office counts placements (penempatan); the change list shows how many."""
 
     show_full_result_count = False
+    export = exports.PLACEMENTS
 
     list_display = ["placed_on", "jobseeker", "employer", "vacancy", "recorded_by"]
     list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]

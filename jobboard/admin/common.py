@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin
+from portal.exports import ExportAdminMixin
 from portal.files import content_type_for
 from portal.workflow import MoveRefused
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
@@ -84,10 +85,11 @@ def run_each(model_admin, request, objects, call):
     return done
 
 
-class QueueAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+class QueueAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     """An officers' queue over a workflow: oldest first, what waits for the officer's moves
     by default, one step page per move and a bulk action per ``bulk_moves``; each officer
-    sees the records of their own offices (portal.admin_base.OfficeScopedAdmin)."""
+    sees the records of their own offices (portal.admin_base.OfficeScopedAdmin), and a list
+    with an ``export`` downloads as XLSX (portal.exports)."""
 
     list_filter = [WaitingForMeFilter, "status"]
     list_per_page = 25

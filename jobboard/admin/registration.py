@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.account_admin import AccountDeskAdmin
 
+from .. import exports
 from ..forms import EmployerForm
 from ..models import Ak1Card, Employer, JobSeeker
 from ..workflows import REGISTRATIONS
@@ -30,6 +31,7 @@ class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
 @admin.register(JobSeeker)
 class JobSeekerAdmin(RegistrationAdmin):
     workflow = REGISTRATIONS[JobSeeker]
+    export = exports.JOBSEEKERS
     list_display = [
         "full_name",
         "nik",
@@ -92,6 +94,7 @@ class JobSeekerAdmin(RegistrationAdmin):
 @admin.register(Employer)
 class EmployerAdmin(RegistrationAdmin):
     workflow = REGISTRATIONS[Employer]
+    export = exports.EMPLOYERS
     list_display = [
         "company_name",
         "nib",

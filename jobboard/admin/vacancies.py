@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from .. import exports
 from ..models import Vacancy
 from ..workflows import VACANCIES
 from .common import QueueAdmin
@@ -11,6 +12,7 @@ from .common import QueueAdmin
 @admin.register(Vacancy)
 class VacancyAdmin(QueueAdmin):
     workflow = VACANCIES
+    export = exports.VACANCIES
     bulk_moves = ("publish", "return")
     list_filter = [*QueueAdmin.list_filter, "work_type", "min_education"]
     list_display = [

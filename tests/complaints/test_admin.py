@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from complaints.models import Channel, Complaint, FollowUp, Status, UnreadableMail
 from portal import roles
+from portal.models import ExportRecord
 from tests.factories import default_office
 
 pytestmark = pytest.mark.django_db
@@ -307,15 +308,30 @@ def test_book_page_and_csv_for_a_period(as_role, make_complaint, django_assert_m
     assert f"{radio.book_number}/{radio.book_year}" in page.text
     assert "Rina" in page.text
 
-    with django_assert_max_num_queries(12):
-        response = client.get(
-            reverse("admin:complaints_complaint_book_csv"), {"start": today, "end": today}
-        )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # the CSV takes personal data out: the Kadis reads the book and does not export it
+    # (portal.exports); the complaint officer does, and the download is recorded
+    csv_url = reverse("admin:complaints_complaint_book_csv")
+    assert client.get(csv_url, {"start": today, "end": today}).status_code == 403
+    assert "Unduh CSV" not in page.text
+    client = as_role(roles.COMPLAINT_OFFICER)
+    with django_assert_max_num_queries(14):
+        response = client.get(csv_url, {"start": today, "end": today})
+    assert response.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    # semicolons: an Excel set to Indonesian (decimal comma) opens it in columns
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert rows[0][0] == "no. buku"
     assert len(rows) == 1 + 53
     assert [r[0] for r in rows[1:]] == [f"{n}/{radio.book_year}" for n in range(1, 54)]
     assert rows[-1][10] == "'=HYPERLINK(1)"  # no formula runs in the spreadsheet
+    assert rows[-1][12] == timezone.localdate().strftime("%d/%m/%Y")
+    record = ExportRecord.objects.get()
+    assert (record.list_name, record.row_count) == ("Buku pengaduan", 53)
+    assert (
+        record.description
+        == f"periode {timezone.localdate():%d/%m/%Y} s.d. {timezone.localdate():%d/%m/%Y}"
+    )
+    assert "Siti" not in record.description
 
     yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
     empty = client.get(

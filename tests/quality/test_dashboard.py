@@ -140,9 +140,10 @@ def test_the_page_shows_the_figures_and_each_table_downloads_as_csv(data, head_c
     )
     assert response["Content-Type"].startswith("text/csv")
     assert "registrations-2026-11.csv" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # semicolons and decimal commas: an Excel set to Indonesian opens it in columns
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 13
-    assert rows[-1][1:] == ["3", "1", "3", "1", "5", "4.0", "8.4", "2"]
+    assert rows[-1][1:] == ["3", "1", "3", "1", "5", "4,0", "8,4", "2"]
 
 
 def test_a_bad_month_is_refused_on_the_field(head_client):
@@ -160,5 +161,5 @@ def test_typed_names_in_the_csv_cannot_run_as_formulas(data, head_client):
     response = head_client.get(
         reverse("quality:dashboard_csv", args=["permits_late"]), {"bulan": "2026-11"}
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert all(row[1].startswith("'=HYPERLINK") for row in rows[1:])

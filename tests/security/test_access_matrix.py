@@ -476,10 +476,25 @@ RULES = {
             args=lambda w: [w.recommendation_requested.pk, "nosuchstep"],
         ),
     ],
+    # the officers' lists as XLSX (portal.exports): who reads the list and may take personal
+    # data out (the placement officer, the complaint officer, the secretariat, the Kasi);
+    # the heads above read the lists and not export them
+    "admin:jobboard_jobseeker_export": [Case(admin_view(["pak", "kasi", "superuser"]))],
+    "admin:jobboard_employer_export": [Case(admin_view(["pak", "kasi", "superuser"]))],
+    "admin:jobboard_vacancy_export": [Case(admin_view(["pak", "kasi", "superuser"]))],
+    "admin:jobboard_application_export": [Case(admin_view(["pak", "superuser"]))],
+    "admin:jobboard_placement_export": [Case(admin_view(["pak", "kasi", "superuser"]))],
+    "admin:jobboard_ak1card_export": [Case(admin_view(["pak", "kasi", "superuser"]))],
+    "admin:akad_permits_permitapplication_export": [
+        Case(admin_view(["sekretariat", "kasi", "superuser"]))
+    ],
+    "admin:akad_permits_recommendation_export": [Case(admin_view(["kasi", "superuser"]))],
+    "admin:complaints_complaint_export": [Case(admin_view(["pengaduan", "kasi", "superuser"]))],
     # the complaint book and its chain
     "admin:complaints_complaint_intake": [Case(admin_view(["pengaduan", "superuser"]))],
     "admin:complaints_complaint_book": [Case(admin_view(COMPLAINT_READERS))],
-    "admin:complaints_complaint_book_csv": [Case(admin_view(COMPLAINT_READERS))],
+    # the book's CSV takes personal data out, as the list's XLSX does (portal.exports)
+    "admin:complaints_complaint_book_csv": [Case(admin_view(["pengaduan", "kasi", "superuser"]))],
     "admin:complaints_complaint_step": [
         Case(
             admin_view(["pengaduan", "superuser"]),
@@ -614,6 +629,11 @@ ADMIN_POLICIES = {
     "axes.accessattempt": AdminPolicy(lambda w: w.access_attempt, view=SUPER, delete=SUPER),
     "axes.accesslog": AdminPolicy(lambda w: w.access_log, view=SUPER, delete=SUPER),
     "axes.accessfailurelog": AdminPolicy(lambda w: w.access_failure, view=SUPER, delete=SUPER),
+    # who took which list out as a spreadsheet (portal.exports): the office's heads read it,
+    # nobody adds, changes or deletes it
+    "portal.exportrecord": AdminPolicy(
+        lambda w: w.export_record, view=["kabid", "kadis", "superuser"]
+    ),
     # every account's log-in history; officers read one account's on its counter page
     "portal.accountevent": AdminPolicy(lambda w: w.account_event, view=SUPER),
     # every officer with an outbox reads the list of his own service's mail only: a

@@ -251,6 +251,16 @@ def build_world():
         waited_minutes=6,
     )
     w.morning_digest = MorningDigest.objects.create(user=w.officers["pak"])
+    from portal.models import ExportRecord
+
+    w.export_record = ExportRecord.objects.create(
+        office=w.office,
+        user=w.officers["pak"],
+        model_label="jobboard.jobseeker",
+        list_name="Pencari kerja",
+        description="status: Aktif",
+        row_count=1,
+    )
     w.today = timezone.localdate()
     w.yesterday = w.today - datetime.timedelta(days=1)
     return w
