@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.admin_base import OfficeScopedAdmin, ReadOnlyAdmin
 
 from ..models import Application, Placement
+from .common import LabourReportFilter
 
 
 @admin.register(Application)
@@ -28,6 +29,7 @@ class PlacementAdmin(OfficeScopedAdmin, ReadOnlyAdmin):
     show_full_result_count = False
 
     list_display = ["placed_on", "jobseeker", "employer", "vacancy", "recorded_by"]
+    list_filter = [LabourReportFilter]
     list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]
     date_hierarchy = "placed_on"
     search_fields = ["jobseeker__full_name", "employer__company_name"]

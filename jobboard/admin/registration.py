@@ -10,7 +10,7 @@ from portal.account_admin import AccountDeskAdmin
 from ..forms import EmployerForm
 from ..models import Ak1Card, Employer, JobSeeker
 from ..workflows import REGISTRATIONS
-from .common import QueueAdmin
+from .common import LabourReportFilter, QueueAdmin
 
 
 class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
@@ -30,6 +30,7 @@ class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
 @admin.register(JobSeeker)
 class JobSeekerAdmin(RegistrationAdmin):
     workflow = REGISTRATIONS[JobSeeker]
+    list_filter = [*QueueAdmin.list_filter, LabourReportFilter]
     list_display = [
         "full_name",
         "nik",

@@ -5,17 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Vacancy
 from ..workflows import VACANCIES
-from .common import QueueAdmin
+from .common import LabourReportFilter, QueueAdmin
 
 
 @admin.register(Vacancy)
 class VacancyAdmin(QueueAdmin):
     workflow = VACANCIES
     bulk_moves = ("publish", "return")
-    list_filter = [*QueueAdmin.list_filter, "work_type", "min_education"]
+    list_filter = [*QueueAdmin.list_filter, "work_type", "min_education", LabourReportFilter]
     list_display = [
         "title",
         "employer",
+        "openings",
         "closing_date",
         "submitted_at",
         "waited",
@@ -24,6 +25,11 @@ class VacancyAdmin(QueueAdmin):
     ]
     list_select_related = ["employer", "decided_by"]
     search_fields = ["title", "position", "employer__company_name"]
+
+    @admin.display(description=_("openings"))
+    def openings(self, obj):
+        return obj.openings_text()
+
     decision_fields = [
         "status",
         "submitted_at",
