@@ -12,7 +12,7 @@ class QualityConfig(AppConfig):
         signals.connect()
 
     def account_links(self, user):
-        """The heads' dashboard and any survey still waiting for this person's answer."""
+        """The heads' dashboard, the labour-market report and any survey still waiting for this person's answer."""
         from django.urls import reverse
 
         from .models import SurveyInvitation
@@ -20,6 +20,8 @@ class QualityConfig(AppConfig):
         links = []
         if user.has_perm("quality.view_dashboard"):
             links.append((_("Service quality dashboard"), reverse("quality:dashboard")))
+        if user.is_staff and user.has_perm("quality.view_labour_report"):
+            links.append((_("Monthly labour-market report"), reverse("quality:labour_report")))
         if user.is_staff:
             links.append((_("Morning digest of what waits for me"), reverse("quality:digest")))
         for invitation in SurveyInvitation.objects.for_user(user)[:3]:

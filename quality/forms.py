@@ -32,6 +32,23 @@ class MonthForm(BoundedTextMixin, forms.Form):
         return month
 
 
+ALL_OFFICES = "semua"
+
+
+class ReportForm(MonthForm):
+    """The labour-market report's month, and its office (or all of them, summed)."""
+
+    kantor = forms.ChoiceField(label=_("Office"), required=False)
+
+    def __init__(self, *args, offices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bulan"].help_text = _("For example 2026-11.")
+        choices = [(str(o.pk), o.name) for o in offices]
+        if len(offices) > 1:
+            choices.insert(0, (ALL_OFFICES, _("All offices (sum)")))
+        self.fields["kantor"].choices = choices
+
+
 class SurveyForm(BoundedTextMixin, forms.Form):
     """The nine SKM elements, each with the regulation's four answers, and a comment."""
 

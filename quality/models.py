@@ -121,6 +121,7 @@ class SurveyResponse(models.Model):
         ]
         permissions = [
             ("view_dashboard", _("Can view the service-quality dashboard")),
+            ("view_labour_report", _("Can view the monthly labour-market report")),
         ]
 
     def __str__(self):

@@ -2,10 +2,13 @@
 
 from portal import roles
 
+REPORT = "view_labour_report"  # the monthly labour-market report (jobboard.labour_market)
+
 ROLE_PERMISSIONS = {
-    roles.SECTION_HEAD: ["view_dashboard"],
-    roles.DIVISION_HEAD: ["view_dashboard"],
-    roles.HEAD_OF_OFFICE: ["view_dashboard"],
+    roles.JOB_PLACEMENT_OFFICER: [REPORT],
+    roles.SECTION_HEAD: ["view_dashboard", REPORT],
+    roles.DIVISION_HEAD: ["view_dashboard", REPORT],
+    roles.HEAD_OF_OFFICE: ["view_dashboard", REPORT],
     # read only, in every office of the province (portal.offices)
-    "Pembaca Provinsi": ["view_dashboard"],
+    "Pembaca Provinsi": ["view_dashboard", REPORT],
 }

@@ -8,6 +8,7 @@ from portal.exports import ExportAdminMixin
 
 from .. import exports
 from ..models import Application, Placement
+from .common import LabourReportFilter
 
 
 @admin.register(Application)
@@ -32,6 +33,7 @@ class PlacementAdmin(OfficeScopedAdmin, ExportAdminMixin, ReadOnlyAdmin):
     export = exports.PLACEMENTS
 
     list_display = ["placed_on", "jobseeker", "employer", "vacancy", "recorded_by"]
+    list_filter = [LabourReportFilter]
     list_select_related = ["jobseeker", "employer", "vacancy", "recorded_by"]
     date_hierarchy = "placed_on"
     search_fields = ["jobseeker__full_name", "employer__company_name"]

@@ -120,3 +120,48 @@ class QueueAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, Histor
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["step_links"] = self.step_links(request, obj) if obj is not None else []
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+class LabourReportFilter(admin.ListFilter):
+    """The records behind one figure of the monthly labour-market report: its link's
+    parameters (jobboard.labour_market.FILTER_PARAMETERS) narrow the change list to them."""
+
+    title = _("labour-market report")
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        from .. import labour_market
+
+        self.used = {}
+        for name in labour_market.FILTER_PARAMETERS:
+            if name in params:
+                value = params.pop(name)
+                self.used[name] = value[-1] if isinstance(value, list) else value
+
+    def expected_parameters(self):
+        from .. import labour_market
+
+        return list(labour_market.FILTER_PARAMETERS)
+
+    def has_output(self):
+        return bool(self.used)
+
+    def choices(self, changelist):
+        yield {
+            "selected": True,
+            "query_string": changelist.get_query_string(),
+            "display": _("Figure of the report, month %(month)s")
+            % {"month": self.used.get("ipk_bulan", "")},
+        }
+        yield {
+            "selected": False,
+            "query_string": changelist.get_query_string(remove=self.expected_parameters()),
+            "display": _("All"),
+        }
+
+    def queryset(self, request, queryset):
+        if not self.used:
+            return queryset
+        from .. import labour_market
+
+        return labour_market.filter_records(queryset, self.used)

@@ -11,7 +11,7 @@ from .. import exports
 from ..forms import EmployerForm
 from ..models import Ak1Card, Employer, JobSeeker
 from ..workflows import REGISTRATIONS
-from .common import QueueAdmin
+from .common import LabourReportFilter, QueueAdmin
 
 
 class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
@@ -32,6 +32,7 @@ class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
 class JobSeekerAdmin(RegistrationAdmin):
     workflow = REGISTRATIONS[JobSeeker]
     export = exports.JOBSEEKERS
+    list_filter = [*QueueAdmin.list_filter, LabourReportFilter]
     list_display = [
         "full_name",
         "nik",

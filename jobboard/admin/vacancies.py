@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import exports
 from ..models import Vacancy
 from ..workflows import VACANCIES
-from .common import QueueAdmin
+from .common import LabourReportFilter, QueueAdmin
 
 
 @admin.register(Vacancy)
@@ -14,10 +14,11 @@ class VacancyAdmin(QueueAdmin):
     workflow = VACANCIES
     export = exports.VACANCIES
     bulk_moves = ("publish", "return")
-    list_filter = [*QueueAdmin.list_filter, "work_type", "min_education"]
+    list_filter = [*QueueAdmin.list_filter, "work_type", "min_education", LabourReportFilter]
     list_display = [
         "title",
         "employer",
+        "openings",
         "closing_date",
         "submitted_at",
         "waited",
@@ -26,6 +27,11 @@ class VacancyAdmin(QueueAdmin):
     ]
     list_select_related = ["employer", "decided_by"]
     search_fields = ["title", "position", "employer__company_name"]
+
+    @admin.display(description=_("openings"))
+    def openings(self, obj):
+        return obj.openings_text()
+
     decision_fields = [
         "status",
         "submitted_at",

@@ -363,6 +363,21 @@ RULES = {
             args=lambda w: ["complaints_channels"],
         )
     ],
+    # the monthly labour-market report: the Petugas Antar Kerja and the heads, of their own
+    # office (another office's officer reads his own; naming another office: its test file)
+    **{
+        name: [
+            Case(
+                expect(all=DENIED, anon=LOGIN, **dict.fromkeys(["pak", *HEADS], OK)),
+                query="bulan=2026-01",
+            )
+        ]
+        for name in (
+            "quality:labour_report",
+            "quality:labour_report_xlsx",
+            "quality:labour_report_pdf",
+        )
+    },
     # the admin site's own pages
     "admin:index": [Case(admin_view(GROUPS["staff"]))],
     "admin:login": [Case(expect(all=OK, staff=to("admin:index")), public=True)],
