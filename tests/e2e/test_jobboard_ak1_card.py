@@ -15,6 +15,7 @@ from tests.jobboard.e2e_helpers import (
     admin_login,
     field,
     fill_jobseeker_registration,
+    finish_jobseeker_registration,
     logout,
     run_admin_action,
     scans,
@@ -33,7 +34,7 @@ def register_without_card(page, base_url, ktp, nik):
     fill_jobseeker_registration(page, nik)
     field(page, "Fotokopi KTP").set_input_files(ktp)
     field(page, "Saya belum punya kartu AK/I: terbitkan untuk saya").check()
-    page.get_by_role("button", name="Kirim pendaftaran saya").click()
+    finish_jobseeker_registration(page)
 
 
 def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
