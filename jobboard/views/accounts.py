@@ -50,21 +50,44 @@ def registration_sent(request):
     return render(request, "jobboard/registration_sent.html")
 
 
+# A shared office or cafe connection registers 20 people an hour: every registering POST
+# counts (the last step, or the one-page form), the steps before it on a bound of their own
+# (they store what was typed and the files chosen, so a script's burst is refused as well).
+_registration_limit = rate_limited("register-jobseeker", limit=20, period=3600)
+_step_limit = rate_limited("register-jobseeker-step", limit=300, period=3600)
+
+
+@_registration_limit
+def _register_jobseeker_at_once(request):
+    return _register(
+        request, JobSeekerRegistrationForm, "jobboard/register_jobseeker_one_page.html"
+    )
+
+
+@_registration_limit
+def _register_jobseeker_last_step(request):
+    return registration_steps.post_step(request)
+
+
+@_step_limit
+def _register_jobseeker_step(request):
+    return registration_steps.post_step(request)
+
+
 @sensitive_post_parameters("password1", "password2", "nik", "npwp")
-@rate_limited("register-jobseeker", limit=20, period=3600)  # a shared office or cafe connection
 def register_jobseeker(request):
     """In short steps (jobboard.views.registration_steps). A POST of the whole form at once
     (no step named: a page of the one-page form still open, a script) is registered by the
     one form as before, with the same service and checks."""
     if _registered_already(request):
         return redirect("jobboard:my_status")
-    if request.method == "POST" and "wizard_step" in request.POST:
-        return registration_steps.post_step(request)
-    if request.method == "POST":
-        return _register(
-            request, JobSeekerRegistrationForm, "jobboard/register_jobseeker_one_page.html"
-        )
-    return registration_steps.show_step(request)
+    if request.method != "POST":
+        return registration_steps.show_step(request)
+    if "wizard_step" not in request.POST:
+        return _register_jobseeker_at_once(request)
+    if registration_steps.is_last_step(request):
+        return _register_jobseeker_last_step(request)
+    return _register_jobseeker_step(request)
 
 
 @sensitive_post_parameters("password1", "password2", "npwp")

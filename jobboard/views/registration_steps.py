@@ -214,11 +214,22 @@ def _wanted_step(request):
 
 def show_step(request):
     wizard = Wizard(request)
-    index = wizard.reachable(_wanted_step(request))
+    wanted = _wanted_step(request)
+    index = wizard.reachable(wanted)
     earlier, _invalid = wizard.earlier_values(index)
-    form = wizard.step_form(index, initial=wizard.initial_for(index, earlier))
+    if index < wanted and wizard.stored(index) is not None:
+        # A step sent before is no longer valid (the NIK changed since): shown with why.
+        form = wizard.step_form(index, data=wizard.all_data(), earlier=earlier)
+        form.is_valid()
+    else:
+        form = wizard.step_form(index, initial=wizard.initial_for(index, earlier))
     wizard.save()
     return _render(request, wizard, index, form, earlier)
+
+
+def is_last_step(request):
+    """Whether the POST is the last step's, the one that registers."""
+    return request.POST.get("wizard_step") == JOBSEEKER_STEPS[-1].slug
 
 
 def post_step(request):

@@ -88,7 +88,10 @@ def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
     expect(page.get_by_role("heading", name="Laporan AK/I enam bulanan")).to_be_visible()
     field(page, "Keterampilan").fill("Microsoft Excel, kasir, MYOB")
     page.get_by_role("button", name="Kirim laporan saya").click()
-    expect(page.get_by_text("Centang kotak ini untuk melapor")).to_be_visible()
+    # said in the summary at the top (which takes the focus) and at the field
+    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.locator("#form-errors")).to_contain_text("Centang kotak ini untuk melapor")
+    expect(page.get_by_text("Centang kotak ini untuk melapor")).to_have_count(2)
     expect(field(page, "Keterampilan")).to_have_value("Microsoft Excel, kasir, MYOB")
     check_accessibility(page)
     field(page, "Saya masih mencari pekerjaan").check()

@@ -102,6 +102,16 @@ def test_a_step_cannot_be_skipped(client):
     assert response["Location"] == step_url(2)
 
 
+def test_a_nik_changed_later_shows_the_step_it_no_longer_matches(client):
+    walk_to_documents(client)
+    send(client, "nik", seeker_data(nik=make_nik(BIRTH.replace(day=18), "P", seq=42)))
+    page = client.get(step_url(5))
+    assert "Langkah 2 dari 6" in page.text
+    assert "tidak sesuai dengan tanggal lahir" in " ".join(
+        page.context["form"].errors["birth_date"]
+    )
+
+
 def test_going_back_keeps_everything_typed(client):
     walk_to_documents(client)
     # back from step 3 with a change not yet checked: kept, and shown again
