@@ -13,7 +13,12 @@ from django import forms
 from django.forms.forms import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
-from .registration import JobSeekerForm, JobSeekerRegistrationForm
+from .registration import (
+    EmployerForm,
+    EmployerRegistrationForm,
+    JobSeekerForm,
+    JobSeekerRegistrationForm,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,13 @@ JOBSEEKER_STEPS = (
     Step("alamat", _("Address and contact"), (*_section(1), "office")),
     Step("pendidikan", _("Education and work"), (*_section(2), *_section(3))),
     Step("dokumen", _("Documents"), _section(4)),
+    Step("akun", _("Password"), ("password1", "password2")),
+)
+
+
+EMPLOYER_STEPS = (
+    Step("perusahaan", _("Company"), ("office", *EmployerForm.sections[0][1])),
+    Step("kontak", _("Contact"), tuple(EmployerForm.sections[1][1])),
     Step("akun", _("Password"), ("password1", "password2")),
 )
 
@@ -99,3 +111,7 @@ class OneStepMixin:
 
 class JobSeekerStepForm(OneStepMixin, JobSeekerRegistrationForm):
     """One step of a job seeker's registration."""
+
+
+class EmployerStepForm(OneStepMixin, EmployerRegistrationForm):
+    """One step of an employer's registration."""

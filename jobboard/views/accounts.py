@@ -90,10 +90,38 @@ def register_jobseeker(request):
     return _register_jobseeker_step(request)
 
 
+_employer_limit = rate_limited("register-employer", limit=20, period=3600)
+_employer_step_limit = rate_limited("register-employer-step", limit=300, period=3600)
+
+
+@_employer_limit
+def _register_employer_at_once(request):
+    return _register(request, EmployerRegistrationForm, "jobboard/register_employer_one_page.html")
+
+
+@_employer_limit
+def _register_employer_last_step(request):
+    return registration_steps.post_step(request, registration_steps.EmployerWizard)
+
+
+@_employer_step_limit
+def _register_employer_step(request):
+    return registration_steps.post_step(request, registration_steps.EmployerWizard)
+
+
 @sensitive_post_parameters("password1", "password2", "npwp")
-@rate_limited("register-employer", limit=20, period=3600)
 def register_employer(request):
-    return _register(request, EmployerRegistrationForm, "jobboard/register_employer.html")
+    """In three short steps, as a job seeker's registration (a whole form at once too)."""
+    if _registered_already(request):
+        return redirect("jobboard:my_status")
+    wizard = registration_steps.EmployerWizard
+    if request.method != "POST":
+        return registration_steps.show_step(request, wizard)
+    if "wizard_step" not in request.POST:
+        return _register_employer_at_once(request)
+    if registration_steps.is_last_step(request, wizard):
+        return _register_employer_last_step(request)
+    return _register_employer_step(request)
 
 
 def _own_profile(user):

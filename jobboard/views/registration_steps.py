@@ -20,12 +20,16 @@ from portal.models import Office
 from portal.submissions import posted_token, record_once, submission_recorded
 
 from .. import services
-from ..forms import JobSeekerRegistrationForm, model_data
+from ..forms import EmployerRegistrationForm, JobSeekerRegistrationForm, model_data
 from ..forms.registration import office_of_nik
-from ..forms.registration_steps import JOBSEEKER_STEPS, JobSeekerStepForm
+from ..forms.registration_steps import (
+    EMPLOYER_STEPS,
+    JOBSEEKER_STEPS,
+    EmployerStepForm,
+    JobSeekerStepForm,
+)
 from ..validators import nik_facts
 
-SESSION_KEY = "jobboard:register_jobseeker"
 STEP_PARAM = "langkah"
 
 
@@ -35,10 +39,12 @@ class Wizard:
     steps = JOBSEEKER_STEPS
     form_class = JobSeekerRegistrationForm
     step_form_class = JobSeekerStepForm
+    url_name = "jobboard:register_jobseeker"
+    template = "jobboard/register_jobseeker.html"
 
     def __init__(self, request):
         self.request = request
-        state = request.session.get(SESSION_KEY)
+        state = request.session.get(self.url_name)
         if not isinstance(state, dict) or "token" not in state:
             state = {"token": pending_uploads.new_token(), "data": {}}
         self.state = state
@@ -49,12 +55,12 @@ class Wizard:
         return self.state["token"]
 
     def save(self):
-        self.request.session[SESSION_KEY] = self.state
+        self.request.session[self.url_name] = self.state
         self.request.session.modified = True
 
     def clear(self):
         pending_uploads.discard(self.request, self.token)
-        self.request.session.pop(SESSION_KEY, None)
+        self.request.session.pop(self.url_name, None)
 
     # --- what was sent ---------------------------------------------------------------------
 
@@ -131,6 +137,11 @@ class Wizard:
                 elif values:
                     initial[name] = values[0]
             return initial
+        return self.derived_initial(earlier)
+
+    def derived_initial(self, earlier):
+        """What a step not sent yet starts with: what the NIK says (birth date, sex), the
+        city of its region and the office proposed from it."""
         facts = nik_facts(earlier.get("nik", ""))
         initial = {}
         if facts:
@@ -138,11 +149,24 @@ class Wizard:
             region = Office.objects.filter(region_code=facts["region_code"]).first()
             if region is not None and region.region:
                 initial["city"] = region.region
-            offices = JobSeekerRegistrationForm(office=self.office).fields.get("office")
+            offices = self.form_class(office=self.office).fields.get("office")
             proposed = offices and office_of_nik(offices.queryset, earlier.get("nik"))
             if proposed is not None:
                 initial["office"] = proposed.pk
         return initial
+
+    def facts(self, index, earlier):
+        """What the identity step tells the person the NIK says, to confirm."""
+        if self.steps[index].slug != "identitas":
+            return None
+        facts = nik_facts(earlier.get("nik", ""))
+        if not facts:
+            return None
+        office = Office.objects.filter(region_code=facts["region_code"]).first()
+        return {**facts, "region": office.region if office else "", "office": office}
+
+    def step_url(self, index):
+        return f"{reverse(self.url_name)}?{STEP_PARAM}={index + 1}"
 
     # --- files -----------------------------------------------------------------------------
 
@@ -169,15 +193,6 @@ class Wizard:
         return kept
 
 
-def _facts(earlier):
-    """What the identity step tells the person the NIK says, to confirm."""
-    facts = nik_facts(earlier.get("nik", ""))
-    if not facts:
-        return None
-    office = Office.objects.filter(region_code=facts["region_code"]).first()
-    return {**facts, "region": office.region if office else "", "office": office}
-
-
 def _render(request, wizard, index, form, earlier, status=200):
     steps = [
         {"number": number, "title": step.title, "slug": step.slug}
@@ -185,7 +200,7 @@ def _render(request, wizard, index, form, earlier, status=200):
     ]
     return render(
         request,
-        "jobboard/register_jobseeker.html",
+        wizard.template,
         {
             "form": form,
             "steps": steps,
@@ -194,15 +209,12 @@ def _render(request, wizard, index, form, earlier, status=200):
             "count": len(steps),
             "is_last": index == len(steps) - 1,
             "previous": index - 1 if index else None,
-            "facts": _facts(earlier) if wizard.steps[index].slug == "identitas" else None,
+            "facts": wizard.facts(index, earlier),
+            "action": reverse(wizard.url_name),
             "step_param": STEP_PARAM,
         },
         status=status,
     )
-
-
-def _step_url(index):
-    return f"{reverse('jobboard:register_jobseeker')}?{STEP_PARAM}={index + 1}"
 
 
 def _wanted_step(request):
@@ -212,8 +224,24 @@ def _wanted_step(request):
         return 0
 
 
-def show_step(request):
-    wizard = Wizard(request)
+class EmployerWizard(Wizard):
+    """An employer's registration: company, contact, password (no files, no NIK)."""
+
+    steps = EMPLOYER_STEPS
+    form_class = EmployerRegistrationForm
+    step_form_class = EmployerStepForm
+    url_name = "jobboard:register_employer"
+    template = "jobboard/register_employer.html"
+
+    def derived_initial(self, earlier):
+        return {}
+
+    def facts(self, index, earlier):
+        return None
+
+
+def show_step(request, wizard_class=Wizard):
+    wizard = wizard_class(request)
     wanted = _wanted_step(request)
     index = wizard.reachable(wanted)
     earlier, _invalid = wizard.earlier_values(index)
@@ -227,35 +255,35 @@ def show_step(request):
     return _render(request, wizard, index, form, earlier)
 
 
-def is_last_step(request):
+def is_last_step(request, wizard_class=Wizard):
     """Whether the POST is the last step's, the one that registers."""
-    return request.POST.get("wizard_step") == JOBSEEKER_STEPS[-1].slug
+    return request.POST.get("wizard_step") == wizard_class.steps[-1].slug
 
 
-def post_step(request):
+def post_step(request, wizard_class=Wizard):
     """A step sent: "back" keeps what was typed and goes back; "next" checks the step alone
     and goes on; the last step registers."""
-    wizard = Wizard(request)
+    wizard = wizard_class(request)
     slugs = [step.slug for step in wizard.steps]
     try:
         index = slugs.index(request.POST.get("wizard_step", ""))
     except ValueError:
-        return redirect(_step_url(0))
+        return redirect(wizard.step_url(0))
     if index == len(slugs) - 1:
         return _finish(request, wizard)
     reached = wizard.reachable(index)
     if reached != index:
-        return redirect(_step_url(reached))
+        return redirect(wizard.step_url(reached))
     earlier, _invalid = wizard.earlier_values(index)
     form = wizard.step_form(index, data=request.POST, files=request.FILES, earlier=earlier)
     valid = form.is_valid()
     wizard.keep_files(form)
     wizard.store(index, form.step_values())
     if request.POST.get("wizard_action") == "back":
-        return redirect(_step_url(max(index - 1, 0)))
+        return redirect(wizard.step_url(max(index - 1, 0)))
     if not valid:
         return _render(request, wizard, index, form, earlier)
-    return redirect(_step_url(index + 1))
+    return redirect(wizard.step_url(index + 1))
 
 
 def _finish(request, wizard):
@@ -266,13 +294,13 @@ def _finish(request, wizard):
         return redirect("jobboard:registration_sent")  # sent twice: the first one's answer
     last = len(wizard.steps) - 1
     if request.POST.get("wizard_action") == "back":
-        return redirect(_step_url(last - 1))
+        return redirect(wizard.step_url(last - 1))
     reached = wizard.reachable(last)
     if reached != last:
-        return redirect(_step_url(reached))
+        return redirect(wizard.step_url(reached))
     kept = wizard.kept()
     passwords = {name: request.POST.getlist(name) for name in ("password1", "password2")}
-    form = JobSeekerRegistrationForm(
+    form = wizard.form_class(
         wizard.all_data(passwords), {}, office=wizard.office, initial=dict(kept)
     )
     if not form.is_valid():

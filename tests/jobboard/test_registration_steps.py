@@ -11,13 +11,19 @@ from django.test import Client
 from django.urls import reverse
 
 from background import schedule
-from jobboard.forms.registration_steps import JOBSEEKER_STEPS
-from jobboard.models import JobSeeker
+from jobboard.forms.registration_steps import EMPLOYER_STEPS, JOBSEEKER_STEPS
+from jobboard.models import Employer, JobSeeker
 from portal import pending_uploads
 from portal.models import PendingUpload
 from portal.tasks import discard_abandoned_uploads
 from tests.conftest import PDF_BYTES, make_nik
-from tests.jobboard.test_registration import BIRTH, SEEKER_URL, seeker_data
+from tests.jobboard.test_registration import (
+    BIRTH,
+    EMPLOYER_URL,
+    SEEKER_URL,
+    employer_data,
+    seeker_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +221,33 @@ def test_files_of_registrations_never_finished_are_removed(
     assert not default_storage.exists(old.file.name) and default_storage.exists(young.file.name)
     [entry] = [e for e in schedule.SCHEDULE if e.task == "portal.tasks.discard_abandoned_uploads"]
     assert entry.every == 3600
+
+
+# --- employers: company, contact, password ---------------------------------------------------
+
+EMPLOYER_FIELDS = {step.slug: step.fields for step in EMPLOYER_STEPS}
+
+
+def send_employer(client, slug, data=None, **extra):
+    values = {k: v for k, v in (data or employer_data()).items() if k in EMPLOYER_FIELDS[slug]}
+    return client.post(
+        EMPLOYER_URL, {"wizard_step": slug, "wizard_action": "next", **values, **extra}
+    )
+
+
+def test_an_employer_registers_in_three_steps(client):
+    page = client.get(EMPLOYER_URL).text
+    assert "Langkah 1 dari 3" in page and 'name="company_name"' in page
+    assert 'name="password1"' not in page
+    response = send_employer(client, "perusahaan", employer_data(npwp="01.234.567.5-901.000"))
+    assert "NPWP" in response.text and response.status_code == 200  # checked on its step
+    assert 'href="#id_npwp"' in response.text
+    assert send_employer(client, "perusahaan")["Location"] == f"{EMPLOYER_URL}?langkah=2"
+    assert send_employer(client, "kontak")["Location"] == f"{EMPLOYER_URL}?langkah=3"
+    response = send_employer(client, "akun", employer_data(password2="lain-lagi-2026"))
+    assert "tidak sama" in " ".join(response.context["form"].errors["password2"])
+    response = send_employer(client, "akun")
+    assert response["Location"] == reverse("jobboard:registration_sent")
+    employer = Employer.objects.get()
+    assert employer.npwp == "012345674901000" and employer.contact_person == "Hendra Wijaya"
+    assert employer.user.check_password("Rekrut-Baik-2026")
