@@ -42,6 +42,7 @@ SCHEDULE = [
     Periodic("quality.tasks.escalate_late_steps", every=300),
     Periodic("quality.tasks.send_morning_digests", at=datetime.time(7, 0)),
     Periodic("background.tasks.housekeeping", at=datetime.time(2, 15)),
+    Periodic("portal.tasks.discard_abandoned_uploads", every=3600),
 ]
 
 

@@ -91,6 +91,20 @@ def nik_birth_date(nik, today=None):
         return None
 
 
+def nik_facts(nik):
+    """What a valid NIK itself says: {"birth_date", "sex" ("L"/"P"), "region_code"} (the
+    regency's or city's Kemendagri code, its first four digits), or {} for an invalid one."""
+    try:
+        validate_nik_shape(nik or "")
+    except ValidationError:
+        return {}
+    return {
+        "birth_date": nik_birth_date(nik),
+        "sex": "P" if int(nik[6:8]) > 40 else "L",
+        "region_code": nik[:4],
+    }
+
+
 def check_nik_matches(nik, birth_date, sex):
     """The NIK's birth date must be the date given; women's day is increased by 40."""
     errors = {}

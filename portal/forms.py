@@ -84,6 +84,8 @@ class OfficeChoiceMixin:
             if len(only) == 1:
                 office = only[0]  # nothing to choose
         self.fixed_office = office
+        # Asked or not is decided here: a form in steps leaves the field to its own step.
+        self.office_offered = office is None and bool(only)
         if office is None and only:
             field = forms.ModelChoiceField(
                 queryset=offices,
@@ -98,7 +100,7 @@ class OfficeChoiceMixin:
 
     def clean(self):
         cleaned = super().clean()
-        if self.fixed_office is None and "office" not in self.fields:
+        if self.fixed_office is None and not self.office_offered:
             raise forms.ValidationError(
                 _("No office takes this service on the portal yet."), code="no_office"
             )
@@ -120,13 +122,39 @@ class PrivateFileInput(forms.ClearableFileInput):
 
     def is_initial(self, value):
         # Django's own test asks value.url, which the private storage refuses to give.
+        if getattr(value, "pending", False):
+            return True  # chosen earlier in an unfinished form (portal.pending_uploads)
         return bool(value and getattr(value, "instance", None) is not None and value.name)
 
     def format_value(self, value):
         return value if self.is_initial(value) else None
 
     def get_context(self, name, value, attrs):
+        from django.conf import settings
+
+        # Read by static/portal/forms.js: a file over the limit is reduced (a photo) or
+        # refused in the browser, before a slow connection carries it.
+        attrs = {
+            **(attrs or {}),
+            "data-max-bytes": settings.MAX_UPLOAD_SIZE,
+            "data-msg-too-large": _(
+                "This file is too large (%(size)s MB); at most %(max)s MB is accepted. "
+                "Choose a smaller file or scan it again at a lower resolution."
+            ),
+            "data-msg-reduced": _(
+                "The photo was made smaller in your browser (%(size)s MB) so that it can be sent."
+            ),
+        }
         context = super().get_context(name, value, attrs)
+        if getattr(value, "pending", False):
+            context["widget"].update(
+                download_url=None,
+                file_label=value.name,
+                pending=True,
+                initial_text=_("Chosen"),
+                input_text=_("Replace"),
+            )
+            return context
         url, label = private_file_link(value) if self.is_initial(value) else (None, None)
         context["widget"].update(download_url=url, file_label=label)
         return context

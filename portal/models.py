@@ -608,3 +608,29 @@ class ExportRecord(models.Model):
 
     def __str__(self):
         return f"{self.list_name} · {self.row_count}"
+
+
+class PendingUpload(models.Model):
+    """A file chosen in a public form that is not finished yet (a registration in steps): kept
+    in the private store, so that neither an error nor a step asks for it again, and tied to
+    the browser session that chose it (a hash of its session key) and the form's random token.
+    Nothing links to it (no ``private_file_fields``): only its own session's form reads it,
+    and moves it to the record when the form is finished (portal.pending_uploads).
+    ``portal.tasks.discard_abandoned_uploads`` removes rows and files never finished."""
+
+    owner = models.CharField(max_length=64, db_index=True)  # sha256 of the session key
+    token = models.CharField(max_length=64)
+    field = models.CharField(max_length=50)
+    file = models.FileField(upload_to=PrivateUploadTo("pending"))
+    original_name = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "token", "field"], name="pending_upload_one_per_field"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.field}"

@@ -45,6 +45,12 @@ def _key(request, token):
     return hashlib.sha256(f"{sender}:{token}".encode()).hexdigest()
 
 
+def submission_recorded(request, token):
+    """Whether a form with this token was recorded already (a form in steps asks before it
+    rebuilds what the first sending cleared)."""
+    return Submission.objects.filter(token=_key(request, token)).exists()
+
+
 def record_once(request, record, answer):
     """``record()`` writes (and returns the record, or None); ``answer(record)`` gives the
     response. The first sending of the form's token records; every other sending of it gets

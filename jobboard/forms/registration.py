@@ -176,13 +176,21 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.Model
 
         return bool(self.instance.pk) and Ak1Card.objects.filter(jobseeker=self.instance).exists()
 
+    def file_kept(self, name):
+        """Whether a file chosen earlier in an unfinished registration stays (not removed)."""
+        kept = getattr(self.initial.get(name), "pending", False)
+        return kept and self.cleaned_data.get(name) is not False
+
     def _check_ak1(self, cleaned):
+        if "ak1_scan" not in self.fields:
+            return  # a registration's step without the documents
         if "ak1_requested" not in self.fields:
             requested = self.instance.ak1_requested
         else:
             requested = cleaned.get("ak1_requested")
         scan = cleaned.get("ak1_scan")
-        if requested and "ak1_scan" in self.files and "ak1_requested" in self.fields:
+        chosen = "ak1_scan" in self.files or self.file_kept("ak1_scan")
+        if requested and chosen and "ak1_requested" in self.fields:
             self.add_error(
                 "ak1_requested",
                 _(
@@ -229,6 +237,12 @@ class JobSeekerForm(OwnEmailMixin, FileRetryMixin, BoundedTextMixin, forms.Model
         return cleaned
 
 
+def office_of_nik(offices, nik):
+    """The office among ``offices`` of the region a NIK was issued in (its first four digits,
+    a regency's or city's Kemendagri code), or None."""
+    return offices.filter(region_code=nik[:4]).first() if nik else None
+
+
 class JobSeekerRegistrationForm(OfficeChoiceMixin, AccountFieldsMixin, JobSeekerForm):
     """Registration with one office: by default the office of the region in the NIK (its
     first four digits, a regency's or city's Kemendagri code), or the office the person
@@ -255,7 +269,7 @@ class JobSeekerRegistrationForm(OfficeChoiceMixin, AccountFieldsMixin, JobSeeker
         cleaned = super().clean()
         nik = cleaned.get("nik")
         if "office" in self.fields and not cleaned.get("office") and nik:
-            office = self.fields["office"].queryset.filter(region_code=nik[:4]).first()
+            office = office_of_nik(self.fields["office"].queryset, nik)
             if office is None:
                 self.add_error(
                     "office",

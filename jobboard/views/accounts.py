@@ -10,7 +10,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from portal.forms import request_office
 from portal.ratelimit import rate_limited
-from portal.submissions import record_once
 
 from .. import rules, services
 from ..forms import (
@@ -22,29 +21,25 @@ from ..forms import (
     model_data,
 )
 from ..models import VacancySuggestions
+from . import registration_steps
+
+
+def _registered_already(request):
+    return request.user.is_authenticated and (
+        rules.jobseeker_of(request.user) or rules.employer_of(request.user)
+    )
 
 
 def _register(request, form_class, template):
     """One answer whatever happened to a valid form: registered, or the e-mail address or
     NIK/NIB was registered already (its owner is mailed, issue 16 item 9). The same form sent
     twice registers once (portal.submissions)."""
-    if request.user.is_authenticated and (
-        rules.jobseeker_of(request.user) or rules.employer_of(request.user)
-    ):
+    if _registered_already(request):
         return redirect("jobboard:my_status")
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, office=request_office(request))
         if form.is_valid():
-            return record_once(
-                request,
-                lambda: services.register_profile(
-                    model=form._meta.model,
-                    office=form.chosen_office(),
-                    data=model_data(form),
-                    user_fields=form.user_fields(),
-                ),
-                lambda _profile: redirect("jobboard:registration_sent"),
-            )
+            return registration_steps.register_once(request, form)
     else:
         form = form_class(office=request_office(request))
     return render(request, template, {"form": form})
@@ -55,16 +50,78 @@ def registration_sent(request):
     return render(request, "jobboard/registration_sent.html")
 
 
+# A shared office or cafe connection registers 20 people an hour: every registering POST
+# counts (the last step, or the one-page form), the steps before it on a bound of their own
+# (they store what was typed and the files chosen, so a script's burst is refused as well).
+_registration_limit = rate_limited("register-jobseeker", limit=20, period=3600)
+_step_limit = rate_limited("register-jobseeker-step", limit=300, period=3600)
+
+
+@_registration_limit
+def _register_jobseeker_at_once(request):
+    return _register(
+        request, JobSeekerRegistrationForm, "jobboard/register_jobseeker_one_page.html"
+    )
+
+
+@_registration_limit
+def _register_jobseeker_last_step(request):
+    return registration_steps.post_step(request)
+
+
+@_step_limit
+def _register_jobseeker_step(request):
+    return registration_steps.post_step(request)
+
+
 @sensitive_post_parameters("password1", "password2", "nik", "npwp")
-@rate_limited("register-jobseeker", limit=20, period=3600)  # a shared office or cafe connection
 def register_jobseeker(request):
-    return _register(request, JobSeekerRegistrationForm, "jobboard/register_jobseeker.html")
+    """In short steps (jobboard.views.registration_steps). A POST of the whole form at once
+    (no step named: a page of the one-page form still open, a script) is registered by the
+    one form as before, with the same service and checks."""
+    if _registered_already(request):
+        return redirect("jobboard:my_status")
+    if request.method != "POST":
+        return registration_steps.show_step(request)
+    if "wizard_step" not in request.POST:
+        return _register_jobseeker_at_once(request)
+    if registration_steps.is_last_step(request):
+        return _register_jobseeker_last_step(request)
+    return _register_jobseeker_step(request)
+
+
+_employer_limit = rate_limited("register-employer", limit=20, period=3600)
+_employer_step_limit = rate_limited("register-employer-step", limit=300, period=3600)
+
+
+@_employer_limit
+def _register_employer_at_once(request):
+    return _register(request, EmployerRegistrationForm, "jobboard/register_employer_one_page.html")
+
+
+@_employer_limit
+def _register_employer_last_step(request):
+    return registration_steps.post_step(request, registration_steps.EmployerWizard)
+
+
+@_employer_step_limit
+def _register_employer_step(request):
+    return registration_steps.post_step(request, registration_steps.EmployerWizard)
 
 
 @sensitive_post_parameters("password1", "password2", "npwp")
-@rate_limited("register-employer", limit=20, period=3600)
 def register_employer(request):
-    return _register(request, EmployerRegistrationForm, "jobboard/register_employer.html")
+    """In three short steps, as a job seeker's registration (a whole form at once too)."""
+    if _registered_already(request):
+        return redirect("jobboard:my_status")
+    wizard = registration_steps.EmployerWizard
+    if request.method != "POST":
+        return registration_steps.show_step(request, wizard)
+    if "wizard_step" not in request.POST:
+        return _register_employer_at_once(request)
+    if registration_steps.is_last_step(request, wizard):
+        return _register_employer_last_step(request)
+    return _register_employer_step(request)
 
 
 def _own_profile(user):

@@ -114,8 +114,13 @@ def test_visitor_complains_online_corrects_a_mistake_and_is_refused_a_wrong_phon
     )
     page.get_by_role("button", name="Kirim pengaduan").click()
 
-    # Refused with messages on the fields; what was typed is still there.
-    expect(page.get_by_text("Bidang ini tidak boleh kosong.")).to_be_visible()
+    # Refused with messages on the fields and in the summary at the top (focused); what was
+    # typed is still there.
+    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.locator("#form-errors")).to_contain_text("Bidang ini tidak boleh kosong.")
+    expect(
+        page.locator(".invalid-feedback", has_text="Bidang ini tidak boleh kosong.").first
+    ).to_be_visible()
     expect(page.get_by_label(re.compile(r"^\s*Nama\s*(?:\*|\(wajib[^)]*\))?\s*$"))).to_have_value(
         "Rahmat Hidayat"
     )

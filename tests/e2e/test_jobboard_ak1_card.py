@@ -15,6 +15,7 @@ from tests.jobboard.e2e_helpers import (
     admin_login,
     field,
     fill_jobseeker_registration,
+    finish_jobseeker_registration,
     logout,
     run_admin_action,
     scans,
@@ -33,7 +34,7 @@ def register_without_card(page, base_url, ktp, nik):
     fill_jobseeker_registration(page, nik)
     field(page, "Fotokopi KTP").set_input_files(ktp)
     field(page, "Saya belum punya kartu AK/I: terbitkan untuk saya").check()
-    page.get_by_role("button", name="Kirim pendaftaran saya").click()
+    finish_jobseeker_registration(page)
 
 
 def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
@@ -87,7 +88,10 @@ def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
     expect(page.get_by_role("heading", name="Laporan AK/I enam bulanan")).to_be_visible()
     field(page, "Keterampilan").fill("Microsoft Excel, kasir, MYOB")
     page.get_by_role("button", name="Kirim laporan saya").click()
-    expect(page.get_by_text("Centang kotak ini untuk melapor")).to_be_visible()
+    # said in the summary at the top (which takes the focus) and at the field
+    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.locator("#form-errors")).to_contain_text("Centang kotak ini untuk melapor")
+    expect(page.get_by_text("Centang kotak ini untuk melapor")).to_have_count(2)
     expect(field(page, "Keterampilan")).to_have_value("Microsoft Excel, kasir, MYOB")
     check_accessibility(page)
     field(page, "Saya masih mencari pekerjaan").check()

@@ -7,7 +7,14 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import check_accessibility, login
-from tests.jobboard.e2e_helpers import admin_login, field, logout, run_admin_action, scans
+from tests.jobboard.e2e_helpers import (
+    admin_login,
+    field,
+    logout,
+    next_step,
+    run_admin_action,
+    scans,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -37,9 +44,13 @@ def test_employer_registers_posts_officer_publishes_seeker_applies_and_is_hired(
     field(page, "Bidang usaha").fill("Perdagangan air minum")
     field(page, "Alamat").fill("Jl. Panglima Sudirman 21")
     field(page, "Kota/kabupaten").fill("Kota Probolinggo")
+    next_step(page)  # in three short steps (issue 19)
     field(page, "Narahubung").fill("Yuliana Putri")
     field(page, "Telepon").fill("0335 425 555")
     field(page, "Alamat e-mail").fill(EMPLOYER_EMAIL)
+    next_step(page)
+    expect(page.get_by_text("Langkah 3 dari 3")).to_be_visible()
+    check_accessibility(page)
     field(page, "Kata sandi").fill(EMPLOYER_PASSWORD)
     field(page, "Ulangi kata sandi").fill(EMPLOYER_PASSWORD)
     page.get_by_role("button", name="Kirim pendaftaran saya").click()

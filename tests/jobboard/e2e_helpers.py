@@ -22,30 +22,63 @@ def scans(tmp_path):
     return pdf, png
 
 
-def fill_jobseeker_registration(page, nik, birth_date="1998-05-17"):
-    """Siti Aminah's data in the job-seeker registration form (files and submit left to the
-    journey)."""
-    field(page, "NIK").fill(nik)
-    field(page, "Nama lengkap").fill("Siti Aminah")
-    field(page, "Tempat lahir").fill("Probolinggo")
-    field(page, "Tanggal lahir").fill(birth_date)
-    field(page, "Jenis kelamin").select_option(label="Perempuan")
-    field(page, "Status perkawinan").select_option(label="Belum kawin")
-    field(page, "Agama").select_option(label="Islam")
-    field(page, "Alamat (jalan, RT/RW)").fill("Jl. Mawar No. 3 RT 02/RW 01")
-    field(page, "Kelurahan/desa").fill("Kanigaran")
-    field(page, "Kecamatan").fill("Kanigaran")
-    field(page, "Kota/kabupaten").fill("Kota Probolinggo")
-    field(page, "Telepon").fill("0812 3456 7890")
-    field(page, "Alamat e-mail").fill("siti.aminah@example.com")
-    field(page, "Kata sandi").fill("Kerja-Keras-2026")
-    field(page, "Ulangi kata sandi").fill("Kerja-Keras-2026")
-    field(page, "Jenjang pendidikan").select_option("SMK")
-    field(page, "Jurusan").fill("Akuntansi")
-    field(page, "Sekolah atau perguruan tinggi").fill("SMKN 2 Probolinggo")
-    field(page, "Tahun lulus").fill("2016")
-    field(page, "Keterampilan").fill("Microsoft Excel, kasir")
-    field(page, "Jabatan yang diinginkan").fill("Staf administrasi")
+def next_step(page):
+    page.get_by_role("button", name="Berikutnya").click()
+
+
+def fill_jobseeker_registration(page, nik, birth_date=None, fields=None, arrived=None):
+    """Siti Aminah's data in the job-seeker registration's first four steps (NIK, identity,
+    address, education and work), leaving the browser on the documents step (files, the
+    password and sending left to the journey). The birth date and sex come from the NIK;
+    ``birth_date`` types another one over it. Each field filled is added to ``fields`` (a
+    journey counts them); ``arrived(number)`` is called on each new step."""
+    fields = [] if fields is None else fields
+    arrived = arrived or (lambda number: None)
+
+    def fill(name, value):
+        field(page, name).fill(value)
+        fields.append(name)
+
+    def select(name, **option):
+        field(page, name).select_option(**option)
+        fields.append(name)
+
+    fill("NIK", nik)
+    next_step(page)
+    arrived(2)
+    fill("Nama lengkap", "Siti Aminah")
+    fill("Tempat lahir", "Probolinggo")
+    if birth_date:
+        fill("Tanggal lahir", birth_date)
+    select("Status perkawinan", label="Belum kawin")
+    select("Agama", label="Islam")
+    next_step(page)
+    arrived(3)
+    fill("Alamat (jalan, RT/RW)", "Jl. Mawar No. 3 RT 02/RW 01")
+    fill("Kelurahan/desa", "Kanigaran")
+    fill("Kecamatan", "Kanigaran")
+    if not field(page, "Kota/kabupaten").input_value():  # filled from the NIK's region
+        fill("Kota/kabupaten", "Kota Probolinggo")
+    fill("Telepon", "0812 3456 7890")
+    fill("Alamat e-mail", "siti.aminah@example.com")
+    next_step(page)
+    arrived(4)
+    select("Jenjang pendidikan", value="SMK")
+    fill("Jurusan", "Akuntansi")
+    fill("Sekolah atau perguruan tinggi", "SMKN 2 Probolinggo")
+    fill("Tahun lulus", "2016")
+    fill("Keterampilan", "Microsoft Excel, kasir")
+    fill("Jabatan yang diinginkan", "Staf administrasi")
+    next_step(page)
+    arrived(5)
+
+
+def finish_jobseeker_registration(page, password="Kerja-Keras-2026"):
+    """From the documents step (files chosen): on to the password step, and send."""
+    next_step(page)
+    field(page, "Kata sandi").fill(password)
+    field(page, "Ulangi kata sandi").fill(password)
+    page.get_by_role("button", name="Kirim pendaftaran saya").click()
 
 
 def admin_login(page, base_url, username, password):

@@ -18,6 +18,7 @@ from tests.jobboard.test_registration import (
     seeker_data,
     seeker_files,
 )
+from tests.jobboard.test_registration_steps import send
 
 pytestmark = pytest.mark.django_db
 
@@ -28,20 +29,27 @@ def lumajang(office):
         slug="kab-lumajang",
         region_code="3508",
         level="kabupaten",
+        region="Kabupaten Lumajang",
         government="Pemerintah Kabupaten Lumajang",
         name="Dinas Tenaga Kerja Kabupaten Lumajang",
     )
 
 
 def test_one_office_asks_nothing(client, office):
-    assert 'name="office"' not in client.get(SEEKER_URL).text
+    send(client, "nik")
+    send(client, "identitas")
+    page = client.get(f"{SEEKER_URL}?langkah=3").text
+    assert "Langkah 3 dari 6" in page and 'name="office"' not in page
     assert 'name="office"' not in client.get(EMPLOYER_URL).text
 
 
 def test_the_nik_proposes_the_office_and_the_person_may_choose_another(
     client, upload, office, lumajang
 ):
-    page = client.get(SEEKER_URL).text
+    # asked on the address step of the registration in steps (issue 19)
+    send(client, "nik")
+    send(client, "identitas")
+    page = client.get(f"{SEEKER_URL}?langkah=3").text
     assert 'name="office"' in page and "Kantor pendaftaran" in page
     lumajang_nik = make_nik(BIRTH, "P", seq=7, region="350801")
     assert post_seeker(client, upload, seeker_data(nik=lumajang_nik)).status_code == 302
@@ -78,3 +86,18 @@ def test_the_address_of_an_office_fixes_it(upload, office, lumajang):
     assert "office" not in form.fields
     assert form.is_valid(), form.errors
     assert form.chosen_office() == lumajang
+
+
+def test_in_steps_the_office_of_the_nik_is_proposed_and_registered(client, upload, lumajang):
+    data = seeker_data(nik=make_nik(BIRTH, "P", seq=7, region="350801"))
+    send(client, "nik", data)
+    assert "Kabupaten Lumajang (3508)" in client.get(f"{SEEKER_URL}?langkah=2").text
+    send(client, "identitas", data)
+    form = client.get(f"{SEEKER_URL}?langkah=3").context["form"]
+    assert form["office"].value() == lumajang.pk and form["city"].value() == "Kabupaten Lumajang"
+    data.pop("office", None)
+    for slug in ("alamat", "pendidikan"):
+        assert send(client, slug, data).status_code == 302
+    send(client, "dokumen", files={"ktp_scan": upload("pdf"), "ak1_scan": upload("png")})
+    send(client, "akun", data)
+    assert JobSeeker.objects.get().office == lumajang

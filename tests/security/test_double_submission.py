@@ -16,7 +16,8 @@ from jobboard.models import Application, JobSeeker, Vacancy
 from tests.akad_permits.test_views import files, form_data
 from tests.complaints.test_public import VALID
 from tests.jobboard.factories import make_employer, make_seeker, make_vacancy
-from tests.jobboard.test_registration import SEEKER_URL, seeker_data, seeker_files
+from tests.jobboard.test_registration import SEEKER_URL, seeker_files
+from tests.jobboard.test_registration_steps import send, walk_to_documents
 from tests.jobboard.test_vacancies import vacancy_data
 from tests.offices import office_url
 
@@ -72,8 +73,11 @@ def test_a_complaint_sent_again_later_shows_the_first_ones_confirmation(office):
 
 @pytest.mark.django_db
 def test_a_registration_sent_twice_registers_once(client, upload, office):
-    data = {**seeker_data(), "submission_token": token_of(client, SEEKER_URL)}
-    answers = [client.post(SEEKER_URL, {**data, **seeker_files(upload)}) for _ in range(2)]
+    # In steps (issue 19): the last step, which registers, carries the token.
+    walk_to_documents(client)
+    send(client, "dokumen", files=seeker_files(upload))
+    token = token_of(client, f"{SEEKER_URL}?langkah=6")
+    answers = [send(client, "akun", submission_token=token) for _ in range(2)]
     assert [a["Location"] for a in answers] == [reverse("jobboard:registration_sent")] * 2
     assert JobSeeker.objects.count() == 1
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from complaints.models import Complaint
 from jobboard.models import JobSeeker
 from tests.conftest import make_nik
-from tests.jobboard.test_registration import BIRTH, seeker_data
+from tests.jobboard.test_registration import BIRTH, seeker_data, seeker_files
 from tests.offices import office_url
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +91,18 @@ def test_a_complaint_burst_is_refused_and_the_recorded_complaints_stay(office):
     assert client.get(url).status_code == 200
     other = Client(REMOTE_ADDR="198.51.100.10").post(url, COMPLAINT)
     assert other.status_code == 302
+
+
+def test_in_steps_only_the_registering_step_counts_as_a_registration(office, upload):
+    """Issue 19: the five steps before the last are not registrations; their own bound is
+    higher, and a burst of them is refused too."""
+    from tests.jobboard.test_registration_steps import send, walk_to_documents
+
+    client = Client(REMOTE_ADDR="203.0.113.11")
+    for _ in range(5):  # 25 step sendings, well over the registrations' 20
+        walk_to_documents(client)
+        assert send(client, "dokumen", files=seeker_files(upload)).status_code == 302
+    assert send(client, "akun").status_code == 302
+    assert JobSeeker.objects.count() == 1
+    answers = [send(client, "nik").status_code for _ in range(300)]
+    assert answers.index(429) == 300 - 25 and set(answers[275:]) == {429}
