@@ -45,8 +45,8 @@ class MailAttachmentInline(ReadOnlyInline):
     verbose_name_plural = gettext_lazy("E-mail attachments")
 
     def has_view_permission(self, request, obj=None):
-        # Whoever reads the complaint reads its files (MailAttachment.can_read_files).
-        return request.user.has_perm("complaints.view_complaint")
+        # Who may read the complaint's files (MailAttachment.can_read_files).
+        return request.user.has_perm("complaints.view_complaint_files")
 
     @admin.display(description=gettext_lazy("file"))
     def download(self, obj):
