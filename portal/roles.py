@@ -26,6 +26,9 @@ ROLE_PERMISSIONS = {
         "portal.unlock_login",
         "portal.reset_password_at_counter",
     ],
+    # The Kepala Dinas signs the office's service standards; he sets the office's time for a
+    # written answer to a complaint (Office.complaint_answer_days), in his own office only.
+    HEAD_OF_OFFICE: ["portal.set_complaint_answer_time"],
 }
 
 ALL_ROLES = [

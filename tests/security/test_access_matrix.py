@@ -569,8 +569,9 @@ ADMIN_POLICIES = {
         lambda w: w.officers["pak"].office_roles.get().group, view=SUPER, add=SUPER, delete=SUPER
     ),
     "portal.user": AdminPolicy(lambda w: w.seeker_b.user, view=SUPER, add=SUPER, delete=SUPER),
-    # one office runs the portal: no second profile, and the one there is never deleted
-    "portal.office": AdminPolicy(lambda w: w.office, view=SUPER, add=SUPER),
+    # offices are the superuser's; the Kepala Dinas opens his own office's page to set its
+    # time for a written answer to a complaint (the only field he may change there)
+    "portal.office": AdminPolicy(lambda w: w.office, view=["kadis", "superuser"], add=SUPER),
     # the working calendar: national days and each office's own, kept by the superuser
     "portal.nonworkingday": AdminPolicy(lambda w: w.day_off, view=SUPER, add=SUPER, delete=SUPER),
     "portal.servicestandard": AdminPolicy(
