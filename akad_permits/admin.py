@@ -32,6 +32,7 @@ class PositionInline(ReadOnlyInline):
 
 @admin.register(PermitApplication)
 class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+    waiting_since = "state_entered_at"  # the start page's oldest (portal.admin_site)
     workflow = WORKFLOW
     service_subject = "application"
     step_template = "admin/akad_permits/permitapplication/step_form.html"
@@ -208,6 +209,8 @@ class PermitApplicationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin
 class RecommendationAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
     """The destination region's office: requests for a recruitment recommendation, one
     button (the Kadis signs or refuses)."""
+
+    waiting_since = "created_at"  # the start page's oldest (portal.admin_site)
 
     workflow = RECOMMENDATION_WORKFLOW
     service_subject = "recommendation"

@@ -58,6 +58,7 @@ class MailAttachmentInline(ReadOnlyInline):
 
 @admin.register(Complaint)
 class ComplaintAdmin(OfficeScopedAdmin, WorkflowAdminMixin, HistoryAdmin):
+    waiting_since = "status_changed_at"  # the start page's oldest (portal.admin_site)
     workflow = WORKFLOW
     service_subject = "complaint"
     step_template = "admin/complaints/complaint/step.html"
