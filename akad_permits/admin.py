@@ -33,6 +33,7 @@ class PositionInline(ReadOnlyInline):
 
 @admin.register(PermitApplication)
 class PermitApplicationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
+    waiting_since = "state_entered_at"  # the start page's oldest (portal.admin_site)
     workflow = WORKFLOW
     export = exports.PERMITS
     service_subject = "application"
@@ -210,6 +211,8 @@ class PermitApplicationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminM
 class RecommendationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
     """The destination region's office: requests for a recruitment recommendation, one
     button (the Kadis signs or refuses)."""
+
+    waiting_since = "created_at"  # the start page's oldest (portal.admin_site)
 
     workflow = RECOMMENDATION_WORKFLOW
     export = exports.RECOMMENDATIONS

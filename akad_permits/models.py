@@ -206,6 +206,9 @@ class PermitApplication(models.Model):
             ("draft_permit", _("Can prepare the AKAD permit (Kasi)")),
             ("sign_permit", _("Can sign and issue the AKAD permit (Kadis)")),
             ("refuse_permit", _("Can refuse an AKAD application (Kadis)")),
+            # reading an application is not reading its uploads: the province reader reads
+            # the record, the office's own officers also its letters and lists
+            ("view_permit_documents", _("Can read the files uploaded with an AKAD application")),
         ]
         constraints = [
             # each office numbers its own permits
@@ -252,7 +255,7 @@ class PermitApplication(models.Model):
     def can_read_files(self, user):
         return user.is_authenticated and (
             user.pk == self.employer.user_id
-            or user.has_perm("akad_permits.view_permitapplication", self)
+            or user.has_perm("akad_permits.view_permit_documents", self)
         )
 
     def missing_items(self):

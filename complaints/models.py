@@ -173,6 +173,9 @@ class Complaint(models.Model):
             ("hand_back_complaint", _("Can hand a complaint's follow-up to the receiving officer")),
             ("answer_complaint", _("Can answer a complaint in writing")),
             ("close_complaint", _("Can close an answered complaint")),
+            # reading a complaint is not reading what the complainant sent with it: the
+            # province reader reads the record, the office's own officers also its files
+            ("view_complaint_files", _("Can read the files sent with a complaint")),
         ]
 
     def __str__(self):
@@ -309,8 +312,8 @@ class MailAttachment(models.Model):
         return self.name
 
     def can_read_files(self, user):
-        # whoever reads the complaint in its office (portal.offices)
-        return user.has_perm("complaints.view_complaint", self.complaint)
+        # the officers of the complaint's office who work complaints (portal.offices)
+        return user.has_perm("complaints.view_complaint_files", self.complaint)
 
 
 class MailboxCursor(models.Model):

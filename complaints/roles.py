@@ -3,6 +3,7 @@
 ROLE_PERMISSIONS = {
     "Petugas Pengaduan": [
         "view_complaint",
+        "view_complaint_files",
         "add_complaint",
         "change_complaint",
         "record_complaint",
@@ -12,9 +13,14 @@ ROLE_PERMISSIONS = {
         "view_unreadablemail",
         "handle_unreadable_mail",
     ],
-    "Kepala Seksi Penempatan": ["view_complaint", "pass_complaint", "hand_back_complaint"],
-    "Kepala Bidang": ["view_complaint", "coordinate_complaint"],
-    "Kepala Dinas": ["view_complaint"],
-    # read only, in every office of the province (portal.offices)
+    "Kepala Seksi Penempatan": [
+        "view_complaint",
+        "view_complaint_files",
+        "pass_complaint",
+        "hand_back_complaint",
+    ],
+    "Kepala Bidang": ["view_complaint", "view_complaint_files", "coordinate_complaint"],
+    "Kepala Dinas": ["view_complaint", "view_complaint_files"],
+    # read only, in every office of the province (portal.offices); not the complainants' files
     "Pembaca Provinsi": ["view_complaint"],
 }

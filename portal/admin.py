@@ -15,7 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import accounts, office_setup, standards
+from . import accounts, office_setup, offices, standards
 from .admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyAdmin
 from .forms import PrivateFileInput
 from .models import (
@@ -145,7 +145,9 @@ class OfficeAdmin(HistoryAdmin):
     formfield_overrides = {models.FileField: {"widget": PrivateFileInput}}
     list_filter = ["level", "is_active"]
     search_fields = ["name", "region", "region_code", "slug"]
-    prepopulated_fields = {"slug": ["region"]}
+    # (the slug follows the region as the superuser types it; asked per request below, as the
+    # history's read-only page reads the attribute itself)
+    prepopulated_fields = {}
     inlines = [OfficeRoleInline, OwnDayOffInline]
     fieldsets = [
         (
@@ -199,6 +201,17 @@ class OfficeAdmin(HistoryAdmin):
             },
         ),
         (
+            _("Complaints"),
+            {
+                "fields": ["complaint_answer_days"],
+                "description": _(
+                    "The complaint standard promises a written answer and names no time: "
+                    "the office sets its own here. Its complaint pages state it, and the "
+                    "escalation and the dashboard measure every complaint against it."
+                ),
+            },
+        ),
+        (
             _("Office hours for the service clocks"),
             {
                 "fields": [("opens_at", "closes_at"), ("friday_opens_at", "friday_closes_at")],
@@ -211,14 +224,68 @@ class OfficeAdmin(HistoryAdmin):
         ),
     ]
 
+    # What an office's own officers set here, with the permission for it in that office: its
+    # time for a written answer to a complaint (the Kepala Dinas, portal.roles). The rest of
+    # the office is the superuser's.
+    OFFICER_FIELDS = {"portal.set_complaint_answer_time": ["complaint_answer_days"]}
+
+    def _officer_perms(self, request, obj=None):
+        """The OFFICER_FIELDS permissions the user holds (in ``obj``'s office, when given)."""
+        user = request.user
+        if obj is None:
+            return [perm for perm in self.OFFICER_FIELDS if user.has_perm(perm)]
+        return [perm for perm in self.OFFICER_FIELDS if offices.has_office_perm(user, perm, obj.pk)]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or bool(self._officer_perms(request))
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
     def has_add_permission(self, request):
         return request.user.is_superuser
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
+        return request.user.is_superuser or bool(self._officer_perms(request, obj))
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        held = set()
+        for perm in self.OFFICER_FIELDS:
+            held.update(offices.offices_for(request.user, perm))
+        return queryset.filter(pk__in=held)
+
+    def get_object(self, request, object_id, from_field=None):
+        # among every office, so that another office's page is refused (403), not "missing"
+        try:
+            return Office.objects.get(pk=int(object_id))
+        except (Office.DoesNotExist, ValueError, TypeError):
+            return None
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        editable = {
+            f for perm in self._officer_perms(request, obj) for f in self.OFFICER_FIELDS[perm]
+        }
+        return [
+            f
+            for fieldset in self.fieldsets
+            for line in fieldset[1]["fields"]
+            for f in (line if isinstance(line, tuple) else (line,))
+            if f not in editable
+        ]
+
+    def get_inlines(self, request, obj):
+        return super().get_inlines(request, obj) if request.user.is_superuser else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ["region"]} if request.user.is_superuser else {}
 
     def get_urls(self):
         info = self.model._meta.app_label, self.model._meta.model_name

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -219,6 +220,19 @@ class Office(models.Model):
         default="{seq}/{year}",
         help_text=_("Placeholders: {seq} running number in the year, {year}, {month}."),
     )
+    # The complaint standard promises a written answer and names no time (seed 000): each
+    # office sets its own, which its complaint pages state and every complaint clock reads
+    # (quality.targets: the escalation, the dashboard, the complaint list).
+    complaint_answer_days = models.PositiveSmallIntegerField(
+        _("working days for a written answer to a complaint"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "The office's time for a written answer, counted in working days from receipt "
+            "(1 to 60). Stated on the complaint pages; a complaint unanswered after it is late "
+            "and is reported to the next person up."
+        ),
+    )
     offers_job_exchange = models.BooleanField(_("offers the online job exchange"), default=True)
     offers_akad = models.BooleanField(_("offers the AKAD permit"), default=True)
     offers_complaints = models.BooleanField(_("offers complaint handling"), default=True)
@@ -247,6 +261,17 @@ class Office(models.Model):
                 name="office_opens_before_closing_on_friday",
                 violation_error_message=_("On Friday the office must open before it closes."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(complaint_answer_days__gte=1, complaint_answer_days__lte=60),
+                name="office_complaint_answer_days_1_60",
+                violation_error_message=_("The time for a written answer is 1 to 60 working days."),
+            ),
+        ]
+        permissions = [
+            (
+                "set_complaint_answer_time",
+                _("Can set the office's time for a written answer to a complaint"),
+            )
         ]
 
     def __str__(self):

@@ -37,7 +37,9 @@ ROLE_PERMISSIONS = {
     SECRETARIAT: ["portal.export_personal_data"],
     SECTION_HEAD: ["portal.export_personal_data"],
     DIVISION_HEAD: ["portal.view_exportrecord"],
-    HEAD_OF_OFFICE: ["portal.view_exportrecord"],
+    # The Kepala Dinas also sets the office's time for a written answer to a complaint
+    # (Office.complaint_answer_days), in his own office only.
+    HEAD_OF_OFFICE: ["portal.view_exportrecord", "portal.set_complaint_answer_time"],
 }
 
 ALL_ROLES = [

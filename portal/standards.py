@@ -101,14 +101,19 @@ def standard_for(office, service):
     None when that office does not publish one."""
     if office is None or office.pk is None:
         return None
-    return ServiceStandard.objects.published().filter(office=office, service=service).first()
+    return (
+        ServiceStandard.objects.published()
+        .filter(office=office, service=service)
+        .select_related("office")
+        .first()
+    )
 
 
 def standards_of(office):
     """The office's published standards in their order (the home page's cards)."""
     if office is None or office.pk is None:
         return ServiceStandard.objects.none()
-    return ServiceStandard.objects.published().filter(office=office)
+    return ServiceStandard.objects.published().filter(office=office).select_related("office")
 
 
 def offered_services(office):

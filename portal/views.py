@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.utils.csp import CSP
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -144,15 +145,25 @@ def download(request, model, pk, field):
     except FileNotFoundError:
         raise Http404 from None
     ext = PurePosixPath(stored.name).suffix
+    content_type = content_type_for(stored.name)
+    # ``?lihat=1``: shown in the officer's page (an <img>, a PDF in an <iframe> of the admin)
+    # instead of saved; only an officer's, and only here, may a page of the portal frame it.
+    inline = request.GET.get(INLINE_PARAMETER) == "1" and request.user.is_staff
     response = FileResponse(
         handle,
-        as_attachment=True,
+        as_attachment=not inline,
         filename=f"{model_class._meta.model_name}-{pk}-{field}{ext}",
-        content_type=content_type_for(stored.name),
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    if inline and content_type == "application/pdf":
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        response._csp_config = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
     return response
+
+
+INLINE_PARAMETER = "lihat"
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -22,7 +22,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -133,6 +133,41 @@ class WorkflowAdminMixin:
                 entry["rows"] = list(waiting.order_by(*(order_by or ["pk"]))[:rows])
             out.append(entry)
         return out
+
+    # --- the admin's start page (portal.admin_site) ------------------------------------------
+
+    # The field holding when an object entered the state it waits in (the oldest is shown on
+    # the start page); None: the count only.
+    waiting_since = None
+
+    def waiting_summary(self, request):
+        """This queue on the admin's start page: how many records wait for one of the user's
+        moves, each counted in the offices where he may make it, and since when the oldest;
+        None when no move of the table is his. One query."""
+        workflow, user = self.workflow, request.user
+        waiting, states = Q(pk__in=[]), set()
+        for move in workflow.moves:
+            if not move.is_officer_move or "{" in move.permission:
+                continue  # a permission decided per object (portal.workflow) has no queue
+            if not user.has_perm(move.permission):
+                continue
+            waiting |= workflow.office_q(user, move.permission, self.model) & Q(
+                **{workflow.state_field: move.source}
+            )
+            states.add(move.source)
+        if not states:
+            return None
+        figures = self.model._default_manager.aggregate(
+            count=Count("pk", filter=waiting),
+            **({"oldest": Min(self.waiting_since, filter=waiting)} if self.waiting_since else {}),
+        )
+        lookup = f"{workflow.state_field}__in"
+        return {
+            "title": self.opts.verbose_name_plural,
+            "count": figures["count"],
+            "oldest": figures.get("oldest"),
+            "url": self._url("changelist") + "?" + urlencode({lookup: ",".join(sorted(states))}),
+        }
 
     # --- the step page -----------------------------------------------------------------------
 

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.shortcuts import redirect
 
 from portal.admin_base import OfficeScopedAdmin, ReadOnlyAdmin
@@ -8,9 +7,9 @@ from . import skm
 from .models import Dashboard, Escalation, MorningDigest, SurveyInvitation, SurveyResponse
 
 
-@admin.register(Dashboard)
-class DashboardAdmin(ReadOnlyAdmin):
-    """The admin index's way to the heads' dashboard (officers land in the admin)."""
+class DashboardReaders(ReadOnlyAdmin):
+    """Read by whoever reads the heads' dashboard (asked per office by OfficeScopedAdmin,
+    portal.offices.focused, when it comes first)."""
 
     def _allowed(self, request):
         return request.user.is_staff and request.user.has_perm("quality.view_dashboard")
@@ -20,6 +19,11 @@ class DashboardAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return self._allowed(request)
+
+
+@admin.register(Dashboard)
+class DashboardAdmin(DashboardReaders):
+    """The admin index's way to the heads' dashboard (officers land in the admin)."""
 
     def changelist_view(self, request, extra_context=None):
         return redirect("quality:dashboard")
@@ -42,8 +46,10 @@ class MorningDigestAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Escalation)
-class EscalationAdmin(ReadOnlyAdmin):
-    """Every report of a late step, open or closed (the dashboard lists the open ones)."""
+class EscalationAdmin(OfficeScopedAdmin, DashboardReaders):
+    """Every report of a late step, open or closed (the dashboard lists the open ones), for
+    whoever reads the dashboard of the report's office: its heads, the province reader of its
+    province (portal.offices), the superuser. Another office's report answers 403."""
 
     list_display = (
         "label",
@@ -59,37 +65,8 @@ class EscalationAdmin(ReadOnlyAdmin):
     date_hierarchy = "created_at"
     exclude = ("content_type", "object_id")
 
-    def _allowed(self, request):
-        return request.user.is_staff and request.user.has_perm("quality.view_dashboard")
-
-    def has_module_permission(self, request):
-        return self._allowed(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request) and (
-            obj is None or request.user.is_superuser or _serves(request.user, obj.office_id)
-        )
-
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("office")
-
-    def get_changelist(self, request, **kwargs):
-        return OwnOfficesChangeList
-
-
-class OwnOfficesChangeList(ChangeList):
-    """The list holds the reports of the offices the officer serves (the superuser: all);
-    another office's report is refused by has_view_permission, not hidden as missing."""
-
-    def get_queryset(self, request, exclude_parameters=None):
-        qs = super().get_queryset(request, exclude_parameters)
-        if request.user.is_superuser:
-            return qs
-        return qs.filter(office__in=request.user.office_roles.values("office"))
-
-
-def _serves(user, office_id):
-    return user.office_roles.filter(office_id=office_id).exists()
 
 
 @admin.register(SurveyInvitation)

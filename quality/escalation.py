@@ -19,7 +19,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import DateTimeField, Exists, ExpressionWrapper, OuterRef, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -39,13 +39,31 @@ logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
+class OfficeStandard:
+    """A standard each office sets for itself (a complaint's written answer): its working
+    minutes for one office, and the same as an SQL expression of each row's office."""
+
+    minutes: object  # callable(office) -> working minutes
+    sql: object  # callable() -> an integer expression over the row's office
+
+    def of(self, office):
+        return self.minutes(office)
+
+
+def standard_of(standard, office):
+    """A queue's standard for one object's office: fixed minutes, or the office's own."""
+    return standard.of(office) if isinstance(standard, OfficeStandard) else standard
+
+
+@dataclass(frozen=True)
 class Queue:
     key: str
     model: str  # "app_label.ModelName"
     workflow: str  # dotted path of its portal.workflow.Workflow
     since: str  # the field holding when the object entered its current state
     title: object
-    # state -> working minutes it may wait; empty: no standard (the digest lists it only)
+    # state -> working minutes it may wait, or the OfficeStandard of the object's office;
+    # empty: no standard (the digest lists it only)
     standards: dict = field(default_factory=dict)
     # the field the standard's clock runs from, when not the state entry (a complaint's
     # answer is due a number of working days after it was received, whatever its step)
@@ -125,15 +143,18 @@ QUEUES = [
         _("AKAD permit applications"),
         {str(state): STEP_STANDARD_MINUTES[action] for state, action in STATE_ACTION.items()},
     ),
-    # seed 000 promises a written answer and names no time: the office's target of
-    # quality.targets (5 working days from receipt), measured in each step it waits in.
+    # seed 000 promises a written answer and names no time: each office's own target
+    # (Office.complaint_answer_days, quality.targets), from receipt, in each step it waits in.
     Queue(
         "complaint",
         "complaints.Complaint",
         "complaints.workflows.WORKFLOW",
         "status_changed_at",
         _("Complaints"),
-        {str(state): targets.COMPLAINT_ANSWER_MINUTES for state in COMPLAINT_OPEN_STATES},
+        dict.fromkeys(
+            [str(state) for state in COMPLAINT_OPEN_STATES],
+            OfficeStandard(targets.complaint_answer_minutes, targets.complaint_answer_minutes_sql),
+        ),
         clock="received_at",
         label_field="book_label",
     ),
@@ -197,7 +218,7 @@ def escalate_late_steps(now=None):
         model = queue.model_class
         content_type = ContentType.objects.get_for_model(model)
         state_field = workflow_of(queue).state_field
-        for state, minutes in queue.standards.items():
+        for state, standard in queue.standards.items():
             reported = Escalation.objects.filter(
                 content_type=content_type,
                 object_id=OuterRef("pk"),
@@ -205,13 +226,17 @@ def escalate_late_steps(now=None):
                 state_entered_at=OuterRef(queue.since),
             )
             # Working minutes never exceed wall-clock ones: what started less than the
-            # standard's minutes ago cannot be late yet.
+            # standard's minutes ago cannot be late yet (an office's own standard: its own).
+            if isinstance(standard, OfficeStandard):
+                started_by = ExpressionWrapper(
+                    Value(now) - standard.sql() * Value(datetime.timedelta(minutes=1)),
+                    output_field=DateTimeField(),
+                )
+            else:
+                started_by = now - datetime.timedelta(minutes=standard)
             candidates = (
                 model._default_manager.filter(
-                    **{
-                        state_field: state,
-                        f"{queue.clock_field()}__lte": now - datetime.timedelta(minutes=minutes),
-                    }
+                    **{state_field: state, f"{queue.clock_field()}__lte": started_by}
                 )
                 .exclude(Exists(reported))
                 .select_related("office")
@@ -221,6 +246,7 @@ def escalate_late_steps(now=None):
                 calendar = calendars.get(obj.office_id)
                 if calendar is None:  # each office's hours and days, read once a run
                     calendar = calendars[obj.office_id] = WorkingCalendar.of(obj.office)
+                minutes = standard_of(standard, obj.office)
                 waited = working_minutes(
                     getattr(obj, queue.clock_field()), now, office=obj.office, calendar=calendar
                 )

@@ -14,8 +14,9 @@ from .models import Service
 from .stats import Median, WorkingMinutes
 
 
-def service_rows(start, end):
-    """Five queries, whatever the number of rows."""
+def service_rows(start, end, office=None):
+    """Five queries, whatever the number of rows. ``office``: whose promised times are
+    stated (the page's office; its own time for a written answer to a complaint)."""
     survey = survey_by_service(start, end)
     bkol = decision_steps(start, end).aggregate(n=Count("pk"), median=Median("minutes"))
     akad = PermitStep.objects.filter(
@@ -29,7 +30,7 @@ def service_rows(start, end):
         .aggregate(
             n=Count("pk"),
             median=Median("minutes"),
-            late=Count("pk", filter=Q(minutes__gt=targets.COMPLAINT_ANSWER_MINUTES)),
+            late=Count("pk", filter=Q(minutes__gt=targets.complaint_answer_minutes_sql())),
         )
     )
     day = targets.WORKING_DAY_MINUTES
@@ -46,7 +47,11 @@ def service_rows(start, end):
         ),
         Service.COMPLAINTS: (
             _("A written answer (office target: %(n)s working days)")
-            % {"n": targets.COMPLAINT_ANSWER_WORKING_DAYS},
+            % {
+                "n": office.complaint_answer_days
+                if office is not None
+                else targets.COMPLAINT_ANSWER_WORKING_DAYS
+            },
             None
             if answered["median"] is None
             else _("%(days)s working days") % {"days": number_format(answered["median"] / day, 1)},

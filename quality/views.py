@@ -254,7 +254,9 @@ def public_index(request):
         request,
         "quality/public.html",
         {
-            "rows": service_rows(month_bounds(first)[0], month_bounds(last)[1]),
+            "rows": service_rows(
+                month_bounds(first)[0], month_bounds(last)[1], office=request.office
+            ),
             "first_month": period.label(first),
             "last_month": period.label(last),
             "years": years,

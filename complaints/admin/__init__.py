@@ -47,8 +47,8 @@ class MailAttachmentInline(ReadOnlyInline):
     verbose_name_plural = gettext_lazy("E-mail attachments")
 
     def has_view_permission(self, request, obj=None):
-        # Whoever reads the complaint reads its files (MailAttachment.can_read_files).
-        return request.user.has_perm("complaints.view_complaint")
+        # Who may read the complaint's files (MailAttachment.can_read_files).
+        return request.user.has_perm("complaints.view_complaint_files")
 
     @admin.display(description=gettext_lazy("file"))
     def download(self, obj):
@@ -60,6 +60,7 @@ class MailAttachmentInline(ReadOnlyInline):
 
 @admin.register(Complaint)
 class ComplaintAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, HistoryAdmin):
+    waiting_since = "status_changed_at"  # the start page's oldest (portal.admin_site)
     workflow = WORKFLOW
     export = COMPLAINTS
     service_subject = "complaint"
@@ -176,25 +177,29 @@ class ComplaintAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, Hi
         # The answer target's clock, computed by PostgreSQL for the whole page with the
         # office's hours and working calendar (portal.working_time): from receipt to the
         # answer, or to now while it waits.
+        from quality.targets import complaint_answer_minutes_sql
+
         return (
             super()
             .get_queryset(request)
             .annotate(
                 working_age=WorkingMinutes(
                     F("office"), F("received_at"), Coalesce(F("answered_at"), Value(timezone.now()))
-                )
+                ),
+                # the office's own time for the written answer (Office.complaint_answer_days)
+                answer_target=complaint_answer_minutes_sql(),
             )
         )
 
     @admin.display(description=gettext_lazy("working days since receipt"), ordering="received_at")
     def working_age_display(self, obj):
-        from quality.targets import COMPLAINT_ANSWER_MINUTES, WORKING_DAY_MINUTES
+        from quality.targets import WORKING_DAY_MINUTES
 
         minutes = getattr(obj, "working_age", None)
         if minutes is None:
             return "—"
         text = number_format(minutes / WORKING_DAY_MINUTES, 1)
-        if minutes > COMPLAINT_ANSWER_MINUTES:
+        if minutes > obj.answer_target:
             return format_html('<span class="complaint-late">{} · {}</span>', text, _("LATE"))
         return text
 

@@ -18,36 +18,43 @@ from django.utils.translation import ngettext
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin
 from portal.exports import ExportAdminMixin
 from portal.files import content_type_for
+from portal.views import INLINE_PARAMETER
 from portal.workflow import MoveRefused
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 
 
-def private_links(obj):
-    """Links to the object's uploads through the checked download view, never a file URL.
-
-    Scanned images are also shown inline, so the officer compares them with the data
-    without opening each one; PDFs open from their link.
-    """
-    label = obj._meta.label
-    rows = []
-    for field in obj.private_file_fields:
-        stored = getattr(obj, field)
-        if not stored:
-            continue
-        url = reverse("portal:download", args=[label, obj.pk, field])
-        name = obj._meta.get_field(field).verbose_name
-        preview = (
-            format_html('<br><img src="{}" alt="{}" class="jobboard-scan">', url, name)
-            if content_type_for(stored.name).startswith("image/")
-            else ""
+def file_preview(obj, field):
+    """One upload shown in the officer's page, through the checked download view (never a
+    file URL): an image as an <img>, a PDF in an <iframe>, both asked ``?lihat=1`` (shown,
+    not saved: portal.views.download), with the link to download it below."""
+    stored = getattr(obj, field)
+    if not stored:
+        return _("Not uploaded")
+    url = reverse("portal:download", args=[obj._meta.label, obj.pk, field])
+    shown = f"{url}?{INLINE_PARAMETER}=1"
+    name = obj._meta.get_field(field).verbose_name
+    kind = content_type_for(stored.name)
+    if kind.startswith("image/"):
+        view = format_html('<img src="{}" alt="{}" class="jobboard-scan">', shown, name)
+    elif kind == "application/pdf":
+        view = format_html(
+            '<iframe src="{}" title="{}" class="jobboard-scan jobboard-pdf"></iframe>', shown, name
         )
-        rows.append((url, name, preview))
+    else:
+        view = ""
+    return format_html('{}<a href="{}" target="_blank">{}</a>', view, url, name)
+
+
+def private_links(obj, fields=None):
+    """The object's uploads (``fields``, default all), each shown beside its link."""
+    rows = [
+        (file_preview(obj, field),)
+        for field in (obj.private_file_fields if fields is None else fields)
+        if getattr(obj, field)
+    ]
     if not rows:
         return _("No documents uploaded")
-    return format_html(
-        "<ul>{}</ul>",
-        format_html_join("", '<li><a href="{}" target="_blank">{}</a>{}</li>', rows),
-    )
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", rows))
 
 
 def step_list(steps):
@@ -91,6 +98,8 @@ class QueueAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, Histor
     sees the records of their own offices (portal.admin_base.OfficeScopedAdmin), and a list
     with an ``export`` downloads as XLSX (portal.exports)."""
 
+    waiting_since = "submitted_at"  # the start page's oldest (portal.admin_site)
+
     list_filter = [WaitingForMeFilter, "status"]
     list_per_page = 25
     ordering = ["submitted_at", "pk"]
@@ -108,6 +117,20 @@ class QueueAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, Histor
         if obj.status not in waiting:
             return "—"
         return timesince(obj.submitted_at)
+
+    # Fields showing the record's uploads: only for whoever may read them (the record's
+    # ``can_read_files``, as the file view asks), so nobody else is shown even their names.
+    DOCUMENT_FIELDS = ("documents",)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.can_read_files(request.user):
+            return fieldsets
+        hidden = set(self.DOCUMENT_FIELDS)
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for name, options in fieldsets
+        ]
 
     @admin.display(description=_("documents"))
     def documents(self, obj):

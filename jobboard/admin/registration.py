@@ -11,7 +11,7 @@ from .. import exports
 from ..forms import EmployerForm
 from ..models import Ak1Card, Employer, JobSeeker
 from ..workflows import REGISTRATIONS
-from .common import LabourReportFilter, QueueAdmin
+from .common import LabourReportFilter, QueueAdmin, file_preview, private_links
 
 
 class RegistrationAdmin(AccountDeskAdmin, QueueAdmin):
@@ -45,11 +45,21 @@ class JobSeekerAdmin(RegistrationAdmin):
     search_fields = ["nik", "full_name", "email", "phone"]
     fieldsets = [
         (_("Decision"), {"fields": RegistrationAdmin.decision_fields}),
-        (_("Documents"), {"fields": ["documents", "ak1_requested", "ak1"]}),
+        # each scan beside the data it proves (the KTP beside the identity, the AK/I scan
+        # beside the card asked for), for whoever may read the person's documents
+        (
+            _("Documents"),
+            {
+                "fields": ["ak1_scan_view", "ak1_requested", "ak1", "documents"],
+                "classes": ["jobboard-beside"],
+            },
+        ),
         (
             _("Identity"),
             {
+                "classes": ["jobboard-beside"],
                 "fields": [
+                    "ktp_scan_view",
                     "nik",
                     "full_name",
                     "birth_place",
@@ -57,7 +67,7 @@ class JobSeekerAdmin(RegistrationAdmin):
                     "sex",
                     "marital_status",
                     "religion",
-                ]
+                ],
             },
         ),
         (
@@ -80,7 +90,28 @@ class JobSeekerAdmin(RegistrationAdmin):
             },
         ),
     ]
-    readonly_fields = RegistrationAdmin.decision_fields + ["documents", "ak1_requested", "ak1"]
+    readonly_fields = RegistrationAdmin.decision_fields + [
+        "documents",
+        "ak1_requested",
+        "ak1",
+        "ktp_scan_view",
+        "ak1_scan_view",
+    ]
+    DOCUMENT_FIELDS = ("ktp_scan_view", "ak1_scan_view", "documents")
+
+    @admin.display(description=_("Photocopy of KTP"))
+    def ktp_scan_view(self, obj):
+        return file_preview(obj, "ktp_scan")
+
+    @admin.display(description=_("Photocopy of AK/I card"))
+    def ak1_scan_view(self, obj):
+        return file_preview(obj, "ak1_scan")
+
+    @admin.display(description=_("other documents"))
+    def documents(self, obj):
+        return private_links(
+            obj, [f for f in obj.private_file_fields if f not in ("ktp_scan", "ak1_scan")]
+        )
 
     @admin.display(description=_("AK/I card"))
     def ak1(self, obj):

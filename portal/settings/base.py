@@ -38,7 +38,7 @@ INSTALLED_APPS = [
     "quality",
     "background",
     "django_tasks_db",
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin with the workbench site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

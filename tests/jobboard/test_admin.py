@@ -211,9 +211,10 @@ def test_scanned_images_are_shown_inline_on_the_change_page(client, officer):
     client.force_login(officer)
     html = client.get(reverse("admin:jobboard_jobseeker_change", args=[seeker.pk])).content.decode()
     ak1 = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ak1_scan"])
-    assert f'<img src="{ak1}"' in html
+    assert f'<img src="{ak1}?lihat=1"' in html  # shown, through the checked view
     ktp = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ktp_scan"])
-    assert f'<img src="{ktp}"' not in html  # a PDF opens from its link
+    assert f'<img src="{ktp}' not in html  # a PDF is previewed in a frame, not an image
+    assert f'<iframe src="{ktp}?lihat=1"' in html
 
 
 def _placement(i=0):

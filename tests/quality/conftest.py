@@ -72,3 +72,25 @@ def permit_in(officers, office):
         return bring_to(make_application(employer), state, officers)
 
     return make
+
+
+# The escalation tests' two offices, every role in each.
+@pytest.fixture
+def lumajang(office):
+    # the demo's Lumajang with the default hours (its short Friday is the calendar's test's)
+    hours = ("friday_opens_at", "friday_closes_at")
+    from portal.demo import LUMAJANG
+    from portal.models import Office
+
+    return Office.objects.create(**{k: v for k, v in LUMAJANG.items() if k not in hours})
+
+
+@pytest.fixture
+def staff(make_user, roles_synced, office, lumajang):
+    """Every role in both offices: staff[(office.slug, role)] -> officer (OfficeRole rows)."""
+    people = {}
+    for place in (office, lumajang):
+        for i, role in enumerate(roles.ALL_ROLES):
+            user = make_user(f"{place.slug[:8]}-{i}", role=role, office=place)
+            people[(place.slug, role)] = user
+    return people

@@ -194,7 +194,7 @@ def test_the_dashboard_renders_in_english_too(head_client):
     head_client.cookies["django_language"] = "en"
     page = head_client.get(reverse("quality:dashboard")).text
     assert "Service quality dashboard" in page and "Late AKAD permits" in page
-    assert "working days of receipt" in page  # the definition of a late complaint
+    assert "own time from receipt" in page  # the definition of a late complaint
 
 
 def test_the_public_page_for_a_calendar_year(client, head, office):

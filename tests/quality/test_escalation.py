@@ -11,8 +11,6 @@ import pytest
 from background import schedule
 from background.models import OutboxMail
 from portal import roles
-from portal.demo import LUMAJANG
-from portal.models import Office
 from quality import escalation
 from quality.models import Escalation
 from tests.factories import make_employer, make_jobseeker
@@ -25,24 +23,6 @@ START = wib(2026, 11, 16, 9, 0)
 
 def minutes(n):
     return START + datetime.timedelta(minutes=n)
-
-
-@pytest.fixture
-def lumajang(office):
-    # the demo's Lumajang with the default hours (its short Friday is the calendar's test's)
-    hours = ("friday_opens_at", "friday_closes_at")
-    return Office.objects.create(**{k: v for k, v in LUMAJANG.items() if k not in hours})
-
-
-@pytest.fixture
-def staff(make_user, roles_synced, office, lumajang):
-    """Every role in both offices: staff[(office.slug, role)] -> officer (OfficeRole rows)."""
-    people = {}
-    for place in (office, lumajang):
-        for i, role in enumerate(roles.ALL_ROLES):
-            user = make_user(f"{place.slug[:8]}-{i}", role=role, office=place)
-            people[(place.slug, role)] = user
-    return people
 
 
 def escalation_mails():

@@ -28,9 +28,17 @@ from .world import BACKEND, ROLE_KEYS, build_world
 SEEKERS = ["seeker_a", "seeker_b", "seeker_waiting"]
 EMPLOYERS = ["employer_a", "employer_b"]
 OFFICERS = list(ROLE_KEYS)
-# the same roles held in the other office (world.other_officers), answered by derivation
+# the Pembaca Provinsi of office A's province (Jawa Timur): reads, never changes
+READER = "reader"
+# the same roles held in the other office (world.other_officers), and the reader of another
+# province (Jawa Tengah), answered by derivation from the column of their role in office A
 OTHER_OFFICE = [f"{key}_other_office" for key in ROLE_KEYS]
-VISITORS = ["anon", *SEEKERS, *EMPLOYERS, *OFFICERS, "superuser"]
+OTHER_PROVINCE_READER = "reader_other_province"
+DERIVED = {
+    **{f"{key}_other_office": key for key in ROLE_KEYS},
+    OTHER_PROVINCE_READER: READER,
+}
+VISITORS = ["anon", *SEEKERS, *EMPLOYERS, *OFFICERS, READER, "superuser"]
 GROUPS = {
     "all": VISITORS,
     "users": VISITORS[1:],
@@ -39,7 +47,7 @@ GROUPS = {
     "employers": EMPLOYERS,
     "people": SEEKERS + EMPLOYERS,  # non-staff accounts
     "officers": OFFICERS,
-    "staff": [*OFFICERS, "superuser"],
+    "staff": [*OFFICERS, READER, "superuser"],
 }
 
 # --- answers ----------------------------------------------------------------------------
@@ -102,9 +110,13 @@ def admin_view(allowed, answer=OK):
     )
 
 
-HEADS = ["kasi", "kabid", "kadis", "superuser"]
-PERMIT_READERS = ["sekretariat", "kasi", "kabid", "kadis", "superuser"]
-COMPLAINT_READERS = ["pengaduan", "kasi", "kabid", "kadis", "superuser"]
+# The province reader reads what its role names (the records, the figures, the office's own
+# documents: a permit, an answer letter) and nothing uploaded by a person or a company.
+HEADS = ["kasi", "kabid", "kadis", READER, "superuser"]
+PERMIT_OFFICERS = ["sekretariat", "kasi", "kabid", "kadis", "superuser"]
+PERMIT_READERS = [*PERMIT_OFFICERS, READER]
+COMPLAINT_READERS = ["pengaduan", "kasi", "kabid", "kadis", READER, "superuser"]
+JOB_READERS = ["pak", "kasi", "kabid", "kadis", READER, "superuser"]
 
 # --- the rules for every named URL outside the models' standard admin pages ---------------
 
@@ -136,7 +148,7 @@ RULES = {
             args=lambda w: ["jobboard.Vacancy", w.vacancy_a.pk, "vacancy_letter"],
         ),
         Case(
-            expect(all=DENIED, anon=LOGIN, employer_a=OK, **dict.fromkeys(PERMIT_READERS, OK)),
+            expect(all=DENIED, anon=LOGIN, employer_a=OK, **dict.fromkeys(PERMIT_OFFICERS, OK)),
             args=lambda w: [
                 "akad_permits.PermitApplication",
                 w.permit_issued.pk,
@@ -147,6 +159,16 @@ RULES = {
         Case(
             expect(all=DENIED, anon=LOGIN, seeker_a=OK, pak=OK, superuser=OK),
             args=lambda w: ["jobboard.ProfileChange", w.profile_change_a.pk, "photo"],
+        ),
+        # what a complainant sent with the complaint: the officers who work complaints in
+        # its office, not the province reader, who reads the complaint itself
+        Case(
+            expect(
+                all=DENIED,
+                anon=LOGIN,
+                **dict.fromkeys(["pengaduan", "kasi", "kabid", "kadis", "superuser"], OK),
+            ),
+            args=lambda w: ["complaints.MailAttachment", w.complaint_file.pk, "file"],
         ),
         # Only fields listed in private_file_fields are served, whoever asks.
         Case(
@@ -189,7 +211,7 @@ RULES = {
         public(args=lambda w: [w.vacancy_a.pk]),
         # not yet published: its employer and the officers who read vacancies only
         Case(
-            expect(all=MISSING, employer_a=OK, pak=OK, kasi=OK, kabid=OK, kadis=OK, superuser=OK),
+            expect(all=MISSING, employer_a=OK, **dict.fromkeys(JOB_READERS, OK)),
             args=lambda w: [w.vacancy_a_submitted.pk],
         ),
     ],
@@ -397,8 +419,7 @@ RULES = {
     ],
     "admin:app_list": [
         Case(
-            admin_view(GROUPS["staff"], MISSING)
-            | dict.fromkeys(["pak", "kasi", "kabid", "kadis", "superuser"], OK),
+            admin_view(GROUPS["staff"], MISSING) | dict.fromkeys(JOB_READERS, OK),
             args=lambda w: ["jobboard"],
         ),
         Case(admin_view(GROUPS["staff"], MISSING) | {"superuser": OK}, args=lambda w: ["auth"]),
@@ -578,36 +599,35 @@ ADMIN_POLICIES = {
         lambda w: w.officers["pak"].office_roles.get().group, view=SUPER, add=SUPER, delete=SUPER
     ),
     "portal.user": AdminPolicy(lambda w: w.seeker_b.user, view=SUPER, add=SUPER, delete=SUPER),
-    # one office runs the portal: no second profile, and the one there is never deleted
-    "portal.office": AdminPolicy(lambda w: w.office, view=SUPER, add=SUPER),
+    # offices are the superuser's; the Kepala Dinas opens his own office's page to set its
+    # time for a written answer to a complaint (the only field he may change there)
+    "portal.office": AdminPolicy(lambda w: w.office, view=["kadis", "superuser"], add=SUPER),
     # the working calendar: national days and each office's own, kept by the superuser
     "portal.nonworkingday": AdminPolicy(lambda w: w.day_off, view=SUPER, add=SUPER, delete=SUPER),
     "portal.servicestandard": AdminPolicy(
         lambda w: w.standards[0], view=SUPER, add=SUPER, delete=SUPER
     ),
     # registrations come from the public forms and end by a decision, never by deletion
-    "jobboard.jobseeker": AdminPolicy(
-        lambda w: w.seeker_a, view=["pak", "kasi", "kabid", "kadis", "superuser"]
-    ),
-    "jobboard.employer": AdminPolicy(
-        lambda w: w.employer_a, view=["pak", "kasi", "kabid", "kadis", "superuser"]
-    ),
-    "jobboard.vacancy": AdminPolicy(
-        lambda w: w.vacancy_a, view=["pak", "kasi", "kabid", "kadis", "superuser"]
-    ),
+    "jobboard.jobseeker": AdminPolicy(lambda w: w.seeker_a, view=JOB_READERS),
+    "jobboard.employer": AdminPolicy(lambda w: w.employer_a, view=JOB_READERS),
+    "jobboard.vacancy": AdminPolicy(lambda w: w.vacancy_a, view=JOB_READERS),
     # applications are the employer's business; the placement officer reads them
-    "jobboard.application": AdminPolicy(lambda w: w.application_a, view=["pak", "superuser"]),
-    "jobboard.placement": AdminPolicy(
-        lambda w: w.placement, view=["pak", "kasi", "kabid", "kadis", "superuser"]
+    "jobboard.application": AdminPolicy(
+        lambda w: w.application_a, view=["pak", READER, "superuser"]
     ),
+    "jobboard.placement": AdminPolicy(lambda w: w.placement, view=JOB_READERS),
     # changes of checked data come from the profile form and end by a decision
-    "jobboard.profilechange": AdminPolicy(lambda w: w.profile_change_a, view=["pak", "superuser"]),
+    "jobboard.profilechange": AdminPolicy(
+        lambda w: w.profile_change_a, view=["pak", READER, "superuser"]
+    ),
     # AK/I cards are issued by the activation service only; the placement section reads them
-    "jobboard.ak1card": AdminPolicy(lambda w: w.ak1_card_a, view=["pak", "kasi", "superuser"]),
+    "jobboard.ak1card": AdminPolicy(
+        lambda w: w.ak1_card_a, view=["pak", "kasi", READER, "superuser"]
+    ),
     "akad_permits.permitapplication": AdminPolicy(lambda w: w.permit_issued, view=PERMIT_READERS),
     # requests come from the employers' pages; the Kasi prepares, the Kadis signs
     "akad_permits.recommendation": AdminPolicy(
-        lambda w: w.recommendation_requested, view=["kasi", "kadis", "superuser"]
+        lambda w: w.recommendation_requested, view=["kasi", "kadis", READER, "superuser"]
     ),
     # the complaint book has no erasures; recording goes through the intake page
     "complaints.complaint": AdminPolicy(
@@ -625,8 +645,7 @@ ADMIN_POLICIES = {
         # every officer is sent on to the dashboard page, which refuses all but the heads
         answers={"changelist": to("quality:dashboard")},
     ),
-    # the reports of late steps: the heads read them; each opens those of the offices he
-    # serves (OfficeRole), which the world's officers, holding their roles by group, do not
+    # the reports of late steps: whoever reads the dashboard of the report's office
     "quality.escalation": AdminPolicy(lambda w: w.escalation, view=HEADS),
     # the admin index's way to one's own digest page; one reads one's own row only
     "quality.morningdigest": AdminPolicy(
@@ -783,10 +802,11 @@ NOT_AN_OFFICE_RECORD = {
 
 
 def other_office_answer(case, visitor, label):
-    """What an officer of the other office gets: on a page of one of office A's objects (its
-    URL names the object), a refusal; elsewhere (lists, dashboards, public pages) what the
-    same role gets in office A, as the lists and figures hold their own office's records."""
-    role = visitor.removesuffix("_other_office")
+    """What an officer of the other office (or the reader of another province) gets: on a
+    page of one of office A's objects (its URL names the object), a refusal; elsewhere (lists,
+    dashboards, public pages) what the same role gets in office A, as the lists and figures
+    hold their own office's records."""
+    role = DERIVED[visitor]
     own = case.expect[role]
     route = label.rsplit(" #", 1)[0]
     if case.public or case.args is None or own in (DENIED, MISSING):
@@ -831,6 +851,10 @@ class AccessMatrixTest(TestCase):
             return w.superuser
         if visitor in ROLE_KEYS:
             return w.officers[visitor]
+        if visitor == READER:
+            return w.reader
+        if visitor == OTHER_PROVINCE_READER:
+            return w.other_province_reader
         if visitor in OTHER_OFFICE:
             return w.other_officers[visitor.removesuffix("_other_office")]
         return getattr(w, visitor).user
@@ -876,7 +900,7 @@ class AccessMatrixTest(TestCase):
             count += 1
             answer = (
                 other_office_answer(case, visitor, label)
-                if visitor in OTHER_OFFICE
+                if visitor in DERIVED
                 else case.expect[visitor]
             )
             if not matches(response, answer):
@@ -925,7 +949,7 @@ class AccessMatrixTest(TestCase):
         assert not open_, open_
 
 
-for _visitor in VISITORS + OTHER_OFFICE:
+for _visitor in VISITORS + list(DERIVED):
 
     def _test(self, visitor=_visitor):
         self.check_visitor(visitor)
@@ -957,3 +981,4 @@ def test_every_role_is_a_visitor():
     from portal import roles
 
     assert sorted(ROLE_KEYS.values()) == sorted(roles.ALL_ROLES)
+    assert roles.PROVINCE_ROLES == [roles.PROVINCE_READER]  # the READER column

@@ -74,7 +74,33 @@ def base_world():
         key: make_staff(f"{key}-lain", role=role, office=w.other_office)
         for key, role in ROLE_KEYS.items()
     }
+    # the province of both offices, with its read-only reader (issue 15 item 4); and another
+    # province, whose reader reaches none of Jawa Timur's offices
+    w.province = Office.objects.create(**_province("jawa-timur", "35", "Jawa Timur"))
+    Office.objects.filter(pk__in=[w.office.pk, w.other_office.pk]).update(parent=w.province)
+    w.office.refresh_from_db()
+    w.other_office.refresh_from_db()
+    w.reader = make_staff("pembaca", role=roles.PROVINCE_READER, office=w.province)
+    w.other_province = Office.objects.create(**_province("jawa-tengah", "33", "Jawa Tengah"))
+    w.other_province_reader = make_staff(
+        "pembaca-lain", role=roles.PROVINCE_READER, office=w.other_province
+    )
     return w
+
+
+def _province(slug, code, name):
+    return dict(
+        slug=slug,
+        region_code=code,
+        level="provinsi",
+        government=f"Pemerintah Provinsi {name}",
+        name=f"Dinas Tenaga Kerja dan Transmigrasi Provinsi {name}",
+        region=f"Provinsi {name}",
+        province=name,
+        offers_job_exchange=False,
+        offers_akad=False,
+        offers_complaints=False,
+    )
 
 
 def build_world():
@@ -177,6 +203,12 @@ def build_world():
     for action, role, extra in CHAIN[:5]:
         step_service(action)(complaint=w.complaint_answered, actor=officers_by_role[role], **extra)
     assert Complaint.objects.get(pk=w.complaint_answered.pk).is_answered
+    from django.core.files.base import ContentFile
+
+    from complaints.models import MailAttachment
+
+    w.complaint_file = MailAttachment(complaint=w.complaint_recorded, name="bukti.png")
+    w.complaint_file.file.save("bukti.png", ContentFile(PNG_BYTES), save=True)
     w.unreadable_mail = UnreadableMail.objects.create(
         office=default_office(),
         fingerprint="<broken@example.com>",
