@@ -185,6 +185,20 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _portal_language():
+    """Each test starts, and leaves, in the portal's language (Indonesian): a test that asks
+    for a page in English (a language switch, the access matrix's visitors) leaves English
+    active in its thread, and the next test would then build its records' labels, and read
+    its pages, in English whatever the order the tests run in."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _role_groups(request):
     """The role groups come from data migrations; a transactional test's flush removes them.
 

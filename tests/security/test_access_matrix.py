@@ -801,6 +801,16 @@ NOT_AN_OFFICE_RECORD = {
 }
 
 
+# The monthly labour-market report reads the city and regency offices of the reader's province;
+# the world's other province (Jawa Tengah) has none on the portal, so its reader has no report
+# to read (403), where the lists and dashboards show it an empty page.
+REPORTS_OF_THE_PROVINCES_OFFICES = {
+    "quality:labour_report",
+    "quality:labour_report_xlsx",
+    "quality:labour_report_pdf",
+}
+
+
 def other_office_answer(case, visitor, label):
     """What an officer of the other office (or the reader of another province) gets: on a
     page of one of office A's objects (its URL names the object), a refusal; elsewhere (lists,
@@ -809,6 +819,8 @@ def other_office_answer(case, visitor, label):
     role = DERIVED[visitor]
     own = case.expect[role]
     route = label.rsplit(" #", 1)[0]
+    if visitor == OTHER_PROVINCE_READER and route in REPORTS_OF_THE_PROVINCES_OFFICES:
+        return DENIED
     if case.public or case.args is None or own in (DENIED, MISSING):
         return own
     if route in NOT_AN_OFFICE_RECORD:
