@@ -269,8 +269,9 @@ class BookPeriodForm(BoundedTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         offices = (offices if offices is not None else Office.objects.none()).order_by("pk")
         self.fields["office"].queryset = offices
-        self.default_office = offices.first()
-        if offices.count() < 2:
+        listed = list(offices)  # one query: the default and whether to ask
+        self.default_office = listed[0] if listed else None
+        if len(listed) < 2:
             self.fields["office"].widget = forms.HiddenInput()
 
     def clean(self):

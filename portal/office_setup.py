@@ -45,21 +45,14 @@ OFFICE_FIELDS = [
     "head_nip",
     "head_rank",
     "head_grade",
-    "time_zone",
     "permit_number_format",
     "ak1_number_format",
     "complaint_number_format",
-    "letter_number_format",
     "offers_job_exchange",
     "offers_akad",
     "offers_complaints",
 ]
-NUMBER_FORMATS = [
-    "permit_number_format",
-    "ak1_number_format",
-    "complaint_number_format",
-    "letter_number_format",
-]
+NUMBER_FORMATS = ["permit_number_format", "ak1_number_format", "complaint_number_format"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

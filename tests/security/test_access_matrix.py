@@ -326,6 +326,10 @@ RULES = {
             args=lambda w: [w.permit_issued.pk],
         )
     ],
+    # the address before the spelling "izin" (issue 18): 301 to the new one, for everyone
+    "akad_permits:permit_pdf_old_spelling": [
+        public(args=lambda w: [w.permit_issued.pk], answer=MOVED)
+    ],
     "akad_permits:recommendation_list": [Case(people_only(employers=OK))],
     "akad_permits:recommendation_request": [Case(people_only(employers=OK))],
     "akad_permits:verify_lookup": [public()],
@@ -461,6 +465,10 @@ RULES = {
             args=lambda w: [w.permit_submitted.pk, "nosuchstep"],
         ),
     ],
+    # the Kadis's preview before signing: the signers only, and only of a drafted permit
+    "admin:akad_permits_permitapplication_preview": [
+        Case(admin_view(["kadis", "superuser"], MISSING), args=lambda w: [w.permit_submitted.pk])
+    ],
     # the recruitment recommendation: the Kadis of the office it is asked from signs or refuses
     "admin:akad_permits_recommendation_step": [
         Case(
@@ -480,6 +488,7 @@ RULES = {
     "admin:complaints_complaint_intake": [Case(admin_view(["pengaduan", "superuser"]))],
     "admin:complaints_complaint_book": [Case(admin_view(COMPLAINT_READERS))],
     "admin:complaints_complaint_book_csv": [Case(admin_view(COMPLAINT_READERS))],
+    "admin:complaints_complaint_book_pdf": [Case(admin_view(COMPLAINT_READERS))],
     "admin:complaints_complaint_step": [
         Case(
             admin_view(["pengaduan", "superuser"]),
