@@ -6,7 +6,9 @@ the short form of its row in the move table (workflows.py), which calls the step
 """
 
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -15,10 +17,11 @@ from django.utils.translation import gettext_lazy
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin, ReadOnlyInline
 from portal.exports import ExportAdminMixin
+from portal.pdf import pdf_response
 from portal.workflow_admin import WaitingForMeFilter, WorkflowAdminMixin
 from portal.working_time import Calendars
 
-from . import exports, timeline
+from . import exports, pdf, timeline
 from .models import ATTACHMENT_FIELDS, PermitApplication, PermitPosition, Recommendation, Status
 from .workflows import RECOMMENDATION_WORKFLOW, WORKFLOW
 
@@ -190,7 +193,47 @@ class PermitApplicationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminM
         if obj is not None:
             extra["timeline"] = timeline.build(obj)
             extra["step_links"] = self.step_links(request, obj)
+            extra["preview_url"] = self.preview_url(request, obj)
         return super().change_view(request, object_id, form_url, extra)
+
+    # -- the Kadis's preview of the drafted permit, before signing (step 6) -----------------
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/pratinjau-izin.pdf",
+                self.admin_site.admin_view(self.preview_view),
+                name="akad_permits_permitapplication_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    @staticmethod
+    def may_preview(user, obj):
+        """The one who signs sees the draft: the signing permission in the permit's office."""
+        return obj.status == Status.DRAFTED and user.has_perm("akad_permits.sign_permit", obj)
+
+    def preview_url(self, request, obj):
+        if not self.may_preview(request.user, obj):
+            return None
+        return reverse("admin:akad_permits_permitapplication_preview", args=[obj.pk])
+
+    def preview_view(self, request, object_id):
+        """The drafted permit as it would be signed, marked PRATINJAU: no number, no
+        verification code, nothing stored (akad_permits.pdf.render_permit)."""
+        if not request.user.has_perm("akad_permits.sign_permit"):
+            raise PermissionDenied
+        obj = self.get_queryset(request).filter(pk=object_id).first()  # the officer's offices
+        if obj is None:
+            raise Http404
+        if not request.user.has_perm("akad_permits.sign_permit", obj):
+            raise PermissionDenied  # another office's permit
+        if obj.status != Status.DRAFTED:
+            raise Http404  # only a drafted permit waits for the signature
+        return pdf_response(
+            pdf.render_permit(obj, preview=True),
+            f"pratinjau-izin-akad-{obj.reference}.pdf",
+            inline=True,
+        )
 
     # -- the step pages (portal.workflow_admin) ------------------------------------------------
     def step_form_kwargs(self, request, obj, move):
@@ -201,6 +244,7 @@ class PermitApplicationAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminM
             "application": obj,
             "positions": obj.positions.all(),
             "timeline": timeline.build(obj),
+            "preview_url": self.preview_url(request, obj) if move.action == "sign" else None,
         }
 
     def done_message(self, obj, move):

@@ -190,15 +190,16 @@ def _cross_office_permit(employer):
             {"agenda_number": "005/0077/427.57/2026", "agenda_date": today},
         ),
         ("kadis", "dispose", {"instruction": "Proses sesuai ketentuan."}),
-        ("kabid", "consult", {"outcome": "Kadis menyetujui penerbitan ijin."}),
+        ("kabid", "consult", {"outcome": "Kadis menyetujui penerbitan izin."}),
         (
             "kasi",
             "draft",
             {
                 "valid_from": today,
                 "valid_until": today + datetime.timedelta(days=60),
-                "coverage": "Operator produksi: 12 L, 8 P\nPengemas: 10 P\n"
-                "Tujuan: Kota Probolinggo, Jawa Timur",
+                "coverage": "rekrutmen 30 (tiga puluh) orang tenaga kerja, 12 laki-laki dan "
+                "18 perempuan, untuk 2 (dua) jabatan sebagaimana tercantum dalam tabel di atas, "
+                "dengan daerah tujuan penempatan Kota Probolinggo, Jawa Timur",
             },
         ),
         ("kadis", "sign", {}),

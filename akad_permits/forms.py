@@ -299,18 +299,27 @@ class DraftForm(StepForm):
     coverage = forms.CharField(
         label=_("What the permit covers (workers and regions)"),
         widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            'Printed after "Izin ini mencakup" as one paragraph; the table of positions is '
+            "printed above it."
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         app = self.application
         self.fields["valid_until"].initial = app.recruitment_end
-        lines = [f"{p.title}: {p.male_count} L, {p.female_count} P" for p in app.positions.all()]
-        lines.append(
-            _("Destination: %(city)s, %(province)s")
-            % {"city": app.destination_city, "province": app.destination_province}
+        # The permit's own words (an Indonesian letter whatever the screen's language): one
+        # sentence that names the table of positions rather than repeating it.
+        from .pdf import coverage_sentence
+
+        positions = [
+            {"male_count": p.male_count, "female_count": p.female_count}
+            for p in app.positions.all()
+        ]
+        self.fields["coverage"].initial = coverage_sentence(
+            positions, city=app.destination_city, province=app.destination_province
         )
-        self.fields["coverage"].initial = "\n".join(lines)
 
     def clean(self):
         cleaned = super().clean()

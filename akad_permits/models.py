@@ -1,4 +1,4 @@
-"""Ijin Pelayanan Antar Kerja Antar Daerah (AKAD): the application, its positions, its steps.
+"""Izin Pelayanan Antar Kerja Antar Daerah (AKAD): the application, its positions, its steps.
 
 From the Lumajang "Standar Pelayanan" (seed 002): an employer or recruiter applies to the
 Kadis with four attachments; the Sekretariat, the Kadis, the Kabid and the Kasi move it

@@ -35,7 +35,7 @@ TOTAL_STANDARD_MINUTES = 1 * WORKING_DAY_MINUTES
 #   2         5       3 Disposisi Kepala Dinas ke Bidang Penempatan    dispose      Kadis
 #   3        15       4 Konsultasi kepada Kepala Dinas                 consult      Kabid
 #   4        15       5 Perintah kepada Seksi Penempatan (penyiapan)   draft        Kasi
-#   5         5       6 Penerbitan ijin setelah ditandatangani Kadis   sign         Kadis
+#   5         5       6 Penerbitan izin setelah ditandatangani Kadis   sign         Kadis
 #
 # Keyed by the action that ends the wait, so a return or refusal taken instead of that action
 # is measured against the same figure (see STATE_ACTION in workflows.py).

@@ -165,7 +165,7 @@ def permit_pdf(request, pk):
     if application.status != Status.ISSUED:
         raise Http404
     response = HttpResponse(pdf.render_permit(application), content_type="application/pdf")
-    filename = f"ijin-akad-{application.permit_year}-{application.permit_seq:04d}.pdf"
+    filename = f"izin-akad-{application.permit_year}-{application.permit_seq:04d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response

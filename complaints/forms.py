@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import BoundedTextMixin, OfficeChoiceMixin
 from portal.models import Office
 
+from .letters import NATURES
 from .models import Channel, Complaint
 
 # "Gaji belum dibayar" is 18 characters: shorter than this says too little to act on.
@@ -222,7 +223,24 @@ class FollowUpForm(BoundedTextMixin, forms.Form):
 
 
 class AnswerForm(BoundedTextMixin, forms.Form):
-    letter_number = forms.CharField(label=_("letter number"), max_length=100, required=False)
+    letter_number = forms.CharField(
+        label=_("letter number"),
+        max_length=100,
+        required=False,
+        help_text=_("Empty: the next number of the office's letter register."),
+    )
+    nature = forms.ChoiceField(
+        label=_("nature of the letter (sifat)"),
+        choices=[(n, n) for n in NATURES],
+        initial="Biasa",
+        required=False,
+    )
+    enclosures = forms.CharField(
+        label=_("enclosures (lampiran)"),
+        max_length=100,
+        required=False,
+        help_text=_("e.g. 1 (satu) berkas; empty: none."),
+    )
     answer = forms.CharField(
         label=_("Written answer to the complainant"), widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -241,6 +259,20 @@ class BookPeriodForm(BoundedTextMixin, forms.Form):
     end = forms.DateField(
         label=_("to date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+    office = forms.ModelChoiceField(
+        label=_("office"), queryset=Office.objects.none(), required=False, empty_label=None
+    )
+
+    def __init__(self, *args, offices=None, **kwargs):
+        """``offices``: the offices whose book the officer reads; the choice is shown only
+        to an officer of more than one."""
+        super().__init__(*args, **kwargs)
+        offices = (offices if offices is not None else Office.objects.none()).order_by("pk")
+        self.fields["office"].queryset = offices
+        listed = list(offices)  # one query: the default and whether to ask
+        self.default_office = listed[0] if listed else None
+        if len(listed) < 2:
+            self.fields["office"].widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import numbering
 from portal.codes import random_code
+from portal.models import LetterCounter
 from portal.notifications import notify
 from portal.workflow import Mail, MoveRefused
 
@@ -150,23 +151,39 @@ def hand_back_follow_up(*, complaint, actor, follow_up):
     return WORKFLOW.apply(complaint, "hand_back", actor=actor, note=follow_up)
 
 
-def send_answer(*, complaint, actor, answer, letter_number=""):
+def _book_letter_number(office, now):
+    """The next number of the office's letter register in the year, in its letter number
+    format; a format that cannot number refuses the answer until it is fixed."""
+    return numbering.book_or_refuse(
+        LetterCounter,
+        office,
+        office.letter_number_format,
+        now,
+        _("The letter number format in the office profile is not valid: %(format)s"),
+    )[2]
+
+
+def send_answer(*, complaint, actor, answer, letter_number="", nature="Biasa", enclosures=""):
     """7.2.3: the receiving officer answers the complainant in writing.
 
     The answer is the letter (printable, PDF) and, where an address is known, the same text
-    by e-mail.
+    by e-mail. A letter sent without a number of the officer's takes the next one of the
+    office's letter register (``Office.letter_number_format``): no letter leaves unnumbered.
     """
     answer = (answer or "").strip()
     letter_number = (letter_number or "").strip()
+    enclosures = (enclosures or "").strip()
 
     def changes(locked, now):
         if not answer:
             raise MoveRefused(_("Write the answer to the complainant."))
         locked.answer = answer
-        locked.answer_letter_number = letter_number
+        locked.answer_letter_number = letter_number or _book_letter_number(locked.office, now)
         locked.answered_at = now
         locked.answered_by = actor
-        locked.letter = letter_values(locked, locked.office, actor, now)
+        locked.letter = letter_values(
+            locked, locked.office, actor, now, nature=nature, enclosures=enclosures
+        )
 
     def mails(locked):
         if not locked.complainant_email:
@@ -174,7 +191,12 @@ def send_answer(*, complaint, actor, answer, letter_number=""):
         return [Mail("complaints/email/answer", {"complaint": locked}, locked.complainant_email)]
 
     return WORKFLOW.apply(
-        complaint, "answer", actor=actor, note=letter_number, changes=changes, mail=mails
+        complaint,
+        "answer",
+        actor=actor,
+        note=letter_number,
+        changes=changes,
+        mail=mails,
     )
 
 

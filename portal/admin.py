@@ -53,6 +53,11 @@ class UserAdmin(BaseUserAdmin):
         "role_names",
     ]
     list_filter = ["is_staff", "is_active", "groups"]
+    # an officer's NIP, position and rank: what the letters and cards they sign print
+    fieldsets = [
+        *BaseUserAdmin.fieldsets,
+        (_("As documents print the officer"), {"fields": ["position", "nip", "rank"]}),
+    ]
     show_full_result_count = False  # as portal.admin_base.HistoryAdmin (200,000 accounts)
     actions = ["reset_second_factor"]
     inlines = [UserOfficeRoleInline]
@@ -183,10 +188,22 @@ class OfficeAdmin(HistoryAdmin):
                 ]
             },
         ),
-        (_("Head of office"), {"fields": ["head_title", "head_name", "head_nip", "head_rank"]}),
         (
-            _("Document numbers"),
-            {"fields": ["permit_number_format", "ak1_number_format", "complaint_number_format"]},
+            _("Head of office"),
+            {"fields": ["head_title", "head_name", "head_nip", ("head_rank", "head_grade")]},
+        ),
+        (
+            _("Documents"),
+            {
+                "fields": [
+                    "permit_number_format",
+                    "ak1_number_format",
+                    "complaint_number_format",
+                    "letter_number_format",
+                    "permit_legal_basis",
+                    "time_zone",
+                ]
+            },
         ),
         (
             _("Services and hours"),

@@ -51,7 +51,18 @@ OFFICE = {
     "head_title": "Kepala Dinas Perindustrian dan Tenaga Kerja",
     "head_name": "Drs. Contoh Kepala Dinas, M.Si.",
     "head_nip": "196801011990031001",
+    "head_rank": "Pembina Tingkat I",  # demo value
+    "head_grade": "IV/b",  # demo value
 }
+
+# The regulations the demo permits name in their "Dasar". The seed document names none (its
+# "No. SK" is empty): these are the national law and the minister's regulation on placing
+# workers, as an office would list them; each office keeps its own list in its profile.
+DEMO_PERMIT_LEGAL_BASIS = (
+    "Undang-Undang Nomor 13 Tahun 2003 tentang Ketenagakerjaan sebagaimana telah diubah "
+    "dengan Undang-Undang Nomor 6 Tahun 2023\n"
+    "Peraturan Menteri Ketenagakerjaan Nomor 39 Tahun 2016 tentang Penempatan Tenaga Kerja"
+)
 
 # The province office above both seed offices (it offers no counter service of its own here).
 PROVINCE = {
@@ -70,7 +81,8 @@ PROVINCE = {
     "head_title": "Kepala Dinas Tenaga Kerja dan Transmigrasi",
     "head_name": "Dr. Contoh Kepala Dinas Provinsi, M.M.",  # demo value
     "head_nip": "196903031992031003",  # demo value
-    "head_rank": "Pembina Utama Madya (IV/d)",
+    "head_rank": "Pembina Utama Madya",
+    "head_grade": "IV/d",
     "offers_job_exchange": False,
     "offers_akad": False,
     "offers_complaints": False,
@@ -100,7 +112,9 @@ LUMAJANG = {
     "head_title": "Kepala Dinas Tenaga Kerja",
     "head_name": "Contoh Kepala Dinas Lumajang, S.H., M.M.",  # demo value
     "head_nip": "197005052000121002",  # demo value
-    "head_rank": "Pembina Utama Muda (IV/c)",
+    "head_rank": "Pembina Utama Muda",
+    "head_grade": "IV/c",
+    "permit_legal_basis": DEMO_PERMIT_LEGAL_BASIS,
     "permit_number_format": "560/{seq:04d}/427.57/AKAD/{year}",
     "ak1_number_format": "AK1-LMJ/{seq:06d}/{year}",
     "complaint_number_format": "{seq}/PGD-LMJ/{year}",
@@ -129,6 +143,23 @@ OFFICERS = [
     ("kabid", "Kepala Bidang", "Penempatan", roles.DIVISION_HEAD),
     ("kadis", "Kepala", "Dinas", roles.HEAD_OF_OFFICE),
 ]
+
+# What the documents an officer signs print under the name (demo values): position, rank.
+OFFICER_DETAILS = {
+    "antarkerja": ("Pengantar Kerja Ahli Pertama", "Penata Muda (III/a)"),
+    "pengaduan": ("Petugas Penerima Pengaduan", "Penata Muda Tingkat I (III/b)"),
+    "sekretariat": ("Staf Sekretariat", "Pengatur (II/c)"),
+    "kasi": ("Kepala Seksi Penempatan Tenaga Kerja", "Penata Tingkat I (III/d)"),
+    "kabid": ("Kepala Bidang Penempatan dan Pelatihan", "Pembina (IV/a)"),
+    "kadis": ("Kepala Dinas", "Pembina Tingkat I (IV/b)"),
+}
+
+
+def demo_nip(office, index):
+    """An 18-digit NIP of the demo's officers (birth date, appointment month, sex, number)."""
+    day = int(office.region_code) % 28 + 1
+    return f"1985{index + 1:02d}{day:02d}201003{index % 2 + 1}{index + 1:03d}"
+
 
 # The officers' user names per office: Probolinggo keeps the one-office portal's names,
 # every other office prefixes them ("lmj-kasi").
@@ -160,7 +191,9 @@ def load_offices():
     one-office portal, whose pk the older records point to)."""
     first = Office.objects.order_by("pk").first()
     if first is None:
-        first = Office.objects.create(**OFFICE, letterhead=OFFICE_LETTERHEAD)
+        first = Office.objects.create(
+            **OFFICE, letterhead=OFFICE_LETTERHEAD, permit_legal_basis=DEMO_PERMIT_LEGAL_BASIS
+        )
     province = _office(PROVINCE)
     if first.parent_id is None and first.level != Office.Level.PROVINCE:
         first.parent = province
@@ -199,7 +232,8 @@ def load():
     ensure_demo_second_factor(admin)
     for office in (first, lumajang):
         prefix = OFFICER_PREFIXES.get(office.region_code, f"{office.slug}-")
-        for username, first_name, last_name, role in OFFICERS:
+        for index, (username, first_name, last_name, role) in enumerate(OFFICERS):
+            position, rank = OFFICER_DETAILS[username]
             username = f"{prefix}{username}"
             user = ensure_user(
                 username,
@@ -207,6 +241,9 @@ def load():
                 last_name=last_name,
                 is_staff=True,
                 email=f"{username}@disnaker.example.go.id",
+                position=position,
+                rank=rank,
+                nip=demo_nip(office, index),
             )
             give_role(user, office, role)
             ensure_demo_second_factor(user)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .dates import TIME_ZONE_CHOICES
 from .files import PrivateUploadTo, validate_image
 from .pagecache import memoize
 
@@ -23,6 +24,18 @@ class User(AbstractUser):
     """
 
     email = models.EmailField(_("e-mail address"), blank=True, db_index=True)
+    # What the documents an officer signs print under the name (the complaint answer letter,
+    # the AK/I card): blank for job seekers and employers.
+    nip = models.CharField(_("NIP"), max_length=30, blank=True, help_text=_("18 digits."))
+    position = models.CharField(
+        _("position"),
+        max_length=150,
+        blank=True,
+        help_text=_("As the officer signs, e.g. Kepala Seksi Penempatan Tenaga Kerja."),
+    )
+    rank = models.CharField(
+        _("rank and grade"), max_length=100, blank=True, help_text=_("e.g. Penata (III/c)")
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -108,6 +121,15 @@ class YearCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
+def rank_line(rank, grade=""):
+    """ "Pembina Utama Muda (IV/c)" from the rank and the grade; a rank typed with its grade
+    already ("Penata (III/c)") stays as it is."""
+    rank, grade = (rank or "").strip(), (grade or "").strip()
+    if grade and f"({grade})" not in rank:
+        return f"{rank} ({grade})" if rank else grade
+    return rank
+
+
 class Office(models.Model):
     """A labour office on the portal (a Dinas of a city or regency, or a province's).
 
@@ -191,10 +213,40 @@ class Office(models.Model):
     head_name = models.CharField(_("name of the head of office"), max_length=150, blank=True)
     head_nip = models.CharField(_("NIP of the head of office"), max_length=30, blank=True)
     head_rank = models.CharField(
-        _("rank and grade of the head of office"),
+        _("rank of the head of office"),
         max_length=100,
         blank=True,
-        help_text=_("e.g. Pembina Utama Muda (IV/c)"),
+        help_text=_("The rank (pangkat), e.g. Pembina Utama Muda."),
+    )
+    head_grade = models.CharField(
+        _("grade of the head of office"),
+        max_length=10,
+        blank=True,
+        help_text=_("The grade (golongan/ruang), e.g. IV/c."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=TIME_ZONE_CHOICES,
+        default="Asia/Jakarta",
+        help_text=_("The zone the office's documents and pages print times in."),
+    )
+    permit_legal_basis = models.TextField(
+        _("legal basis of the AKAD permit"),
+        blank=True,
+        help_text=_(
+            "The regulations the permit's \"Dasar\" names, one per line; the application's "
+            "own letters (recommendation, assignment letter, request) follow them."
+        ),
+    )
+    letter_number_format = models.CharField(
+        _("outgoing letter number format"),
+        max_length=100,
+        default="560/{seq:04d}/{year}",
+        help_text=_(
+            "The office's letter register (answers to complaints). "
+            "Placeholders: {seq} running number in the year, {year}, {month}."
+        ),
     )
     permit_number_format = models.CharField(
         _("AKAD permit number format"),
@@ -290,6 +342,10 @@ class Office(models.Model):
         (it is stored with the private files only because every upload is)."""
         return True
 
+    def head_rank_line(self):
+        """Rank and grade as a signature prints them: "Pembina Utama Muda (IV/c)"."""
+        return rank_line(self.head_rank, self.head_grade)
+
     def letterhead_lines(self):
         lines = [line.strip() for line in self.letterhead.splitlines() if line.strip()]
         return lines or [line for line in (self.government, self.name) if line]
@@ -313,6 +369,15 @@ class Office(models.Model):
         Saving or deleting an office retires it (portal.pagecache.memoize, portal.apps).
         """
         return memoize("portal:office-profile", cls.current, 3600, cls)
+
+
+class LetterCounter(YearCounter):
+    """The office's register of outgoing letters: the last number given in a year (an answer
+    to a complaint sent without a number of the officer's takes the next one)."""
+
+    class Meta(YearCounter.Meta):
+        verbose_name = _("letter register counter")
+        verbose_name_plural = _("letter register counters")
 
 
 class NonWorkingDay(models.Model):

@@ -44,6 +44,7 @@ OFFICE_FIELDS = [
     "head_name",
     "head_nip",
     "head_rank",
+    "head_grade",
     "permit_number_format",
     "ak1_number_format",
     "complaint_number_format",

@@ -47,14 +47,14 @@ JOB_EXCHANGE = {
 AKAD_PERMIT = {
     "service": "akad",
     "order": 2,
-    "title": "Ijin Pelayanan Antar Kerja Antar Daerah (AKAD)",
-    "summary": "Ijin bagi perusahaan atau pengerah tenaga kerja untuk merekrut tenaga kerja antar daerah.",
+    "title": "Izin Pelayanan Antar Kerja Antar Daerah (AKAD)",
+    "summary": "Izin bagi perusahaan atau pengerah tenaga kerja untuk merekrut tenaga kerja antar daerah.",
     "requirements": "Rekomendasi Rekrutmen AKAD.\nSurat Tugas Pengerahan Tenaga Kerja.\nData Jumlah Kebutuhan Rekrutmen Tenaga Kerja.\nData Lowongan Kerja, pengguna tenaga kerja dan pengerah tenaga kerja.",
-    "procedure": "Pemohon mengajukan permohonan kepada Kepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten Lumajang dilampiri dengan: Data Lowongan Kerja, pengguna tenaga kerja dan pengerah tenaga kerja; Rekomendasi rekrutmen AKAD; Surat Tugas Pengerah Tenaga Kerja; Data jumlah kebutuhan rekrutmen tenaga kerja.\nSekretariat memproses surat masuk.\nDisposisi Kepala Dinas untuk didistribusikan ke Bidang Penempatan dan Pelatihan.\nKonsultasi kepada Kepala Dinas.\nPerintah kepada Seksi Penempatan dan Pemagangan untuk proses penerbitan ijin.\nPenerbitan ijin setelah ditandatangani oleh Kepala Dinas.",
+    "procedure": "Pemohon mengajukan permohonan kepada Kepala Dinas Tenaga Kerja dan Transmigrasi Kabupaten Lumajang dilampiri dengan: Data Lowongan Kerja, pengguna tenaga kerja dan pengerah tenaga kerja; Rekomendasi rekrutmen AKAD; Surat Tugas Pengerah Tenaga Kerja; Data jumlah kebutuhan rekrutmen tenaga kerja.\nSekretariat memproses surat masuk.\nDisposisi Kepala Dinas untuk didistribusikan ke Bidang Penempatan dan Pelatihan.\nKonsultasi kepada Kepala Dinas.\nPerintah kepada Seksi Penempatan dan Pemagangan untuk proses penerbitan izin.\nPenerbitan izin setelah ditandatangani oleh Kepala Dinas.",
     "completion_time": "1 Hari",
     "completion_time_details": "Berkas lengkap.",
     "fee": "Tidak dipungut biaya (gratis)",
-    "product": "Dokumen Ijin Pelayanan AKAD.",
+    "product": "Dokumen Izin Pelayanan AKAD.",
 }
 
 COMPLAINTS = {

@@ -219,6 +219,7 @@ class ComplaintAdmin(OfficeScopedAdmin, ExportAdminMixin, WorkflowAdminMixin, Hi
             path("intake/", self._page(intake.intake_view), name="complaints_complaint_intake"),
             path("book/", self._page(book.book_view), name="complaints_complaint_book"),
             path("book.csv", self._page(book.book_csv_view), name="complaints_complaint_book_csv"),
+            path("book.pdf", self._page(book.book_pdf_view), name="complaints_complaint_book_pdf"),
             path(
                 "<int:pk>/letter/",
                 self._page(letter.letter_view),

@@ -9,13 +9,13 @@ permission-checked, logged and mailed; status is never editable here.
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.admin_base import HistoryAdmin, OfficeScopedAdmin
+from portal.dates import waktu
 from portal.exports import ExportAdminMixin
 from portal.files import content_type_for
 from portal.views import INLINE_PARAMETER
@@ -60,7 +60,7 @@ def private_links(obj, fields=None):
 def step_list(steps):
     rows = [
         (
-            timezone.localtime(step.created_at).strftime("%d-%m-%Y %H:%M"),
+            waktu(step.created_at),
             step.get_to_status_display(),
             step.actor.display_name(),
             step.note,

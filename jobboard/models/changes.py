@@ -10,11 +10,11 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.dates import tanggal
 from portal.files import PrivateUploadTo, validate_document, validate_image
 from portal.models import OfficeFollows, StepLog, office_field
 
@@ -53,7 +53,7 @@ def _display(field, value):
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "j F Y")
+        return tanggal(value)
     return str(value)
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import numbering
+from portal.dates import tanggal
 from portal.notifications import send_now
 from portal.workflow import MoveRefused
 
@@ -90,12 +91,12 @@ def _card_refusal(card, today):
     """Why the holder cannot report now, in words they can act on; None if they can."""
     if card.is_closed:
         return _("Your AK/I card was closed on %(date)s (%(reason)s); no report is needed.") % {
-            "date": f"{timezone.localtime(card.closed_at):%d-%m-%Y}",
+            "date": tanggal(card.closed_at),
             "reason": card.get_closed_reason_display().lower(),
         }
     if card.valid_until < today:
         return _("Your AK/I card expired on %(date)s. Come to the office to register again.") % {
-            "date": f"{card.valid_until:%d-%m-%Y}"
+            "date": tanggal(card.valid_until)
         }
     if card.next_report_period is None:
         return _("All four report columns of your AK/I card are filled; no report is needed.")
@@ -105,8 +106,8 @@ def _card_refusal(card, today):
             "Your next report (column %(column)s) is due on %(due)s. You can report from %(opens)s."
         ) % {
             "column": card.next_report_period,
-            "due": f"{card.next_report_due:%d-%m-%Y}",
-            "opens": f"{opens:%d-%m-%Y}",
+            "due": tanggal(card.next_report_due),
+            "opens": tanggal(opens),
         }
     return None
 

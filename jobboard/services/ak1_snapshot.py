@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import translation
 
+from portal.pdf import office_values
+
 from ..models import Ak1Card, JobSeeker, ProfileChange
 
 # What the card prints of its holder: the checked identity (its files aside) and what the
@@ -19,7 +21,17 @@ CARD_FIELDS = (
 OFFICE_FIELDS = ("government", "name", "address", "phone", "region")
 
 
-def card_snapshot(seeker, office, officer_name):
+def officer_values(officer):
+    """The officer who signs the card (the one who legalised it, else the one who issued it)
+    as the card prints them under the signature."""
+    return {
+        "officer": officer.display_name(),
+        "officer_nip": officer.nip,
+        "officer_position": officer.position,
+    }
+
+
+def card_snapshot(seeker, office, officer):
     """The holder, the office and the officer as the card prints them (choices as their
     Indonesian words, the birth date as ISO text)."""
     values = {}
@@ -30,8 +42,8 @@ def card_snapshot(seeker, office, officer_name):
             if field.choices:
                 value = str(dict(field.flatchoices).get(value, value))
             values[name] = value.isoformat() if name == "birth_date" else value
-    values["office"] = {name: getattr(office, name, "") for name in OFFICE_FIELDS}
-    values["officer"] = officer_name
+    values["office"] = office_values(office, OFFICE_FIELDS)
+    values.update(officer_values(officer))
     return values
 
 
@@ -41,7 +53,7 @@ def freeze_card(card, *, now):
     caller saves the card."""
     seeker = card.jobseeker
     officer = card.legalised_by or card.issued_by
-    snapshot = card_snapshot(seeker, seeker.office, officer.display_name())
+    snapshot = card_snapshot(seeker, seeker.office, officer)
     if card.placed_with_id:
         snapshot["placed_with"] = card.placed_with.company_name
     card.snapshot = snapshot

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal import offices
+from portal.dates import tanggal
 from portal.pagecache import cache_public_page
 from portal.submissions import record_once
 from portal.workflow import MoveRefused
@@ -72,7 +73,7 @@ def list_cards(vacancies):
                     work_types[vacancy.work_type],
                     f"{at_least} {vacancy.min_education}",
                     vacancy.salary_text(),
-                    f"{closes} {vacancy.closing_date:%d-%m-%Y}",
+                    f"{closes} {tanggal(vacancy.closing_date)}",
                 ]
             ),
         )

@@ -28,7 +28,7 @@ def log_in_as(page, base_url, username, password=PASSWORD):
 def employer_submits_an_application(page, base_url, employer, files):
     log_in_as(page, base_url, employer.user.username)
     page.goto(f"{base_url}/akad/")
-    expect(page.get_by_role("heading", name="Permohonan ijin AKAD saya")).to_be_visible()
+    expect(page.get_by_role("heading", name="Permohonan izin AKAD saya")).to_be_visible()
     page.get_by_role("link", name="Permohonan baru").click()
     expect(page.get_by_label("Perusahaan pengerah tenaga kerja")).to_have_value(
         employer.company_name

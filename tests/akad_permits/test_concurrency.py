@@ -50,7 +50,7 @@ def test_two_kasi_drafting_at_once_give_one_transition_and_one_number(
     assert len(done) == 1 and len(refused) == 1
     # In the portal's language (Indonesian), naming the state someone else just reached.
     assert "tidak dapat dilakukan sekarang" in refused[0]
-    assert "Konsep ijin disiapkan" in refused[0]
+    assert "Konsep izin disiapkan" in refused[0]
     app.refresh_from_db()
     assert app.status == Status.DRAFTED
     assert app.steps.filter(action="draft").count() == 1

@@ -319,9 +319,10 @@ def test_the_sekretariat_sees_the_recommendation_confirmed_and_the_permit_names_
         "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
     )
     printed_date = f"{date.day} {months.split()[date.month - 1]} {date.year}"
+    # named in the permit's "Dasar" (issue 18)
     assert (
-        f"Rekomendasi rekrutmen AKAD : {recommendation.number}, {printed_date}, {office.name}"
-        in text
+        f"Rekomendasi Rekrutmen AKAD Nomor {recommendation.number} tanggal {printed_date} "
+        f"dari {office.name}" in text
     )
     assert application.permit_number in text and LUMAJANG["head_name"] in text
 

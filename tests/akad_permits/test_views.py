@@ -280,7 +280,7 @@ def test_verification_confirms_an_issued_permit(client, in_state):
     response = client.get(reverse("akad_permits:verify", args=[app.verification_code]))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Ijin ini asli" in body
+    assert "Izin ini asli" in body
     assert app.permit_number in body and "PT Karya Abadi Sejahtera" in body
     # Typed in lower case into the form, it is found too.
     response = client.get(
@@ -302,11 +302,11 @@ def test_verification_accepts_every_spelling_of_a_genuine_code(client, in_state)
     for typed in spellings:
         response = client.get(reverse("akad_permits:verify_lookup"), {"code": typed}, follow=True)
         assert response.status_code == 200, typed
-        assert "Ijin ini asli" in response.content.decode(), typed
+        assert "Izin ini asli" in response.content.decode(), typed
         # The address itself, as a QR reader or a person types it.
         response = client.get(reverse("akad_permits:verify", args=[typed.strip()]))
         assert response.status_code == 200, typed
-        assert "Ijin ini asli" in response.content.decode(), typed
+        assert "Izin ini asli" in response.content.decode(), typed
     wrong = compact[:-1] + ("A" if compact[-1] != "A" else "B")
     response = client.get(reverse("akad_permits:verify_lookup"), {"code": wrong}, follow=True)
     assert response.status_code == 404
@@ -342,7 +342,7 @@ def test_account_page_links_the_employer_to_the_applications(employer, officers)
 
     config = apps.get_app_config("akad_permits")
     with translation.override("id"):
-        assert config.account_links(employer.user) == [("Permohonan ijin AKAD saya", LIST)]
+        assert config.account_links(employer.user) == [("Permohonan izin AKAD saya", LIST)]
     assert config.account_links(officers[roles.SECRETARIAT]) == []
     assert config.account_links(make_account("plain")) == []
 

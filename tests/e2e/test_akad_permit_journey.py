@@ -53,27 +53,27 @@ def test_from_application_to_signed_and_verified_permit(page, demo_site, tmp_pat
         "kabid",
         company,
         "Catat konsultasi",
-        {"Hasil konsultasi dengan Kadis": "Kadis menyetujui penerbitan ijin."},
+        {"Hasil konsultasi dengan Kadis": "Kadis menyetujui penerbitan izin."},
     )
-    officer_takes_step(page, url, "kasi", company, "Siapkan ijin")
+    officer_takes_step(page, url, "kasi", company, "Siapkan izin")
     officer_takes_step(
         page,
         url,
         "kadis",
         company,
-        "Tandatangani ijin",
-        {"Saya telah membaca konsep ijin dan menandatanganinya.": True},
+        "Tandatangani izin",
+        {"Saya telah membaca konsep izin dan menandatanganinya.": True},
     )
 
     # The employer reads the timeline and downloads the permit.
     log_in_as(page, url, employer.user.username)
     page.goto(f"{url}/akad/{pk}/")
-    expect(page.get_by_test_id("status")).to_have_text("Ijin diterbitkan")
-    expect(page.get_by_text("Ditandatangani Kepala Dinas: ijin diterbitkan")).to_be_visible()
-    expect(page.get_by_text("Kadis menyetujui penerbitan ijin.")).to_be_visible()
+    expect(page.get_by_test_id("status")).to_have_text("Izin diterbitkan")
+    expect(page.get_by_text("Ditandatangani Kepala Dinas: izin diterbitkan")).to_be_visible()
+    expect(page.get_by_text("Kadis menyetujui penerbitan izin.")).to_be_visible()
     check_accessibility(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Unduh ijin (PDF)").click()
+        page.get_by_role("link", name="Unduh izin (PDF)").click()
     data = Path(download.value.path()).read_bytes()
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
     number = re.search(r"Nomor: (560/\d{4}/AKAD/\d{4})", text).group(1)
@@ -87,11 +87,11 @@ def test_from_application_to_signed_and_verified_permit(page, demo_site, tmp_pat
     # Anyone holding the paper checks it.
     page.context.clear_cookies()
     page.goto(verify_link)
-    expect(page.get_by_text("Ijin ini asli")).to_be_visible()
+    expect(page.get_by_text("Izin ini asli")).to_be_visible()
     expect(page.get_by_text(number)).to_be_visible()
     expect(page.get_by_text(company)).to_be_visible()
     check_accessibility(page)
-    page.get_by_label("Kode verifikasi yang tercetak pada ijin").fill("ZZZZ-ZZZZ-ZZZZ")
+    page.get_by_label("Kode verifikasi yang tercetak pada izin").fill("ZZZZ-ZZZZ-ZZZZ")
     page.get_by_role("button", name="Periksa").click()
     expect(page.get_by_text("Kode ZZZZ-ZZZZ-ZZZZ tidak dikenal")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -86,7 +86,7 @@ def test_a_probolinggo_recommendation_leads_to_a_lumajang_permit_that_names_it(
     expect(page.get_by_role("heading", name="Rekomendasi rekrutmen AKAD saya")).to_be_visible()
     page.get_by_role("link", name="Minta rekomendasi").click()
     page.get_by_label("Dinas daerah tujuan (penerbit rekomendasi)").select_option(label=PROBOLINGGO)
-    expect(page.get_by_label("Dinas daerah asal rekrutmen (penerbit ijin)")).to_have_value(
+    expect(page.get_by_label("Dinas daerah asal rekrutmen (penerbit izin)")).to_have_value(
         str(demo_lumajang().pk)
     )
     page.get_by_label("Perusahaan pengguna tenaga kerja").fill("PT Industri Pangan Probolinggo")
@@ -157,7 +157,7 @@ def test_a_probolinggo_recommendation_leads_to_a_lumajang_permit_that_names_it(
     # The employer downloads Lumajang's permit: it names Probolinggo's recommendation.
     log_in_as(page, url, employer.user.username)
     page.goto(f"{url}/akad/{application.pk}/")
-    expect(page.get_by_test_id("status")).to_have_text("Ijin diterbitkan")
+    expect(page.get_by_test_id("status")).to_have_text("Izin diterbitkan")
     expect(
         page.get_by_text(
             f"Rekomendasi dikonfirmasi melalui portal: {recommendation.number}, {PROBOLINGGO}"
@@ -165,7 +165,7 @@ def test_a_probolinggo_recommendation_leads_to_a_lumajang_permit_that_names_it(
     ).to_be_visible()
     check_accessibility(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Unduh ijin (PDF)").click()
+        page.get_by_role("link", name="Unduh izin (PDF)").click()
     text = pdf_text(Path(download.value.path()).read_bytes())
     date = recommendation.issued_on
     assert (

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from portal.dates import tanggal
 from tests.conftest import make_nik
 from tests.e2e.conftest import check_accessibility, login
 from tests.jobboard.e2e_helpers import (
@@ -70,7 +71,7 @@ def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
     page.get_by_role("link", name="Kartu AK/I saya").click()
     expect(page.get_by_role("heading", name="Kartu AK/I saya")).to_be_visible()
     expect(page.locator("#ak1-number")).to_have_text(number)
-    due = f"{Ak1Card.objects.get(number=number).next_report_due:%d-%m-%Y}"
+    due = tanggal(Ak1Card.objects.get(number=number).next_report_due)
     expect(page.locator("#ak1-next-report")).to_contain_text(f"jatuh tempo pada {due}")
     check_accessibility(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -97,7 +98,7 @@ def test_card_issued_at_activation_downloaded_and_reported_six_months_later(
     field(page, "Saya masih mencari pekerjaan").check()
     page.get_by_role("button", name="Kirim laporan saya").click()
 
-    today = f"{timezone.localdate():%d-%m-%Y}"
+    today = tanggal(timezone.localdate())
     expect(page.get_by_text("laporan Anda tercatat di kolom 2")).to_be_visible()
     expect(page.locator("#ak1-column-2")).to_contain_text(today)
     expect(page.locator("#ak1-column-3")).to_contain_text("—")

@@ -59,7 +59,7 @@ def test_a_head_finds_a_late_permit_and_downloads_the_csv(page, demo_site, tmp_p
     expect(page).to_have_url(f"{url}/mutu/dasbor/?bulan={month:%Y-%m}")
 
     late = page.locator("#table-permits_late")
-    expect(late.get_by_role("heading")).to_have_text("Ijin AKAD terlambat")
+    expect(late.get_by_role("heading")).to_have_text("Izin AKAD terlambat")
     row = late.get_by_role("row").filter(has_text=application.reference)
     expect(row).to_be_visible()
     expect(row).to_contain_text("ya")  # over 1 working day

@@ -13,6 +13,7 @@ from django.utils import timezone
 from jobboard import services
 from jobboard.models import Ak1Card, Ak1Reminder, Ak1Report, Placement, months_later
 from portal import roles
+from portal.dates import tanggal
 from portal.workflow import MoveRefused
 from tests.factories import default_office
 from tests.jobboard.ak1_helpers import backdate, issued_card
@@ -223,11 +224,11 @@ def test_a_report_too_early_is_refused_saying_when_it_is_due(client, officer):
     card = issued_card(officer)
     due = months_later(timezone.localdate(), 6)
     html = report_page(client, card)
-    assert f"jatuh tempo pada {due:%d-%m-%Y}" in html
+    assert f"jatuh tempo pada {tanggal(due)}" in html
     response = client.post(reverse("jobboard:ak1_report"), report_data(card), follow=True)
-    assert f"{due:%d-%m-%Y}" in response.content.decode()
+    assert tanggal(due) in response.content.decode()
     assert not Ak1Report.objects.exists()
-    with pytest.raises(MoveRefused, match=f"{due:%d-%m-%Y}"):
+    with pytest.raises(MoveRefused, match=tanggal(due)):
         services.report_ak1(card, actor=card.jobseeker.user)
 
 
@@ -244,7 +245,7 @@ def test_reports_fill_the_next_column_and_update_the_profile(client, officer):
     assert [r.period for r in card.reports.all()] == [2]
     assert card.jobseeker.skills == "las argon, K3"
     assert (card.next_report_period, card.next_report_due) == (3, card.period_start(3))
-    today = f"{timezone.localdate():%d-%m-%Y}"
+    today = tanggal(timezone.localdate())
     assert [when for _, when, _ in card.columns()][1] == timezone.localdate()
     assert today in pdf_text(client.get(reverse("jobboard:ak1_pdf", args=[card.pk])).content)
     # A second report in the same period is refused.

@@ -25,6 +25,7 @@ from jobboard.models import (
     ProfileChange,
     ProfileChangeStatus,
 )
+from portal.dates import tanggal
 from portal.workflow import MoveRefused
 from tests.conftest import make_nik
 from tests.jobboard.ak1_helpers import issued_card
@@ -166,7 +167,7 @@ def test_a_changed_checked_field_waits_and_the_card_keeps_the_checked_value(
         label = str(capfirst(JobSeeker._meta.get_field(field).verbose_name))
     status = client.get(reverse("jobboard:my_status")).content.decode()
     assert 'id="pending-change"' in status and label in status
-    assert change.submitted_at.astimezone().strftime("%d-%m-%Y") in status
+    assert tanggal(change.submitted_at) in status
     assert 'id="pending-change"' in client.get(reverse("jobboard:profile_edit")).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):

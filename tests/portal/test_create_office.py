@@ -114,12 +114,12 @@ def test_the_command_copies_an_existing_offices_standards(province):
     ServiceStandard.objects.create(
         office=lumajang,
         service="akad",
-        title="Ijin AKAD Lumajang",
+        title="Izin AKAD Lumajang",
         requirements="Rekomendasi",
         procedure="Langkah",
         completion_time="1 Hari",
         fee="Gratis",
-        product="Ijin",
+        product="Izin",
     )
     run(
         *_command_args(JEMBER),
@@ -137,7 +137,7 @@ def test_the_command_copies_an_existing_offices_standards(province):
     )
     office = Office.objects.get(slug="kab-jember")
     akad = office.standards.get(service="akad")
-    assert (akad.title, akad.copied_from) == ("Ijin AKAD Lumajang", "Lumajang")
+    assert (akad.title, akad.copied_from) == ("Izin AKAD Lumajang", "Lumajang")
     # Lumajang has no job-exchange text: the seed's, credited to its author
     assert office.standards.get(service="bkol").copied_from.endswith("Kota Probolinggo")
     assert not office.standards.filter(service="pengaduan").exists()

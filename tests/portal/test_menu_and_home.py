@@ -24,7 +24,7 @@ def test_home_links_registration_status_check_verification_and_the_satisfaction_
         (office_url("jobboard:register_jobseeker"), "Daftar sebagai pencari kerja"),
         (office_url("jobboard:register_employer"), "Daftar sebagai pemberi kerja"),
         (office_url("complaints:status"), "Cek status pengaduan"),
-        (office_url("akad_permits:verify_lookup"), "Periksa keaslian ijin AKAD"),
+        (office_url("akad_permits:verify_lookup"), "Periksa keaslian izin AKAD"),
         (office_url("quality:public"), "Indeks kepuasan masyarakat"),
     ]:
         assert re.search(rf'href="{re.escape(url)}"[^>]*>\s*{label}', html), label
@@ -60,5 +60,5 @@ def test_akad_permits_are_in_the_menu_only_for_those_who_can_use_them(
     ):
         client.force_login(user)
         menu = nav(client.get(office_url("jobboard:vacancy_list")).text)
-        assert "Ijin AKAD" not in menu, user
+        assert "Izin AKAD" not in menu, user
         assert client.get(akad).status_code == 403  # what the menu would have led to

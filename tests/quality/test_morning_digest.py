@@ -77,7 +77,7 @@ def test_the_digest_lists_what_waits_for_each_officer_in_his_own_office(officer,
     by_person = {tuple(m.to): m for m in digest_mails()}
     assert set(by_person) == {(ours.email,), (theirs.email,)}
     mail = by_person[(ours.email,)]
-    assert "Yang menunggu Anda pada 16-11-2026" in mail.subject
+    assert "Yang menunggu Anda pada 16 November 2026" in mail.subject
     assert "Ani Probolinggo" in mail.body
     assert "PT Kanigaran Jaya" in mail.body
     assert f"/admin/jobboard/jobseeker/{seeker.pk}/change/" in mail.body

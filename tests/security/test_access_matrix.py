@@ -348,6 +348,10 @@ RULES = {
             args=lambda w: [w.permit_issued.pk],
         )
     ],
+    # the address before the spelling "izin" (issue 18): 301 to the new one, for everyone
+    "akad_permits:permit_pdf_old_spelling": [
+        public(args=lambda w: [w.permit_issued.pk], answer=MOVED)
+    ],
     "akad_permits:recommendation_list": [Case(people_only(employers=OK))],
     "akad_permits:recommendation_request": [Case(people_only(employers=OK))],
     "akad_permits:verify_lookup": [public()],
@@ -497,6 +501,10 @@ RULES = {
             args=lambda w: [w.permit_submitted.pk, "nosuchstep"],
         ),
     ],
+    # the Kadis's preview before signing: the signers only, and only of a drafted permit
+    "admin:akad_permits_permitapplication_preview": [
+        Case(admin_view(["kadis", "superuser"], MISSING), args=lambda w: [w.permit_submitted.pk])
+    ],
     # the recruitment recommendation: the Kadis of the office it is asked from signs or refuses
     "admin:akad_permits_recommendation_step": [
         Case(
@@ -531,6 +539,7 @@ RULES = {
     "admin:complaints_complaint_book": [Case(admin_view(COMPLAINT_READERS))],
     # the book's CSV takes personal data out, as the list's XLSX does (portal.exports)
     "admin:complaints_complaint_book_csv": [Case(admin_view(["pengaduan", "kasi", "superuser"]))],
+    "admin:complaints_complaint_book_pdf": [Case(admin_view(COMPLAINT_READERS))],
     "admin:complaints_complaint_step": [
         Case(
             admin_view(["pengaduan", "superuser"]),
