@@ -338,3 +338,29 @@ def test_an_unreadable_pdf_is_refused(content):
     with pytest.raises(ValidationError) as error:
         check(content)
     assert error.value.code in ("unreadable_pdf", "active_pdf")
+
+
+def test_every_file_a_person_can_upload_passes_the_check():
+    """The check is on every file field of the apps, whatever form or service fills it; only
+    copies the portal itself writes from checked files (the AK/I card's photo) are exempt."""
+    from django.apps import apps
+    from django.db import models
+
+    from portal.files import DocumentValidator
+
+    written_by_the_portal = {("jobboard.Ak1Card", "snapshot_photo")}
+    fields = [
+        (model._meta.label, field)
+        for model in apps.get_models()
+        if not model.__name__.startswith("Historical")
+        for field in model._meta.get_fields()
+        if isinstance(field, models.FileField)
+    ]
+    assert len(fields) > 10, fields  # the walk finds the KTP, CV, letters, attachments...
+    unchecked = [
+        (label, field.name)
+        for label, field in fields
+        if not any(isinstance(v, DocumentValidator) for v in field.validators)
+        and (label, field.name) not in written_by_the_portal
+    ]
+    assert unchecked == []
