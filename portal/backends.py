@@ -123,10 +123,15 @@ class OfficeRoleBackend(BaseBackend):
     (``portal.offices.office_id_of``). Inside ``portal.offices.focused(user, office)`` the
     question without an object is asked of that one office. It logs nobody in; it comes last
     in AUTHENTICATION_BACKENDS so the test client's ``force_login`` picks a real login backend.
+
+    Only a staff account holds its roles' permissions: every staff log-in passes the second
+    factor (portal.second_factor), so an account given a role without staff status (or whose
+    staff status was taken away) can use none of it, in the admin or outside it (the checked
+    download view), rather than use it on a password alone.
     """
 
     def get_all_permissions(self, user_obj, obj=None):
-        if not user_obj.is_active or user_obj.is_anonymous:
+        if not user_obj.is_active or user_obj.is_anonymous or not user_obj.is_staff:
             return set()
         held = offices.office_permissions(user_obj)
         if obj is not None:

@@ -148,6 +148,9 @@ def _check_dictionary(obj, found):
         value = _value(obj, key)
         if isinstance(value, NameObject) and value in ACTIVE_TYPES:
             found.add(str(value))
+    # an article-thread action that names a file opens another document, as /GoToR does
+    if _value(obj, "/S") == "/Thread" and "/F" in obj:
+        found.add("/Thread")
     if _value(obj, "/S") == "/URI":
         uri = _value(obj, "/URI")
         text = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")

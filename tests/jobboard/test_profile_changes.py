@@ -8,6 +8,7 @@ officers' queue; accepted, the card shows the new value; rejected, the reason is
 
 import datetime
 import io
+import re
 import subprocess
 
 import pytest
@@ -122,6 +123,12 @@ def _card_pdf(client, card):
     return pdf_text(response.content)
 
 
+def _card_page(client):
+    """What the holder's card page says about the card (its <dl>)."""
+    html = client.get(reverse("jobboard:my_ak1")).content.decode()
+    return re.search(r"<dl.*?</dl>", html, re.S).group()
+
+
 @pytest.mark.parametrize("field", list(SEEKER_CHANGES))
 def test_a_changed_checked_field_waits_and_the_card_keeps_the_checked_value(
     field, client, officer, upload, django_capture_on_commit_callbacks
@@ -139,6 +146,7 @@ def test_a_changed_checked_field_waits_and_the_card_keeps_the_checked_value(
     old_photo = card.snapshot_photo.read()
     client.force_login(seeker.user)
     before = _card_pdf(client, card)
+    page_before = _card_page(client)
 
     typed, shown = SEEKER_CHANGES[field]
     data = form_data(client) | typed
@@ -156,6 +164,7 @@ def test_a_changed_checked_field_waits_and_the_card_keeps_the_checked_value(
     assert seeker.is_active
     after = _card_pdf(client, card)
     assert after == before
+    assert _card_page(client) == page_before  # the holder's card page too
     card.refresh_from_db()
     assert card.snapshot_photo.read() == old_photo
     if shown:
@@ -184,6 +193,8 @@ def test_a_changed_checked_field_waits_and_the_card_keeps_the_checked_value(
     else:
         change.refresh_from_db()
         assert getattr(seeker, field).name == getattr(change, field).name != old_files[field]
+    if field in ("nik", "full_name"):  # what the holder's card page shows
+        assert shown in _card_page(client) and shown not in page_before
     assert "diterima" in mail.outbox[-1].subject.lower()
     assert label in mail.outbox[-1].body
 

@@ -234,3 +234,43 @@ def test_the_demo_officers_key_is_the_printed_one(db, roles_synced):
     assert demo_totp_key_text() in out.getvalue()
     device = TOTPDevice.objects.get(user__username="antarkerja")
     assert device.bin_key == DEMO_TOTP_KEY and TOTP(device.bin_key).token() >= 0
+
+
+@pytest.mark.parametrize("role", [*roles.ALL_ROLES, "superuser"])
+@pytest.mark.parametrize("page", ["login", "admin:login"])
+def test_every_officer_role_and_the_admin_must_set_up_the_second_factor(
+    office, make_user, role, page
+):
+    """The password alone opens nothing for any officer role nor the superuser, whichever
+    login page they use: every page sends them to the setup first."""
+    if role == "superuser":
+        make_user("petugas", superuser=True)
+    else:
+        make_user("petugas", role=role)
+    client = Client()
+    assert login(client, "petugas", page=page).status_code == 302
+    for url in (reverse("admin:index"), reverse("portal:dashboard"), "/akun/"):
+        assert client.get(url)["Location"].startswith(reverse("otp_setup")), (role, url)
+
+
+def test_an_office_role_grants_nothing_to_an_account_that_is_not_staff(office, make_user):
+    """The attack: an account given an officer's role but left without "staff status" (or
+    whose staff status was taken away) would hold the role's permissions outside the admin
+    (the checked download view of KTP scans) on its password alone, as the second factor is
+    asked of staff. A role counts only on a staff account."""
+    seeker = make_jobseeker(status="active")
+    holder = make_user("petugas", role=roles.JOB_PLACEMENT_OFFICER, staff=False)
+    download = reverse("portal:download", args=["jobboard.JobSeeker", seeker.pk, "ktp_scan"])
+    client = Client()
+    assert login(client, "petugas").status_code == 302
+    assert client.get(download).status_code == 403
+    assert not holder.has_perm("jobboard.view_jobseeker", seeker)
+    assert not holder.get_all_permissions()
+    # the same role on a staff account reads the file, after the second step
+    holder.is_staff = True
+    holder.save()
+    client = Client()
+    login(client, "petugas")
+    assert client.get(download)["Location"].startswith(reverse("otp_setup"))
+    set_up(client)
+    assert client.get(download).status_code == 200

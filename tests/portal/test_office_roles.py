@@ -338,8 +338,9 @@ def test_the_dashboard_shows_only_the_heads_offices(client, world):
 def test_the_migration_turns_every_officer_group_into_a_role_in_the_first_office(make_user):
     module = import_module("portal.migrations.0011_office_roles_from_groups")
     office = first_office()
-    pak = make_user("lama-pak")
-    kadis = make_user("lama-kadis")
+    # officers of the group era were staff accounts (the admin is where they worked)
+    pak = make_user("lama-pak", staff=True)
+    kadis = make_user("lama-kadis", staff=True)
     pak.groups.add(Group.objects.get(name=roles.JOB_PLACEMENT_OFFICER))
     kadis.groups.add(
         Group.objects.get(name=roles.HEAD_OF_OFFICE), Group.objects.get(name=roles.SECRETARIAT)

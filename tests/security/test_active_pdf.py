@@ -121,6 +121,33 @@ ACTIVE = {
     ),
 }
 
+# Each entry of the class alone, with nothing else active beside it: the check must know each
+# one by itself, not only in company of a /JavaScript or a /Launch.
+ACTIVE |= {
+    "/JS without an action type": link(b"<</JS(app.alert\\(1\\))>>"),
+    "document event (AA on the catalog)": document(catalog=b"/AA<</WC<</S/GoTo/D[3 0 R/Fit]>>>>"),
+    "annotation event (AA on a link)": document(
+        page=b"/Annots[4 0 R]",
+        o4=b"<</Type/Annot/Subtype/Link" + RECT + b"/AA<</E<</S/GoTo/D[3 0 R/Fit]>>>>>>",
+    ),
+    "rich media settings alone": document(
+        page=b"/Annots[4 0 R]",
+        o4=b"<</Type/Annot/Subtype/Square" + RECT + b"/RichMediaSettings<<>>>>",
+    ),
+    "link to a 3D view": link(b"<</S/GoTo3DView/V 0>>"),
+    "link running rich media": link(b"<</S/RichMediaExecute/CMD<</C(play)>>>>"),
+    "embedded file stream alone": document(o4=EMBEDDED),
+    "file specification with an embedded file alone": document(
+        o4=b"<</Type/Filespec/F(a.txt)/EF<<>>>>"
+    ),
+    "link following an article thread in another file": link(b"<</S/Thread/F(other.pdf)/D 0>>"),
+    "javascript: URI in capitals after a space": link(
+        b"<</S/URI/URI( JavaScript:app.alert\\(1\\))>>"
+    ),
+    "javascript: URI as a hex string": link(b"<</S/URI/URI<6a6176617363726970743a31>>>"),
+    "UNC path as URI": link(b"<</S/URI/URI(\\\\\\\\evil.example\\\\share)>>"),
+}
+
 HARMLESS = {
     "a blank page": document(),
     "a link to a web page": link(b"<</S/URI/URI(https://disnaker.example/lowongan)>>"),
@@ -145,7 +172,7 @@ def escape_names(body):
     return TOKEN.sub(escape, body)
 
 
-def serialise(objects, *, escaped=False, compressed=False):
+def serialise(objects, *, escaped=False, compressed=False, chain=False):
     """The objects as a PDF file: a classic cross-reference table, or (compressed) every
     non-stream object in a flate object stream indexed by a flate cross-reference stream."""
 
@@ -163,8 +190,11 @@ def serialise(objects, *, escaped=False, compressed=False):
     def stream_object(stream, extra=b""):
         data = zlib.compress(stream.data) if compressed else stream.data
         dictionary = body(stream.dictionary) + extra
-        if compressed:
-            dictionary += b"/Filter/FlateDecode"
+        if compressed and chain:  # a chain of filters: hex text of the compressed bytes
+            data = data.hex().encode() + b">"
+            dictionary += body(b"/Filter[/ASCIIHexDecode/FlateDecode]")
+        elif compressed:
+            dictionary += body(b"/Filter/FlateDecode")
         return b"<<%s/Length %d>>\nstream\n%s\nendstream" % (dictionary, len(data), data)
 
     plain = {n: o for n, o in objects.items() if not isinstance(o, Stream)}
@@ -217,6 +247,7 @@ FORMS = {
     "escaped": {"escaped": True},
     "compressed": {"compressed": True},
     "escaped+compressed": {"escaped": True, "compressed": True},
+    "escaped+hex+compressed": {"escaped": True, "compressed": True, "chain": True},
 }
 
 
@@ -307,3 +338,29 @@ def test_an_unreadable_pdf_is_refused(content):
     with pytest.raises(ValidationError) as error:
         check(content)
     assert error.value.code in ("unreadable_pdf", "active_pdf")
+
+
+def test_every_file_a_person_can_upload_passes_the_check():
+    """The check is on every file field of the apps, whatever form or service fills it; only
+    copies the portal itself writes from checked files (the AK/I card's photo) are exempt."""
+    from django.apps import apps
+    from django.db import models
+
+    from portal.files import DocumentValidator
+
+    written_by_the_portal = {("jobboard.Ak1Card", "snapshot_photo")}
+    fields = [
+        (model._meta.label, field)
+        for model in apps.get_models()
+        if not model.__name__.startswith("Historical")
+        for field in model._meta.get_fields()
+        if isinstance(field, models.FileField)
+    ]
+    assert len(fields) > 10, fields  # the walk finds the KTP, CV, letters, attachments...
+    unchecked = [
+        (label, field.name)
+        for label, field in fields
+        if not any(isinstance(v, DocumentValidator) for v in field.validators)
+        and (label, field.name) not in written_by_the_portal
+    ]
+    assert unchecked == []

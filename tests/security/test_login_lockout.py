@@ -105,3 +105,60 @@ def test_log_lines_of_the_lockout_name_nobody(client, office, make_user, caplog)
     text = caplog.text.lower()
     assert "login failure by" in text  # django-axes did log the attempt
     assert "warga" not in text and "198.51.100.9" not in text
+
+
+def unicode_spellings(user):
+    """Spellings a person or a script may type that fold to the same account: full-width
+    letters (NFKC), the Kelvin sign for a K, the long s for an s, a trailing tab."""
+    email = user.email
+    fullwidth = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" and c != "@" else c for c in email)
+    return [
+        fullwidth,
+        fullwidth.upper(),
+        email.replace("k", "\u212a").replace("K", "\u212a"),
+        email.replace("s", "\u017f"),
+        f"{email}\t",
+        "".join(chr(ord(c) + 0xFEE0) if c.isalpha() else c for c in user.username),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["job seeker", "officer", "superuser"])
+@pytest.mark.parametrize("page", LOGINS)
+@pytest.mark.parametrize("index", range(16))
+def test_failures_typed_in_any_one_spelling_lock_the_account_for_every_spelling(
+    client, accounts, settings, kind, page, index
+):
+    """The whole class, one spelling at a time: five failures typed only in that spelling
+    (ASCII case variants, the user name, full-width and other NFKC/case folds), each from a
+    new address, lock the account for its own address and its user name, on both pages."""
+    user = accounts[kind]
+    every = spellings(user) + unicode_spellings(user)
+    assert len(every) == 16
+    name = every[index]
+    for n, address in enumerate(ADDRESSES[: settings.AXES_FAILURE_LIMIT]):
+        response = client.post(
+            reverse(page), {"username": name, "password": "salah"}, REMOTE_ADDR=address
+        )
+        assert response.status_code == (429 if n == settings.AXES_FAILURE_LIMIT - 1 else 200)
+    for canonical, login_page in itertools.product([user.email, user.username], LOGINS):
+        response = client.post(
+            reverse(login_page),
+            {"username": canonical, "password": PASSWORD},
+            REMOTE_ADDR="203.0.113.78",
+        )
+        assert response.status_code == 429, (name, canonical, login_page)
+
+
+@pytest.mark.parametrize("index", range(16))
+def test_every_spelling_that_is_counted_is_one_that_logs_in_or_is_refused(client, accounts, index):
+    """The spellings above are not made up: each that the login accepts logs into the same
+    account (so the lock must cover it); none logs into another."""
+    user = accounts["job seeker"]
+    name = (spellings(user) + unicode_spellings(user))[index]
+    response = client.post(
+        reverse("login"), {"username": name, "password": PASSWORD}, REMOTE_ADDR="203.0.113.79"
+    )
+    if response.status_code == 302:
+        assert int(client.session["_auth_user_id"]) == user.pk
+    else:
+        assert response.status_code == 200

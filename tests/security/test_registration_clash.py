@@ -131,3 +131,36 @@ def test_two_identical_registrations_at_once_give_one_account_two_answers_and_no
     seeker = JobSeeker.objects.get()
     kept = {seeker.ktp_scan.name, seeker.ak1_scan.name}
     assert _private_files() - before == kept
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("clash", ["email in other letters", "nib"])
+def test_an_employer_registration_with_a_registered_email_or_nib_gets_the_answer_of_a_success(
+    office, django_capture_on_commit_callbacks, make_user, clash
+):
+    from jobboard.models import Employer
+    from tests.factories import make_employer
+    from tests.jobboard.test_registration import EMPLOYER_URL, employer_data
+
+    def send(data):
+        client = Client()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(EMPLOYER_URL, data)
+        return answer(client, response)
+
+    fresh = send(employer_data(email="baru@pt.example", nib="9120005550001"))
+    assert fresh[:3] == (302, SENT, 200) and Employer.objects.count() == 1
+    mail.outbox.clear()
+    make_employer(make_user("pemilik", email="hrd@pemilik.example"), nib="9120005550002")
+    typed = {
+        "email in other letters": employer_data(email="HRD@Pemilik.Example", nib="9120005550003"),
+        "nib": employer_data(email="penyusup@pt.example", nib="9120005550002"),
+    }[clash]
+    stranger = send(typed)
+
+    assert stranger == fresh
+    assert Employer.objects.count() == 2
+    to_owner = [m for m in mail.outbox if m.to == ["hrd@pemilik.example"]]
+    assert len(to_owner) == 1, [m.to for m in mail.outbox]
+    assert "mencoba mendaftar" in to_owner[0].body
+    assert typed["company_name"] not in to_owner[0].body
