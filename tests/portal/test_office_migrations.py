@@ -14,10 +14,9 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
-from portal.demo import OFFICE
 from portal.office_migration import NoOfficeError
 from tests.conftest import PDF_BYTES, PNG_BYTES
-from tests.migrating import latest, migrate
+from tests.migrating import latest, migrate, old_office
 
 ONE_OFFICE = [
     ("portal", "0008_offices"),
@@ -77,7 +76,7 @@ def attach(row, field, name, data=PDF_BYTES):
 def fill(apps):
     """One of every record the one-office portal kept, with files, made with its models."""
     Office = apps.get_model("portal", "Office")
-    first = Office.objects.create(**OFFICE)
+    first = old_office(Office)
     Office.objects.create(
         slug="kab-lumajang", region_code="3508", level="kabupaten", name="Disnaker Lumajang",
         government="Pemerintah Kabupaten Lumajang",

@@ -2,8 +2,8 @@
 
 import pytest
 
-from portal.demo import OFFICE, STANDARDS
-from tests.migrating import latest, migrate
+from portal.demo import STANDARDS
+from tests.migrating import latest, migrate, old_office
 
 BEFORE = [("portal", "0008_offices")]
 AFTER = [("portal", "0010_service_standard_office_required")]
@@ -14,8 +14,8 @@ def test_every_standard_and_its_history_goes_to_the_first_office():
     try:
         old = migrate(BEFORE)
         Office = old.get_model("portal", "Office")
-        first = Office.objects.create(**OFFICE)
-        Office.objects.create(**{**OFFICE, "slug": "kab-lumajang", "region_code": "3508"})
+        first = old_office(Office)
+        old_office(Office, slug="kab-lumajang", region_code="3508")
         ServiceStandard = old.get_model("portal", "ServiceStandard")
         History = old.get_model("portal", "HistoricalServiceStandard")
         ids = []
