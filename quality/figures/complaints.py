@@ -160,7 +160,7 @@ def late_complaints(period):
         .order_by("-age", "pk")
         .values("reference", "channel", "received_at", "status", "answered_at", "age")
     )
-    rows, cut = late_rows(found)
+    rows, cut, total = late_rows(found)
     channels, statuses = dict(Channel.choices), dict(ComplaintStatus.choices)
     return Table(
         "complaints_late",
@@ -186,4 +186,5 @@ def late_complaints(period):
         ],
         note=complaint_note(),
         cut=cut,
+        total=total,
     )
