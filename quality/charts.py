@@ -49,6 +49,7 @@ class Chart:
     height: int = 0
     axis_x: float = 0
     axis_top: float = 0
+    axis: bool = True  # no axis line when the labels stand above the bars (it would cross them)
     font: int = FONT
     unit: str = ""
 
@@ -59,7 +60,8 @@ class Chart:
 
 
 def bar_chart(key, title, categories, series, *, maximum=None, unit=""):
-    """``categories``: labels; ``series``: [(label, [value per category])]. None is no bar."""
+    """``categories``: labels; ``series``: [(label, [value per category])]. None is no bar,
+    written "–" as the tables write it."""
     values = [v for _label, vs in series for v in vs if v is not None]
     top = float(maximum or max([*values, 1]))
     legend = [
@@ -73,16 +75,16 @@ def bar_chart(key, title, categories, series, *, maximum=None, unit=""):
     plot_w = WIDTH - left - VALUE_W
     group_h = BAR * len(series) + (FONT + 4 if above else 0)
     y = LEGEND_LINE * len(series) + 6
-    chart = Chart(key=key, title=title, series=legend, unit=unit, axis_x=left, axis_top=y)
+    chart = Chart(
+        key=key, title=title, series=legend, unit=unit, axis_x=left, axis_top=y, axis=not above
+    )
     for c, category in enumerate(categories):
         bars_y = y + (FONT + 4 if above else 0)
         label_y = y + FONT - 2 if above else bars_y + BAR * len(series) / 2 + FONT * 0.35
         chart.categories.append((category, 0, round(label_y, 1)))
         for s, (_label, vs) in enumerate(series):
             value = vs[c]
-            if value is None:
-                continue
-            w = plot_w * min(float(value), top) / top
+            w = 0 if value is None else plot_w * min(float(value), top) / top
             bar_y = bars_y + s * BAR
             chart.bars.append(
                 Bar(
@@ -90,7 +92,7 @@ def bar_chart(key, title, categories, series, *, maximum=None, unit=""):
                     y=round(bar_y + 1, 1),
                     width=round(w, 1),
                     height=BAR - 2,
-                    value=display(value),
+                    value="–" if value is None else display(value),  # nothing measured
                     label_x=round(left + w + 4, 1),
                     label_y=round(bar_y + BAR / 2 + FONT * 0.35, 1),
                     pattern=PATTERNS[s % len(PATTERNS)],

@@ -83,7 +83,7 @@ def test_a_head_finds_a_late_permit_and_downloads_the_csv(page, demo_site, tmp_p
     assert timezone.now()  # the clock is the real one: the month is computed from it
 
 
-CHART_TEXT = """() => [...document.querySelectorAll('details[open] svg text')].map(t => {
+CHART_TEXT = """(selector) => [...document.querySelectorAll(selector)].map(t => {
     const r = t.getBoundingClientRect();
     return {text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) *
             (t.ownerSVGElement.getBoundingClientRect().width /
@@ -107,7 +107,7 @@ def test_a_head_reads_the_headline_and_the_charts_on_a_phone(page, demo_site, tm
     expect(late.locator("div").first.locator("dd")).to_have_text("1")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    texts = page.evaluate(CHART_TEXT)
+    texts = page.evaluate(CHART_TEXT, "details[open] svg text")
     assert texts, "the first section is open and has charts"
     small = [t for t in texts if t["size"] < 12 or t["height"] < 11]
     assert small == [], small[:5]
@@ -125,6 +125,18 @@ def test_a_head_reads_the_headline_and_the_charts_on_a_phone(page, demo_site, tm
     assert page.get_by_role("button", name="Tampilkan", exact=True).bounding_box()["height"] >= 44
     page.screenshot(path=str(tmp_path / "dashboard-360.png"), full_page=True)
     check_accessibility(page)
+
+    # Every chart, with every section unfolded: text of 12 px or more, nothing too wide.
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    texts = page.evaluate(CHART_TEXT, "svg text")
+    expect(page.locator("svg.quality-chart-svg")).to_have_count(4)
+    assert len(texts) > 60  # the four charts' legends, labels and values
+    small = [t for t in texts if t["size"] < 12 or t["height"] < 11]
+    assert small == [], small[:5]
+    assert all(t["right"] <= 360 for t in texts), [t for t in texts if t["right"] > 360][:5]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=str(tmp_path / "dashboard-360-open.png"), full_page=True)
+    page.reload()
 
     # The AKAD section is folded; its summary opens it, and a headline link opens it too.
     akad = page.locator("details").filter(has=page.get_by_role("heading", name="AKAD", exact=False))

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from quality import dashboard, services, skm, targets
+from quality import charts, dashboard, services, skm, targets
 from quality.headline import headline
 from quality.models import SurveyInvitation, SurveyResponse
 
@@ -215,3 +215,20 @@ def test_the_late_count_is_complete_when_the_list_is_cut(data, period, monkeypat
     table = dashboard.late_permits(period)
     assert len(table.rows) == 1 and table.cut and table.total == 3
     assert dashboard.late_complaints(period).total == 2
+
+
+def test_a_chart_of_twelve_months_fits_a_phone_column():
+    """Every bar and its value inside the drawing; its text 12 px or more once the drawing is
+    scaled into a 330 px column (a 360 px phone less the page's margins)."""
+    months = [f"Bln {i:02d}" for i in range(12)]
+    chart = charts.bar_chart(
+        "k", "t", months, [("a", [i * 100 for i in range(12)]), ("b", [None] * 12)]
+    )
+    assert len(chart.categories) == 12 and len(chart.bars) == 24
+    assert all(b.x >= 0 and b.label_x + charts.VALUE_W - 4 <= chart.width for b in chart.bars)
+    assert max(b.width for b in chart.bars) > chart.width / 2  # the longest bar uses the room
+    assert [b.value for b in chart.bars[1::2]] == ["–"] * 12  # no value: written as a dash
+    assert chart.font * 330 / chart.width >= 12
+    # labels too long for a column on the left stand above their bars, without an axis line
+    long = charts.bar_chart("k", "t", ["Bursa Kerja On Line", "Pengaduan"], [("a", [80, 90])])
+    assert not long.axis and all(b.x == 0 for b in long.bars)
