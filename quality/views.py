@@ -19,6 +19,7 @@ from . import charts, escalation, services, skm
 from . import dashboard as figures
 from .digest import waiting_for
 from .forms import MonthForm, SurveyForm
+from .headline import headline
 from .models import MorningDigest, SurveyInvitation
 from .public import service_rows
 from .stats import current_month, month_bounds, shift_month
@@ -114,6 +115,7 @@ def dashboard(request):
         "month_label": period.label(period.month),
         "sections": sections,
         "charts": _charts(tables),
+        "headline": headline({t.key: t for t in tables}),
         "query": f"bulan={period.month:%Y-%m}",
         "previous": f"{shift_month(period.month, -1):%Y-%m}",
         "next": f"{shift_month(period.month, 1):%Y-%m}" if not period.is_current else None,

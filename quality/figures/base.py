@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Window
 from django.utils import formats, timezone
 
 from portal.offices import scope
@@ -19,6 +20,7 @@ class Table:
     rows: list = field(default_factory=list)
     note: str = ""
     cut: bool = False  # a late list longer than targets.LATE_LIST_LIMIT, shown in part
+    total: int | None = None  # a late list's full length, however much of it is shown
 
 
 @dataclass
@@ -66,9 +68,11 @@ def by_month(rows, key="m"):
 
 
 def late_rows(queryset):
-    # One query: the rows up to the limit, plus one more to tell whether the list was cut.
-    rows = list(queryset[: targets.LATE_LIST_LIMIT + 1])
-    return rows[: targets.LATE_LIST_LIMIT], len(rows) > targets.LATE_LIST_LIMIT
+    """(rows up to the limit, whether the list was cut, its full length), in one query: the
+    window count runs over every matching row before the LIMIT."""
+    rows = list(queryset.annotate(found_total=Window(Count("pk")))[: targets.LATE_LIST_LIMIT + 1])
+    total = rows[0]["found_total"] if rows else 0
+    return rows[: targets.LATE_LIST_LIMIT], len(rows) > targets.LATE_LIST_LIMIT, total
 
 
 def local(moment):

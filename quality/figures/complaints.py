@@ -183,7 +183,7 @@ def late_complaints(period):
         .order_by("-age", "pk")
         .values("reference", "channel", "received_at", "status", "answered_at", "age")
     )
-    rows, cut = late_rows(found)
+    rows, cut, total = late_rows(found)
     channels, statuses = dict(Channel.choices), dict(ComplaintStatus.choices)
     return Table(
         "complaints_late",
@@ -209,4 +209,5 @@ def late_complaints(period):
         ],
         note=complaint_note(period),
         cut=cut,
+        total=total,
     )

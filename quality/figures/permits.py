@@ -226,7 +226,7 @@ def late_permits(period):
     )
     statuses = dict(PermitStatus.choices)
     rows = []
-    found, cut = late_rows(found)
+    found, cut, total = late_rows(found)
     for r in found:
         rows.append(
             [
@@ -262,4 +262,5 @@ def late_permits(period):
             "standard or 1 working day."
         ),
         cut=cut,
+        total=total,
     )

@@ -7,7 +7,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from quality import dashboard, services, skm
+from quality import charts, dashboard, services, skm, targets
+from quality.headline import headline
 from quality.models import SurveyInvitation, SurveyResponse
 
 from . import dataset
@@ -163,3 +164,71 @@ def test_typed_names_in_the_csv_cannot_run_as_formulas(data, head_client):
     )
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert all(row[1].startswith("'=HYPERLINK") for row in rows[1:])
+
+
+def test_the_headline_shows_the_months_late_items_medians_and_ikm(data, period, head_client):
+    """The same data set: November's late items, each median against its standard, the IKM."""
+    invitations = SurveyInvitation.objects.order_by("pk")
+    bkol = list(invitations.filter(service="bkol")[:2])
+    services.answer(invitation=bkol[0], answers=dict.fromkeys(skm.FIELDS, 4))
+    services.answer(invitation=bkol[1], answers=dict.fromkeys(skm.FIELDS, 3))
+    SurveyResponse.objects.update(submitted_at=wib(2026, 11, 19, 10))
+
+    sections = dashboard.build(period)
+    top = headline({t.key: t for _title, ts in sections for t in ts})
+    assert [(item.count, item.anchor) for item in top.late] == [
+        (3, "table-permits_late"),
+        (2, "table-complaints_late"),
+        (2, "table-registrations"),
+    ]
+    assert [(item.median, item.standard, item.taken, item.over) for item in top.times] == [
+        (4.0, 5, 5, False),  # activation
+        (20.0, 15, 3, True),  # the five permit steps against the SOP table
+        (10.0, 5, 3, True),
+        (15.0, 15, 1, False),
+        (10.0, 15, 1, False),
+        (250.0, 5, 1, True),
+        (450.0, 480, 2, False),  # the whole permit against 1 working day
+        (4.5, 5, 2, False),  # the complaint answer, in working days
+    ]
+    assert [(str(i.value), i.grade, i.respondents) for i in top.ikm] == [
+        ("87.50", "B (Baik)", 2),
+        ("None", None, 0),
+        ("None", None, 0),
+    ]
+
+    page = head_client.get(reverse("quality:dashboard"), {"bulan": "2026-11"}).text
+    late = page.split('id="headline-late"')[1].split("</dl>")[0]
+    assert '<a href="#table-permits_late">' in late and ">3</dd>" in late
+    times = page.split('id="headline-times"')[1].split("</dl>")[0]
+    assert times.count("melebihi standar") == 3 and times.count("sesuai standar") == 5
+    assert "<strong>250,0</strong>" in times
+    assert '<strong class="fs-5">87,50</strong> B (Baik)' in page
+    # the headline comes first; the sections below it are folded, the first one open
+    assert page.index('id="headline"') < page.index("<details")
+    assert page.count("<details") == 5 and page.count("<details class") == 5
+    assert page.count(" open>") == 1
+
+
+def test_the_late_count_is_complete_when_the_list_is_cut(data, period, monkeypatch):
+    monkeypatch.setattr(targets, "LATE_LIST_LIMIT", 1)
+    table = dashboard.late_permits(period)
+    assert len(table.rows) == 1 and table.cut and table.total == 3
+    assert dashboard.late_complaints(period).total == 2
+
+
+def test_a_chart_of_twelve_months_fits_a_phone_column():
+    """Every bar and its value inside the drawing; its text 12 px or more once the drawing is
+    scaled into a 330 px column (a 360 px phone less the page's margins)."""
+    months = [f"Bln {i:02d}" for i in range(12)]
+    chart = charts.bar_chart(
+        "k", "t", months, [("a", [i * 100 for i in range(12)]), ("b", [None] * 12)]
+    )
+    assert len(chart.categories) == 12 and len(chart.bars) == 24
+    assert all(b.x >= 0 and b.label_x + charts.VALUE_W - 4 <= chart.width for b in chart.bars)
+    assert max(b.width for b in chart.bars) > chart.width / 2  # the longest bar uses the room
+    assert [b.value for b in chart.bars[1::2]] == ["–"] * 12  # no value: written as a dash
+    assert chart.font * 330 / chart.width >= 12
+    # labels too long for a column on the left stand above their bars, without an axis line
+    long = charts.bar_chart("k", "t", ["Bursa Kerja On Line", "Pengaduan"], [("a", [80, 90])])
+    assert not long.axis and all(b.x == 0 for b in long.bars)
