@@ -168,9 +168,10 @@ def test_a_probolinggo_recommendation_leads_to_a_lumajang_permit_that_names_it(
         page.get_by_role("link", name="Unduh izin (PDF)").click()
     text = pdf_text(Path(download.value.path()).read_bytes())
     date = recommendation.issued_on
+    # the recommendation is one of the permit's "Dasar" (legal basis) lines
     assert (
-        f"Rekomendasi rekrutmen AKAD : {recommendation.number}, {date.day} {MONTHS[date.month - 1]}"
-        f" {date.year}, {PROBOLINGGO}" in text
+        f"Rekomendasi Rekrutmen AKAD Nomor {recommendation.number} tanggal {date.day} "
+        f"{MONTHS[date.month - 1]} {date.year} dari {PROBOLINGGO}" in text
     )
     assert "PEMERINTAH KABUPATEN LUMAJANG" in text  # Lumajang's letterhead: Lumajang issues it
     assert "NIP. 197005052000121002" in text  # signed by Lumajang's head

@@ -43,7 +43,8 @@ def test_returned_file_is_completed_and_resubmitted(page, demo_site, tmp_path):
     page.get_by_role("link", name="Lengkapi dan ajukan kembali").click()
     # Resubmitting without the corrected file is refused, with the reason on the field.
     page.get_by_role("button", name="Ajukan kembali permohonan").click()
-    expect(page.get_by_text("Unggah berkas yang sudah diperbaiki.")).to_be_visible()
+    # the field says it, and the error summary above the form lists it too
+    expect(page.get_by_text("Unggah berkas yang sudah diperbaiki.", exact=True)).to_be_visible()
     expect(page.get_by_label("Perusahaan pengguna tenaga kerja")).to_have_value(
         "PT Kebun Sawit Lestari"
     )
