@@ -81,14 +81,9 @@ def test_the_private_storage_has_no_address_for_a_file():
 
 def _step_of_files(cls):
     """A registration step form is made for one step: the step where files are chosen."""
-    from jobboard.forms.registration_steps import (
-        EMPLOYER_STEPS,
-        JOBSEEKER_STEPS,
-        EmployerStepForm,
-        JobSeekerStepForm,
-    )
+    from jobboard.forms.registration_steps import STEPS_BY_FORM
 
-    steps = {JobSeekerStepForm: JOBSEEKER_STEPS, EmployerStepForm: EMPLOYER_STEPS}.get(cls)
+    steps = STEPS_BY_FORM.get(cls)
     if steps is None:
         return {}
     model = cls._meta.model

@@ -24,20 +24,14 @@ SPAM = "Selamat! Anda menang Rp 50 juta, klik https://hadiah.example/klaim sekar
 
 def _kwargs(cls):
     """The keyword arguments a form insists on (the AKAD step forms' application...)."""
-    from jobboard.forms.registration_steps import (
-        EMPLOYER_STEPS,
-        JOBSEEKER_STEPS,
-        EmployerStepForm,
-        JobSeekerStepForm,
-    )
+    from jobboard.forms.registration_steps import STEPS_BY_FORM
     from tests.akad_permits.conftest import make_application
     from tests.factories import make_employer
 
     # a registration step is the registration form cut to the step's fields (the whole form is
     # checked as itself): its second step, where the names and addresses are typed
-    steps = {JobSeekerStepForm: JOBSEEKER_STEPS, EmployerStepForm: EMPLOYER_STEPS}
-    if cls in steps:
-        return {"steps": steps[cls], "index": 1}
+    if cls in STEPS_BY_FORM:
+        return {"steps": STEPS_BY_FORM[cls], "index": 1}
     for kwargs in ({}, {"choices": []}, {"offices": []}):
         try:
             cls(**kwargs)
