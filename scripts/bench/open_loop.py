@@ -18,6 +18,9 @@ import threading
 import time
 import urllib.parse
 
+# what a kept-alive connection the server has closed raises, before any byte of an answer
+STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+
 
 def percentile(sorted_values, fraction):
     if not sorted_values:
@@ -40,8 +43,20 @@ def measure(base, paths_file, rate, duration, cookie=None, post_path=None, conne
     if post_path:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
 
+    def connect():
+        return http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+
+    def send(conn, line):
+        if post_path:
+            conn.request("POST", post_path, body=line, headers=headers)
+        else:
+            conn.request("GET", line, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        return response.status < 400
+
     def worker():
-        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        conn, used = connect(), False
         while (job := due.get()) is not None:
             at, line = job
             wait = at - time.perf_counter()
@@ -49,16 +64,22 @@ def measure(base, paths_file, rate, duration, cookie=None, post_path=None, conne
                 time.sleep(wait)
             line = line.replace("{rand}", str(rng.randrange(10**9)))
             try:
-                if post_path:
-                    conn.request("POST", post_path, body=line, headers=headers)
-                else:
-                    conn.request("GET", line, headers=headers)
-                response = conn.getresponse()
-                response.read()
-                ok = response.status < 400
+                try:
+                    ok = send(conn, line)
+                except STALE:
+                    if not used:
+                        raise
+                    # The server closed this kept-alive connection while it was idle (gunicorn
+                    # after its keepalive, 2 s: below 32 requests/s on 64 connections each one
+                    # idles longer): no answer was begun, so send it again on a new connection,
+                    # as a browser does; the reconnection is in the latency.
+                    conn.close()
+                    conn = connect()
+                    ok = send(conn, line)
+                used = True
             except (OSError, http.client.HTTPException):
                 conn.close()
-                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+                conn, used = connect(), False
                 ok = False
             took = (time.perf_counter() - at) * 1000
             with lock:

@@ -53,3 +53,27 @@ def test_above_capacity_the_queue_is_counted(one_at_a_time):
     assert result["requests"] == 100
     assert result["p99"] > 500
     assert result["achieved"] < 60
+
+
+class Forgetful(Slow):
+    """Closes each kept-alive connection that idles longer than 0.1 s, as gunicorn does after
+    its keepalive (2 s)."""
+
+    timeout = 0.1  # the handler closes the connection when no request came in time
+
+
+def test_a_connection_the_server_closed_while_idle_is_no_error(tmp_path):
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Forgetful)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    paths = tmp_path / "paths.txt"
+    paths.write_text("/a\n")
+    try:
+        # 4 connections at 10 requests/s: each is used every 0.4 s, after the server closed it
+        result = measure(f"http://127.0.0.1:{server.server_port}", paths, 10, 2, connections=4)
+    finally:
+        server.shutdown()
+    assert result["requests"] == 20
+    assert result["errors"] == 0
+    assert 18 <= result["p50"] < 100
