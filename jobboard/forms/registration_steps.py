@@ -115,7 +115,3 @@ class JobSeekerStepForm(OneStepMixin, JobSeekerRegistrationForm):
 
 class EmployerStepForm(OneStepMixin, EmployerRegistrationForm):
     """One step of an employer's registration."""
-
-
-# each step form with the steps it is made for (what a caller outside the views passes as steps)
-STEPS_BY_FORM = {JobSeekerStepForm: JOBSEEKER_STEPS, EmployerStepForm: EMPLOYER_STEPS}

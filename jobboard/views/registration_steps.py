@@ -240,6 +240,10 @@ class EmployerWizard(Wizard):
         return None
 
 
+# each step form with the steps its wizard makes it for (for callers outside the views)
+STEPS_BY_FORM = {wizard.step_form_class: wizard.steps for wizard in (Wizard, EmployerWizard)}
+
+
 def show_step(request, wizard_class=Wizard):
     wizard = wizard_class(request)
     wanted = _wanted_step(request)

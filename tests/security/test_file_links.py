@@ -81,7 +81,7 @@ def test_the_private_storage_has_no_address_for_a_file():
 
 def _step_of_files(cls):
     """A registration step form is made for one step: the step where files are chosen."""
-    from jobboard.forms.registration_steps import STEPS_BY_FORM
+    from jobboard.views.registration_steps import STEPS_BY_FORM
 
     steps = STEPS_BY_FORM.get(cls)
     if steps is None:

@@ -24,7 +24,7 @@ SPAM = "Selamat! Anda menang Rp 50 juta, klik https://hadiah.example/klaim sekar
 
 def _kwargs(cls):
     """The keyword arguments a form insists on (the AKAD step forms' application...)."""
-    from jobboard.forms.registration_steps import STEPS_BY_FORM
+    from jobboard.views.registration_steps import STEPS_BY_FORM
     from tests.akad_permits.conftest import make_application
     from tests.factories import make_employer
 
