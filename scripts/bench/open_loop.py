@@ -43,10 +43,7 @@ def measure(base, paths_file, rate, duration, cookie=None, post_path=None, conne
     if post_path:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
 
-    def connect():
-        return http.client.HTTPConnection(url.hostname, url.port, timeout=10)
-
-    def send(conn, line):
+    def answer(conn, line):
         if post_path:
             conn.request("POST", post_path, body=line, headers=headers)
         else:
@@ -55,8 +52,23 @@ def measure(base, paths_file, rate, duration, cookie=None, post_path=None, conne
         response.read()
         return response.status < 400
 
+    def send(conn, line):
+        kept_alive = conn.sock is not None  # an earlier answer left it open
+        try:
+            return answer(conn, line)
+        except STALE:
+            if not kept_alive:
+                raise
+            # The server closed this kept-alive connection while it was idle (gunicorn after
+            # its keepalive, 2 s: below 32 requests/s on 64 connections each one idles longer):
+            # no answer was begun, so send it again on a new connection, as a browser does;
+            # the reconnection is in the latency.
+            conn.close()
+            return answer(conn, line)
+
     def worker():
-        conn, used = connect(), False
+        # http.client opens the connection at the first request, and again after close()
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
         while (job := due.get()) is not None:
             at, line = job
             wait = at - time.perf_counter()
@@ -64,22 +76,9 @@ def measure(base, paths_file, rate, duration, cookie=None, post_path=None, conne
                 time.sleep(wait)
             line = line.replace("{rand}", str(rng.randrange(10**9)))
             try:
-                try:
-                    ok = send(conn, line)
-                except STALE:
-                    if not used:
-                        raise
-                    # The server closed this kept-alive connection while it was idle (gunicorn
-                    # after its keepalive, 2 s: below 32 requests/s on 64 connections each one
-                    # idles longer): no answer was begun, so send it again on a new connection,
-                    # as a browser does; the reconnection is in the latency.
-                    conn.close()
-                    conn = connect()
-                    ok = send(conn, line)
-                used = True
+                ok = send(conn, line)
             except (OSError, http.client.HTTPException):
                 conn.close()
-                conn, used = connect(), False
                 ok = False
             took = (time.perf_counter() - at) * 1000
             with lock:
