@@ -10,6 +10,7 @@ position weighted above the description.
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections
 from django.db.models import F
 from django.utils import timezone
 
@@ -59,17 +60,25 @@ def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
 
     Ranking reads each candidate's search vector, so it is bounded: a word that is in half of
     all vacancies ranks the newest ``limit`` of them, not tens of thousands. The list never
-    shows more than that anyway (portal.pagination.BoundedPaginator). One query; the rows of
-    the page shown are fetched by id afterwards.
+    shows more than that anyway (portal.pagination.BoundedPaginator). One query, which also
+    orders the candidates by rank and hands back their ids as one array: a broad search (the
+    stems make many, issue 19) has a thousand candidates, and reading each as a row of its own
+    into Python cost more than ranking them (docs/performance.md). The rows of the page shown
+    are fetched by id afterwards.
     """
     query = to_query(text)
-    matches = (
+    candidates = (
         matching(queryset, text)
         .order_by(*newest)
         .annotate(rank=SearchRank(F("search"), query))
-        .values_list("pk", "rank")[:limit]
+        .values("pk", "rank")[:limit]
     )
-    return [pk for pk, _rank in sorted(matches, key=lambda row: (-row[1], -row[0]))]
+    # Django's own SQL for the candidates, its values passed as parameters
+    sql, params = candidates.query.sql_with_params()
+    ranked = f"SELECT array_agg(pk ORDER BY rank DESC, pk DESC) FROM ({sql}) AS candidates"  # noqa: S608
+    with connections[candidates.db].cursor() as cursor:
+        cursor.execute(ranked, params)
+        return cursor.fetchone()[0] or []
 
 
 def bounded_page(matching, rows, words, number, *, per_page, max_pages, newest):
