@@ -65,19 +65,42 @@ def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
     stems make many, issue 19) has a thousand candidates, and reading each as a row of its own
     into Python cost more than ranking them (docs/performance.md). The rows of the page shown
     are fetched by id afterwards.
+
+    Vacancies are searched in two parts, those whose search vector fits in an index row
+    (``search_fits``: a search with filters reads only the filters' index for them) and the few
+    with the longest descriptions, which have an index of their own.
     """
     query = to_query(text)
-    candidates = (
-        matching(queryset, text)
-        .order_by(*newest)
-        .annotate(rank=SearchRank(F("search"), query))
-        .values("pk", "rank")[:limit]
+    order = [name.lstrip("-") for name in newest]
+    columns = list(dict.fromkeys(["pk", "rank", *order]))
+
+    def candidates(rows):
+        return (
+            rows.filter(search=query)
+            .order_by(*newest)
+            .annotate(rank=SearchRank(F("search"), query))
+            .values(*columns)[:limit]
+        )
+
+    if any(field.name == "search_fits" for field in queryset.model._meta.get_fields()):
+        parts = [candidates(queryset.filter(search_fits=fits)) for fits in (True, False)]
+    else:
+        parts = [candidates(queryset)]
+    # Django's own SQL for each part, its values passed as parameters
+    compiled = [part.query.sql_with_params() for part in parts]
+    union = " UNION ALL ".join(f"({sql})" for sql, _params in compiled)
+    params = [value for _sql, part_params in compiled for value in part_params]
+    database = connections[parts[0].db]
+    newest_first = ", ".join(
+        f"{database.ops.quote_name(name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}"
+        for name in newest
     )
-    # Django's own SQL for the candidates, its values passed as parameters
-    sql, params = candidates.query.sql_with_params()
-    ranked = f"SELECT array_agg(pk ORDER BY rank DESC, pk DESC) FROM ({sql}) AS candidates"  # noqa: S608
-    with connections[candidates.db].cursor() as cursor:
-        cursor.execute(ranked, params)
+    ranked = (
+        "SELECT array_agg(pk ORDER BY rank DESC, pk DESC) FROM "  # noqa: S608
+        f"(SELECT pk, rank FROM ({union}) AS parts ORDER BY {newest_first} LIMIT %s) AS candidates"
+    )
+    with database.cursor() as cursor:
+        cursor.execute(ranked, [*params, limit])
         return cursor.fetchone()[0] or []
 
 

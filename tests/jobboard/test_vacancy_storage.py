@@ -56,11 +56,21 @@ def test_a_vacancy_of_a_hundred_words_keeps_its_search_vector_in_its_row():
 
 def test_a_vacancy_with_a_long_description_is_published_and_found(client):
     # 330 varied words, about 2,400 characters (the form allows 5,000): its search vector is
-    # larger than an index row can be
+    # larger than an index row can be, so it is searched apart from the others, and found
+    # beside them with filters and without
+    from jobboard.models import Vacancy
+
     employer = make_employer(status="active")
-    make_vacancy(employer, title="Penjahit garmen", description=description(2, 330))
-    page = client.get(reverse("jobboard:vacancy_list"), {"q": "penjahit"})
-    assert "Penjahit garmen" in page.text
+    long = make_vacancy(employer, title="Penjahit garmen", description=description(2, 330))
+    short = make_vacancy(employer, title="Penjahit butik", description="Menjahit kebaya.")
+    assert list(
+        Vacancy.objects.filter(pk__in=[long.pk, short.pk])
+        .order_by("pk")
+        .values_list("search_fits", flat=True)
+    ) == [False, True]
+    for filters in ({}, {"work_type": "full_time", "education": "S1"}):
+        page = client.get(reverse("jobboard:vacancy_list"), {"q": "penjahit", **filters})
+        assert {v.title for v in page.context["page"]} == {"Penjahit garmen", "Penjahit butik"}
 
 
 @pytest.mark.django_db(transaction=True)
