@@ -2,9 +2,11 @@
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.second_factor import pass_second_step
 
@@ -63,6 +65,23 @@ def check_accessibility(page, impacts=("serious", "critical")):
         if v["impact"] in impacts
     ]
     assert bad == [], "\n".join(bad)
+
+
+def open_menu(page, name="Tampilkan menu"):
+    """Open the collapsed phone menu and wait until it has finished opening.
+
+    While Bootstrap's collapse animates, the menu's buttons are partly clipped and the ones
+    beside each other (the language switch) can take a click meant for their neighbour.
+    """
+    page.get_by_role("button", name=name).click()
+    expect(page.locator("#main-nav")).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
+
+
+def switch_language(page, language, menu="Tampilkan menu"):
+    """Choose a language in the phone menu and wait for the page it reloads."""
+    open_menu(page, menu)
+    with page.expect_navigation(timeout=30_000):
+        page.get_by_role("button", name=language).click()
 
 
 def login(page, base_url, username, password):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from portal.demo import DEMO_PASSWORD
-from tests.e2e.conftest import check_accessibility, login
+from tests.e2e.conftest import check_accessibility, login, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -86,7 +86,7 @@ def test_counter_complaint_followed_up_and_answered(page, demo_site):
     # The complainant, with no account, follows the reference on the public page.
     page.context.clear_cookies()
     page.goto(base + "/")
-    page.get_by_role("button", name="Tampilkan menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Pengaduan", exact=True).click()
     expect(page.get_by_role("heading", name="Sampaikan pengaduan")).to_be_visible()
     page.get_by_role("link", name="Sudah mengadu? Cek statusnya.").click()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import check_accessibility
+from tests.e2e.conftest import check_accessibility, switch_language
 
 pytestmark = pytest.mark.e2e
 
@@ -17,13 +17,11 @@ def test_visitor_reads_the_job_exchange_requirements(page, demo_site):
     check_accessibility(page)
 
     # The menu is collapsed on a 360 px screen; the language switch lives inside it.
-    page.get_by_role("button", name="Tampilkan menu").click()
-    page.get_by_role("button", name="English").click()
+    switch_language(page, "English")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", name="Our services")).to_be_visible()
 
-    page.get_by_role("button", name="Show menu").click()
-    page.get_by_role("button", name="Bahasa Indonesia").click()
+    switch_language(page, "Bahasa Indonesia", menu="Show menu")
     expect(page.get_by_role("heading", name="Layanan kami")).to_be_visible()
 
     page.get_by_role("link", name=re.compile("Standar pelayanan.*Bursa Kerja On Line")).click()

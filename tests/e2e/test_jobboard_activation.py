@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import check_accessibility, login
+from tests.e2e.conftest import check_accessibility, login, open_menu
 from tests.jobboard.e2e_helpers import admin_login, logout, run_admin_action
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +48,7 @@ def test_officer_activates_from_the_queue_and_the_job_seeker_can_apply(page, dem
 
     logout(page)
     login(page, demo_site.url, seeker.user.email, "pw-Secret-123")
-    page.get_by_role("button", name="Tampilkan menu").click()
+    open_menu(page)
     page.get_by_role("link", name="Lowongan").first.click()
     page.get_by_role("link", name="Staf Administrasi Gudang").click()
     page.get_by_label("Surat singkat (tidak wajib)").fill("Saya teliti dan terbiasa dengan Excel.")
