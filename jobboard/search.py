@@ -11,7 +11,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from portal.pagecache import remember
@@ -66,9 +66,9 @@ def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
     into Python cost more than ranking them (docs/performance.md). The rows of the page shown
     are fetched by id afterwards.
 
-    Vacancies are searched in two parts, those whose search vector fits in an index row
-    (``search_fits``: a search with filters reads only the filters' index for them) and the few
-    with the longest descriptions, which have an index of their own.
+    A model may name the parts to search apart (``SEARCH_PARTS``, each by its own index): the
+    vacancies whose search vector fits in an index row (a search with filters reads only the
+    filters' index for them) and the few with the longest descriptions.
     """
     query = to_query(text)
     order = [name.lstrip("-") for name in newest]
@@ -82,18 +82,17 @@ def best_matches(queryset, text, limit, newest=("-published_at", "-pk")):
             .values(*columns)[:limit]
         )
 
-    if any(field.name == "search_fits" for field in queryset.model._meta.get_fields()):
-        parts = [candidates(queryset.filter(search_fits=fits)) for fits in (True, False)]
-    else:
-        parts = [candidates(queryset)]
+    parts = [
+        candidates(queryset.filter(part)) for part in getattr(queryset.model, "SEARCH_PARTS", [Q()])
+    ]
     # Django's own SQL for each part, its values passed as parameters
     compiled = [part.query.sql_with_params() for part in parts]
     union = " UNION ALL ".join(f"({sql})" for sql, _params in compiled)
     params = [value for _sql, part_params in compiled for value in part_params]
     database = connections[parts[0].db]
     newest_first = ", ".join(
-        f"{database.ops.quote_name(name.lstrip('-'))}{' DESC' if name.startswith('-') else ''}"
-        for name in newest
+        f"{database.ops.quote_name(column)}{' DESC' if name.startswith('-') else ''}"
+        for column, name in zip(order, newest, strict=True)
     )
     ranked = (
         "SELECT array_agg(pk ORDER BY rank DESC, pk DESC) FROM "  # noqa: S608

@@ -121,6 +121,9 @@ class Vacancy(OfficeFollows, OfficerDecision):
         db_persist=True,
     )
     history = HistoricalRecords(excluded_fields=["updated_at", "search", "search_fits", "stems"])
+    # the parts a search runs through (jobboard.search.best_matches), each by its own index: the
+    # vacancies whose vector the filters' index holds, and the others
+    SEARCH_PARTS = (Q(search_fits=True), Q(search_fits=False))
 
     objects = VacancyQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from jobboard.models import Vacancy
 from tests.jobboard.factories import make_employer, make_vacancy
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +59,6 @@ def test_a_vacancy_with_a_long_description_is_published_and_found(client):
     # 330 varied words, about 2,400 characters (the form allows 5,000): its search vector is
     # larger than an index row can be, so it is searched apart from the others, and found
     # beside them with filters and without
-    from jobboard.models import Vacancy
-
     employer = make_employer(status="active")
     long = make_vacancy(employer, title="Penjahit garmen", description=description(2, 330))
     short = make_vacancy(employer, title="Penjahit butik", description="Menjahit kebaya.")
