@@ -9,7 +9,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from PIL import Image
 
-        from . import backends, second_factor  # noqa: F401  (their signal receivers)
+        from . import backends, permcache, second_factor  # noqa: F401  (signal receivers)
         from .files import MAX_IMAGE_PIXELS
         from .models import Office, ServiceStandard
         from .pagecache import invalidate_on_change
@@ -20,6 +20,8 @@ class PortalConfig(AppConfig):
 
         # What every public page shows (portal.pagecache).
         invalidate_on_change(Office, ServiceStandard)
+        # An officer's permissions, kept between requests until one of them changes.
+        permcache.connect()
         # django-axes names no app, so the admin showed its label, "AXES", to the officers.
         from django.apps import apps
 

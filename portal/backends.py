@@ -18,7 +18,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
-from . import offices, ratelimit
+from . import offices, permcache, ratelimit
 
 ADDRESS_SCOPE = "login-failures"
 
@@ -105,7 +105,21 @@ def count_address_failure(sender, credentials, request=None, **kwargs):
 
 
 class EmailOrUsernameBackend(ModelBackend):
-    """Accept the e-mail address (any letter case) or the user name."""
+    """Accept the e-mail address (any letter case) or the user name.
+
+    Its permissions (given to the account or to its groups) count, as the office roles do
+    (``OfficeRoleBackend``), only on an account that passes the second factor at log-in: a
+    staff account or the superuser. A job seeker's or an employer's account holds none, so
+    none can be used on a password alone, and their pages ask nothing about permissions of
+    the database.
+    """
+
+    def _get_permissions(self, user_obj, obj, from_name):
+        if not (user_obj.is_staff or user_obj.is_superuser):
+            return set()
+        if obj is None:
+            permcache.load(user_obj)  # kept between requests (portal.permcache)
+        return super()._get_permissions(user_obj, obj, from_name)
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username and "@" in username:

@@ -280,6 +280,11 @@ def office_permissions(user):
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return {}
     cached = getattr(user, _CACHE, None)
+    if cached is None:
+        from . import permcache
+
+        permcache.load(user)  # kept between requests: this very map, when nothing changed
+        cached = getattr(user, _CACHE, None)
     if cached is not None:
         return cached
     from .models import Office, OfficeRole
@@ -314,7 +319,14 @@ def office_permissions(user):
 
 def forget(user):
     """Drop the cached map (after giving or taking a role in the same request or test)."""
-    for name in (_CACHE, _FIRST, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+    for name in (
+        _CACHE,
+        _FIRST,
+        "_perm_cache",
+        "_user_perm_cache",
+        "_group_perm_cache",
+        "_shared_perms_loaded",  # portal.permcache
+    ):
         if hasattr(user, name):
             delattr(user, name)
 

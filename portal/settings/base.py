@@ -273,7 +273,13 @@ OFFICE_HOSTS = dict(
 )
 
 # --- Sessions and cache (shareable between application hosts) -------------------------
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# With Redis as the shared cache, a session is read from it (and written through to the
+# database, which keeps it across a cache restart): one query less on every logged-in page.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if env("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 # Idle sessions end after 30 minutes; portal.middleware.SlidingSessionMiddleware extends an
 # active one (writing the session at most every few minutes, not on every request).
 SESSION_COOKIE_AGE = int(env("SESSION_IDLE_SECONDS", "1800"))

@@ -1,0 +1,96 @@
+"""An officer's permissions kept in the shared cache between requests.
+
+Every admin page asks what the officer may do dozens of times (the app list, each queue's
+actions, the export link, each row). Django's backends answer from three queries per request:
+the account's own permissions, its groups' permissions and its office roles
+(``portal.offices.office_permissions``). They change when someone gives or takes a role, edits
+a group or an account's permissions, or moves an office: rarely, and always through the ORM.
+So the three answers are kept in the shared cache under a *permissions version*, read with the
+value in one round trip, and any such change sets a new version (now, and again after its
+transaction commits, as ``portal.pagecache`` does for pages): the next request computes them
+again.
+
+Correctness:
+
+- The version is read before the permissions are computed: a change committing meanwhile
+  makes the stored answer stale at once, never the other way round.
+- Whether the account is active, staff or superuser is read from its own row on every request
+  (the backends check it before asking for permissions); only the lists are kept.
+- A change that no signal reports (raw SQL, a data migration) is covered by ``TIMEOUT``, and a
+  migration run sets a new version (``post_migrate``).
+- The superuser is never cached (Django gives it every permission from the table).
+- A cache that cannot be reached is logged and worked around: the permissions are computed.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+from . import pagecache
+
+VERSION_KEY = "permissions:version"
+TIMEOUT = 300  # seconds: the longest an unsignalled change could go unseen
+_LOADED = "_shared_perms_loaded"
+
+
+def _key(user):
+    return f"permissions:user:{user.pk}"
+
+
+def load(user):
+    """Put the user's permissions where the backends look for them (attributes of the user
+    object, as Django's ModelBackend keeps them for a request), from the shared cache when it
+    has them under the current version, else computed and stored. Once per request."""
+    if getattr(user, _LOADED, False) or not user.is_active or user.is_superuser:
+        return
+    setattr(user, _LOADED, True)
+    from .backends import EmailOrUsernameBackend
+    from .offices import _CACHE, office_permissions
+
+    version, stored = pagecache._fetch(VERSION_KEY, _key(user))
+    if stored is not None and len(stored) == 3:
+        own, grouped, office = stored
+        user._user_perm_cache, user._group_perm_cache = set(own), set(grouped)
+        setattr(user, _CACHE, office)
+        return
+    backend = EmailOrUsernameBackend()
+    own = frozenset(backend.get_user_permissions(user))
+    grouped = frozenset(backend.get_group_permissions(user))
+    office = office_permissions(user)
+    if version is not None:
+        pagecache._store(_key(user), (version, own, grouped, office), TIMEOUT)
+
+
+def forget(user):
+    if hasattr(user, _LOADED):
+        delattr(user, _LOADED)
+
+
+def invalidate(**kwargs):
+    """A new permissions version: now, and again once the current transaction commits."""
+    if kwargs.get("raw"):  # fixtures loading
+        return
+    pagecache._new_versions([VERSION_KEY])
+    transaction.on_commit(lambda: pagecache._new_versions([VERSION_KEY]), robust=True)
+
+
+def connect():
+    """Connected once (PortalConfig.ready): every ORM change that can change a permission."""
+    from django.contrib.auth import get_user_model
+
+    from .models import Office, OfficeRole
+
+    User = get_user_model()
+    for model in (OfficeRole, Office, Group, Permission):
+        uid = f"permcache-{model._meta.label_lower}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
+    for through in (
+        Group.permissions.through,
+        User.groups.through,
+        User.user_permissions.through,
+    ):
+        m2m_changed.connect(
+            invalidate, sender=through, dispatch_uid=f"permcache-{through._meta.label_lower}"
+        )
+    post_migrate.connect(invalidate, dispatch_uid="permcache-migrate")
