@@ -1,5 +1,6 @@
 """The public side: the web complaint form, its confirmation, and the status check."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +16,34 @@ from .forms import PublicComplaintForm, StatusForm
 from .models import Channel, Complaint
 
 SESSION_CONFIRMED = "complaints_confirmed"
-SESSION_CHECKED = "complaints_checked"
+# The complaints this browser opened on the status page lately, whose answer letter it may
+# download: a signed cookie, not the session, so that a status check writes nothing to the
+# database (docs/performance.md). It cannot be forged, and lasts as an idle session does.
+CHECKED_COOKIE = "pengaduan_dibuka"
+CHECKED_SALT = "complaints.views.checked"
+CHECKED_KEPT = 20  # the latest ones
+
+
+def opened_complaints(request):
+    """Ids of the complaints this browser opened with reference and contact lately."""
+    value = request.get_signed_cookie(
+        CHECKED_COOKIE, default="", salt=CHECKED_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    return [int(pk) for pk in value.split(",") if pk.isdigit()]
+
+
+def remember_opened(request, response, complaint):
+    opened = [pk for pk in opened_complaints(request) if pk != complaint.pk] + [complaint.pk]
+    response.set_signed_cookie(
+        CHECKED_COOKIE,
+        ",".join(str(pk) for pk in opened[-CHECKED_KEPT:]),
+        salt=CHECKED_SALT,
+        max_age=settings.SESSION_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,10 +99,8 @@ def status(request):
             .first()
         )
         if complaint is not None:
-            checked = set(request.session.get(SESSION_CHECKED, []))
-            checked.add(complaint.pk)
-            request.session[SESSION_CHECKED] = sorted(checked)
-            return render(request, "complaints/status.html", {"complaint": complaint})
+            response = render(request, "complaints/status.html", {"complaint": complaint})
+            return remember_opened(request, response, complaint)
         form.add_error(
             None,
             _(
@@ -89,7 +115,7 @@ def status(request):
 def answer_letter(request, reference):
     """The answer letter as PDF, for whoever opened the complaint on the status page."""
     complaint = Complaint.objects.filter(reference=reference.upper()).first()
-    if complaint is None or complaint.pk not in request.session.get(SESSION_CHECKED, []):
+    if complaint is None or complaint.pk not in opened_complaints(request):
         raise Http404
     if not complaint.is_answered:
         raise Http404

@@ -345,7 +345,9 @@ def main():
                 "book_label": office.complaint_number_format.format(
                     seq=seq, year=year, month=timezone.localtime(received).month
                 ),
-                "reference": f"ADU-{year}-B{i:07d}",
+                # the real form, ADU-year-six letters or digits (complaints.REFERENCE_GROUPS):
+                # the status check's rows find their complaint
+                "reference": f"ADU-{year}-{i:06d}",
                 "channel": rng.choice(channels),
                 "received_at": received,
                 "complainant_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",

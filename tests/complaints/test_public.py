@@ -136,6 +136,33 @@ def test_answer_letter_is_not_served_without_a_successful_check(client, make_com
     assert client.get(url).status_code == 404
 
 
+def test_the_letter_is_served_only_to_the_browser_that_opened_its_complaint(client, make_complaint):
+    """The opened complaints are kept in a signed cookie: another browser, or one that writes
+    another complaint's number into the cookie, gets nothing."""
+    from django.contrib.sessions.models import Session
+    from django.test import Client
+
+    from complaints.views import CHECKED_COOKIE
+
+    mine, theirs = make_complaint("answered"), make_complaint("answered")
+    _check(client, mine.reference, "SITI@example.com")
+    assert Session.objects.count() == 0  # a status check writes nothing to the database
+    assert client.get(reverse("complaints:answer_letter", args=[mine.reference])).status_code == 200
+    theirs_url = reverse("complaints:answer_letter", args=[theirs.reference])
+    assert client.get(theirs_url).status_code == 404
+
+    signed = client.cookies[CHECKED_COOKIE].value
+    value, _, signature = signed.rpartition(":")
+    client.cookies[CHECKED_COOKIE] = f"{mine.pk},{theirs.pk}:{signature}"
+    assert client.get(theirs_url).status_code == 404
+    client.cookies[CHECKED_COOKIE] = f"{theirs.pk}"
+    assert client.get(theirs_url).status_code == 404
+
+    stranger = Client()
+    letter = stranger.get(reverse("complaints:answer_letter", args=[mine.reference]))
+    assert letter.status_code == 404
+
+
 def test_status_page_refuses_wrong_contact_without_saying_whether_the_reference_exists(
     client, make_complaint
 ):
