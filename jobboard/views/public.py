@@ -1,7 +1,5 @@
 """What everyone sees: the vacancy list with search and filters, a vacancy, and applying to it."""
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,76 +7,24 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from portal import offices
-from portal.dates import tanggal
 from portal.pagecache import cache_public_page
 from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
-from .. import jobposting, rules, search, services
+from .. import cards, jobposting, rules, search, services
 from ..forms import ApplyForm, SavedSearchForm, VacancySearchForm
-from ..models import Application, Placement, Vacancy, VacancyStatus, WorkType
+from ..models import Application, Placement, Vacancy, VacancyStatus
 
 PAGE_SIZE = 20
 MAX_PAGES = 50  # 1,000 vacancies: a search that finds more asks for another word or a filter
-# What a card of the list shows: the description and the stored search vector stay in the database.
-LIST_FIELDS = (
-    "title",
-    "place",
-    "work_type",
-    "min_education",
-    "salary_min",
-    "salary_max",
-    "salary_negotiable",
-    "closing_date",
-    "employer__company_name",
-)
-
-
-@dataclass(frozen=True)
-class Card:
-    """What one vacancy shows in the list, as text."""
-
-    url: str
-    title: str
-    applied: bool
-    company: str
-    place: str
-    facts: str
-
-
-def list_cards(vacancies):
-    """The list's cards, prepared here rather than in the template's loop.
-
-    Looked up per card in the template (a URL tag, a choice label, number and date formats,
-    two translations) they were two thirds of the time to render the busiest page; here the
-    labels are translated once per page (docs/performance.md).
-    """
-    work_types = {value: str(label) for value, label in WorkType.choices}
-    at_least, closes = _("at least"), _("closes")
-    return [
-        Card(
-            url=reverse("jobboard:vacancy_detail", args=[vacancy.pk]),
-            title=vacancy.title,
-            applied=getattr(vacancy, "applied", False),
-            company=vacancy.employer.company_name,
-            place=vacancy.place,
-            facts=" · ".join(
-                [
-                    work_types[vacancy.work_type],
-                    f"{at_least} {vacancy.min_education}",
-                    vacancy.salary_text(),
-                    f"{closes} {tanggal(vacancy.closing_date)}",
-                ]
-            ),
-        )
-        for vacancy in vacancies
-    ]
+# What a card of the list shows (jobboard.cards): the description and the search vector stay
+# in the database.
+LIST_FIELDS = cards.FIELDS
 
 
 @require_GET
@@ -121,7 +67,7 @@ def vacancy_list(request):
         {
             "form": form,
             "page": page,
-            "cards": list_cards(page),
+            "cards": cards.cards(page),
             "searching": bool(words),
             "query": query.urlencode(),
             # an active job seeker may have this search mailed to him (job alerts)

@@ -5,8 +5,8 @@ are not met. These views answer whether any amount of work on the portal's pages
 on the machine the benchmark runs on:
 
 - ``search_floor``: a vacancy search cut down to its work: the same filters, the same two queries
-  (``bounded_page``: the best matches, then the page's cards) and the cards prepared, answered as a bare list of
-  titles, without the form, the template or the page's chrome; kept by the same page cache as
+  (``bounded_page``: the best matches, then the page's cards) and the cards (jobboard.cards), answered as a bare
+  list of them, without the form, the template or the page's chrome; kept by the same page cache as
   the search, so the row has the same misses and hits as the real one.
 - ``floor_admin``: a Django admin change list with nothing on it an officer needs: one column,
   one row, no filter, no search box, no actions, no sidebar, over the same waiting job seekers.
@@ -18,11 +18,11 @@ portal's.
 
 from django.contrib import admin
 from django.http import HttpResponse
-from django.utils.html import format_html_join
 
 from jobboard import search
+from jobboard.cards import cards
 from jobboard.models import JobSeeker, RegistrationStatus, Vacancy
-from jobboard.views.public import LIST_FIELDS, MAX_PAGES, PAGE_SIZE, list_cards
+from jobboard.views.public import LIST_FIELDS, MAX_PAGES, PAGE_SIZE
 from portal.pagecache import cache_public_page
 
 
@@ -43,12 +43,7 @@ def search_floor(request):
         max_pages=MAX_PAGES,
         newest=("-published_at", "-pk"),
     )
-    cards = list_cards(page)
-    return HttpResponse(
-        "<!doctype html><title>floor</title><ul>"
-        + format_html_join("", "<li>{}</li>", ((card.title,) for card in cards))
-        + "</ul>"
-    )
+    return HttpResponse("<!doctype html><title>floor</title>" + "".join(cards(page)))
 
 
 class FloorAdminSite(admin.AdminSite):

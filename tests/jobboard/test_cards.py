@@ -1,0 +1,69 @@
+"""The list's cards kept in the shared cache by their own version (jobboard.cards): a change to
+a vacancy or its employer shows at once, and one visitor's "Applied" never shows to another."""
+
+import pytest
+from django.urls import reverse
+
+from tests.jobboard.factories import make_application, make_seeker, make_vacancy
+
+pytestmark = pytest.mark.django_db
+LIST = reverse("jobboard:vacancy_list")
+
+
+def cards_of(client):
+    page = client.get(LIST)
+    assert page.status_code == 200
+    return page.text
+
+
+@pytest.fixture
+def seeker_client(client):
+    seeker = make_seeker()
+    client.force_login(seeker.user)
+    return client, seeker
+
+
+def test_a_vacancy_edited_shows_its_new_title_on_the_next_list(seeker_client):
+    client, _seeker = seeker_client
+    vacancy = make_vacancy(title="Operator mesin jahit")
+    assert "Operator mesin jahit" in cards_of(client)
+    cards_of(client)  # the card is now kept
+    vacancy.title, vacancy.salary_min, vacancy.salary_max = "Penjahit garmen", 3_100_000, None
+    vacancy.save()
+    shown = cards_of(client)
+    assert "Penjahit garmen" in shown and "Operator mesin jahit" not in shown
+    assert "Rp 3.100.000" in shown and "Rp 2.500.000" not in shown
+
+
+def test_an_employer_renamed_shows_on_every_card_of_its_vacancies(seeker_client):
+    client, _seeker = seeker_client
+    vacancy = make_vacancy()
+    employer = vacancy.employer
+    cards_of(client)
+    employer.company_name = "PT Sumber Rejeki Baru"
+    employer.save()
+    assert "PT Sumber Rejeki Baru" in cards_of(client)
+
+
+def test_applied_shows_only_to_the_job_seeker_who_applied(client, seeker_client):
+    _, seeker = seeker_client
+    vacancy = make_vacancy(title="Juru las konstruksi")
+    make_application(vacancy, seeker)
+    badge = 'class="badge text-bg-info"'
+    assert badge in cards_of(client)  # his list: the card rendered and kept with his badge
+    client.logout()
+    other = make_seeker()
+    client.force_login(other.user)
+    shown = cards_of(client)
+    assert "Juru las konstruksi" in shown and badge not in shown
+    client.logout()
+    client.force_login(seeker.user)
+    assert badge in cards_of(client)  # the kept card, his badge put in again
+
+
+def test_the_card_speaks_the_visitor_s_language(seeker_client):
+    client, _seeker = seeker_client
+    make_vacancy(work_type="full_time")
+    assert "Penuh waktu" in cards_of(client)
+    client.post(reverse("set_language"), {"language": "en", "next": LIST})
+    assert "Full time" in cards_of(client)
