@@ -6,6 +6,8 @@
 #   BENCH_DURATION=30 bash scripts/benchmark.sh
 #   BENCH_OFFICES=2 bash scripts/benchmark.sh  # the same volume over 2 offices instead of 50
 #   BENCH_DATABASE=mine_bench ...               # another database name (a shared cluster)
+#   BENCH_REPLICA=1 ...   # the public read-only pages read from a streaming standby of the cluster
+#                         # (scripts/bench/replica.py; BENCH_KEEP_REPLICA=1 keeps its data folder)
 set -euo pipefail
 export PGDATABASE="${BENCH_DATABASE:-disnaker_bench}"
 case "${DATABASE_URL:-}" in ?*) echo "unset DATABASE_URL: the benchmark uses its own database via PG* variables" >&2; exit 1;; esac
@@ -24,4 +26,8 @@ if [ "${BENCH_REFILL:-1}" = 1 ]; then
   python scripts/bench/fill.py
 fi
 say "measuring"
+if [ "${BENCH_REPLICA:-0}" = 1 ]; then
+  # run.py stops its standby itself; this is for a run.py that was killed
+  trap 'python scripts/bench/replica.py --stop' EXIT
+fi
 python scripts/bench/run.py

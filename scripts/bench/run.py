@@ -3,7 +3,9 @@
 Called by scripts/benchmark.sh after the benchmark database is filled. Environment:
 BENCH_DURATION (seconds per URL, default 15), BENCH_CONNECTIONS (32), BENCH_WORKERS (2),
 BENCH_THREADS (4), BENCH_BARE_DURATION (seconds of the bare view measured before each page, 5),
-BENCH_ONLY (measure only the rows whose name contains one of these comma-separated words).
+BENCH_ONLY (measure only the rows whose name contains one of these comma-separated words),
+BENCH_REPLICA=1 (the public read-only pages read from a streaming standby of the cluster,
+scripts/bench/replica.py; BENCH_KEEP_REPLICA=1 keeps its data folder).
 """
 
 import os
@@ -34,6 +36,7 @@ from jobboard import search  # noqa: E402
 from jobboard.models import Education, Vacancy, WorkType  # noqa: E402
 from portal import roles  # noqa: E402
 from portal.models import Office  # noqa: E402
+from scripts.bench import replica  # noqa: E402
 from scripts.bench.open_loop import measure as open_loop  # noqa: E402
 from scripts.bench.vocab import POSITIONS, SKILLS, VOCABULARY, WORDS  # noqa: E402
 from scripts.serving import gunicorn  # noqa: E402
@@ -60,6 +63,20 @@ QUEUES = (
     *ADMIN,
     "admin: complaints as Kepala Seksi",
     "admin: AKAD permits as Sekretariat",
+)
+OFFICE_PATH = "vacancy search at an office's address (/<office>/loker/), uncached"
+OFFICE_FILTER = "vacancy search filtered by office (?office=), uncached"
+PROVINCE = "vacancy search filtered by province (?province=), uncached"
+# the rows an anonymous visitor searches in: what the router reads from a replica
+ANONYMOUS_SEARCHES = (
+    SEARCH,
+    SEARCH_MISS,
+    SEARCH_WORDS,
+    OFFICE_PATH,
+    OFFICE_FILTER,
+    PROVINCE,
+    PAGE_1,
+    PAGE_50,
 )
 SEARCH_FLOOR = "floor: the search's queries, no page"
 ADMIN_FLOOR = "floor: admin change list, 1 row, 1 column, nothing else"
@@ -325,15 +342,58 @@ def floors(results):
     return lines
 
 
+def replica_lines(results, standby):
+    """Where the rows read: the standby's and the primary's counters over each row."""
+    if standby is None:
+        return ["Replica: none; every row read the primary (BENCH_REPLICA=1 for a streaming one)."]
+    # the anonymous vacancy searches: the rows the router sends to the replica
+    searches = [r["replica"] for name, r, _ in results if name in ANONYMOUS_SEARCHES]
+    total = {
+        server: {field: sum(c[server][field] for c in searches) for field in replica.FIELDS}
+        for server in ("replica", "primary")
+    }
+    on, off = total["replica"], total["primary"]
+    scans = on["vacancy_idx_scan"] + off["vacancy_idx_scan"]
+    share = f"{on['vacancy_idx_scan'] / scans:.0%}" if scans else "none"
+    lines = [
+        f"Replica: a streaming standby of the primary (pg_basebackup -R -X stream of "
+        f"{standby.size / 2**20:,.0f} MB in {standby.basebackup_seconds:.0f} s, "
+        f"scripts/bench/replica.py); it {'served' if on['vacancy_idx_scan'] else 'did NOT serve'} "
+        f"the public search rows ({share} of their index scans on jobboard_vacancy). "
+        f"replica: {on['transactions']} transactions / {on['vacancy_idx_scan']} index scans on "
+        f"jobboard_vacancy during the search rows; primary: {off['transactions']} / "
+        f"{off['vacancy_idx_scan']}.",
+        "",
+        "| page | replica: transactions | jobboard_vacancy index scans | seq scans "
+        "| tuples returned | primary: transactions | jobboard_vacancy index scans | seq scans "
+        "| tuples returned |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r, _ in results:
+        cells = [
+            f"{c['transactions']} | {c['vacancy_idx_scan']} | {c['vacancy_seq_scan']} "
+            f"| {c['tup_returned']}"
+            for c in (r["replica"]["replica"], r["replica"]["primary"])
+        ]
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+    return lines
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     cache.clear()  # no page or list of an earlier fill
-    with gunicorn(
-        *("--workers", str(WORKERS), "--threads", str(THREADS), "--worker-class", "gthread"),
-        *("--error-logfile", str(OUT / "gunicorn.log")),
-        env={"DJANGO_SETTINGS_MODULE": "scripts.bench.settings"},
-        ready_path="/__bare__/",
-    ) as (base, server):
+    with (
+        replica.standby_if_asked(replica.FOLDER, settings.DATABASES["default"]["NAME"]) as standby,
+        gunicorn(
+            *("--workers", str(WORKERS), "--threads", str(THREADS), "--worker-class", "gthread"),
+            *("--error-logfile", str(OUT / "gunicorn.log")),
+            env={
+                "DJANGO_SETTINGS_MODULE": "scripts.bench.settings",
+                **replica.environment(standby),
+            },
+            ready_path="/__bare__/",
+        ) as (base, server),
+    ):
         search_url = reverse("jobboard:vacancy_list")
         ids = list(Vacancy.objects.published().values_list("pk", flat=True).order_by("?")[:1000])
         queries = search_queries(1000)
@@ -415,7 +475,7 @@ def main():
             # The one job market narrowed to one office (its own address, or the filter) or one
             # province: the same searches, uncached, each line on a random office.
             (
-                "vacancy search at an office's address (/<office>/loker/), uncached",
+                OFFICE_PATH,
                 write(
                     "search_office_path.txt",
                     [f"/{rng.choice(slugs)}{search_url}?{q}&r={{rand}}" for q in queries],
@@ -424,7 +484,7 @@ def main():
                 None,
             ),
             (
-                "vacancy search filtered by office (?office=), uncached",
+                OFFICE_FILTER,
                 write(
                     "search_office_filter.txt",
                     [f"{search_url}?{q}&office={rng.choice(slugs)}&r={{rand}}" for q in queries],
@@ -433,7 +493,7 @@ def main():
                 None,
             ),
             (
-                "vacancy search filtered by province (?province=), uncached",
+                PROVINCE,
                 write(
                     "search_province.txt",
                     [
@@ -585,6 +645,7 @@ def main():
             settle()
             ceiling = run_wrk(base, bare_file, duration=BARE_DURATION)["rps"]
             settle()
+            before = standby and standby.snapshot()
             result = run_wrk(base, paths_file, cookie, post_path)
             settle()
             # latency where the server is not saturated: a fixed arrival rate below capacity
@@ -594,9 +655,18 @@ def main():
             )  # fmt: skip
             results.append((name, result, ceiling))
             opened = result["open"]
+            where = ""
+            if standby:
+                settle(replica.REPORTED_WITHIN)  # or the next row gets this one's late counts
+                result["replica"] = counts = standby.since(before)
+                where = "".join(
+                    f"; {server} {c['transactions']} transactions / {c['vacancy_idx_scan']} "
+                    "index scans on jobboard_vacancy"
+                    for server, c in counts.items()
+                )
             print(
                 f"  measured {name}: {result['rps']:.0f} req/s (bare {ceiling:.0f}); at "
-                f"{opened['rate']:.0f}/s p99 {opened['p99']:.1f} ms",
+                f"{opened['rate']:.0f}/s p99 {opened['p99']:.1f} ms{where}",
                 flush=True,
             )
             (OUT / f"wrk-{paths_file.stem}.txt").write_text(result["raw"])
@@ -608,6 +678,8 @@ def main():
         "",
         f"Open loop: each row again at {OPEN_SHARE:.0%} of the rate it reached, {OPEN_DURATION} s, "
         "latency from each request's due time (scripts/bench/open_loop.py).",
+        "",
+        replica_lines(results, standby)[0],
         "",
         "| page | req/s | p50 ms | p99 ms | errors | bare view just before, req/s | vs bare "
         "| open loop req/s | p50 ms | p99 ms | p99.9 ms | errors |",
@@ -621,6 +693,9 @@ def main():
             f"| {o['rate']:.0f} | {o['p50']:.1f} | {o['p99']:.1f} | {o['p999']:.1f} | {o['errors']} |"
         )
     lines += ["", f"Peak memory of a gunicorn worker (VmHWM): {memory:.0f} MB", ""]
+    if standby:
+        lines += ["Reads of each row, from each server's statistics for the bench database:", ""]
+        lines += replica_lines(results, standby)[2:] + [""]
     if not ONLY:
         lines += ["Targets of the performance issue:", ""] + [
             f"- [{'x' if met else ' '}] {target}" for target, met in targets(results, memory)
