@@ -1,15 +1,17 @@
-"""The vacancy list's cards, each rendered once and kept in the shared cache by its own version.
+"""The vacancy list's cards, each rendered once and kept in the shared cache by its own content.
 
 A card shows the same to every visitor (title, employer, place, type of work, education, salary,
-closing date) until its vacancy or its employer is saved again, so its HTML is kept under a key
-made of the vacancy's id, both rows' ``updated_at`` and the language: one round trip fetches a
-page's twenty cards, and only a card whose vacancy or employer changed is rendered again. What
-differs per visitor, the "Applied" badge of a logged-in job seeker, is put in between the two
-kept halves; the rest of the page (form, counts, pagination) is rendered as before.
+closing date), so its HTML is kept under a key made of exactly what it shows, as the list's
+query read it, and the language: one round trip fetches a page's twenty cards, and a card whose
+vacancy or employer changed has another key and is rendered again, however the change was made
+(through the portal, an officer's admin, a replica catching up). What differs per visitor, the
+"Applied" badge of a logged-in job seeker, is put in between the two kept halves; the rest of
+the page (form, counts, pagination) is rendered as before.
 
 A cache that cannot be reached is logged and worked around: the cards are rendered.
 """
 
+import hashlib
 import logging
 
 from django.core.cache import cache
@@ -36,16 +38,16 @@ FIELDS = (
     "salary_max",
     "salary_negotiable",
     "closing_date",
-    "updated_at",
     "employer__company_name",
-    "employer__updated_at",
 )
 logger = logging.getLogger(__name__)
 
 
 def _key(vacancy, language):
-    versions = f"{vacancy.updated_at.timestamp()}:{vacancy.employer.updated_at.timestamp()}"
-    return f"jobboard:card:{FORMAT}:{language}:{vacancy.pk}:{versions}"
+    shown = [vacancy.pk, *(getattr(vacancy, name) for name in FIELDS[:-1])]
+    shown.append(vacancy.employer.company_name)
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    return f"jobboard:card:{FORMAT}:{language}:{digest}"
 
 
 def _halves(vacancy, work_types, at_least, closes):

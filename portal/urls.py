@@ -41,6 +41,9 @@ def build_urlpatterns(office_prefix=""):
         "portal",
     )
     return [
+        # first: an officer's page resolves here at once, and the admin resolves each row's
+        # address of a filtered change list again (its preserved filters), 25 times a page
+        _admin_pattern(),
         path("", include(portal_patterns)),
         path(f"{o}loker/", include("jobboard.urls")),
         path(f"{o}akad/", include("akad_permits.urls")),
@@ -105,8 +108,12 @@ def _root_patterns():
         # The language switcher is on every page, cached ones included (portal.pagecache), so it
         # carries no CSRF token: the worst another site can do with it is switch the language.
         path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
-        path("admin/", admin.site.urls),
     ]
+
+
+@functools.cache
+def _admin_pattern():
+    return path("admin/", admin.site.urls)
 
 
 urlpatterns = build_urlpatterns()

@@ -1,4 +1,4 @@
-"""The list's cards kept in the shared cache by their own version (jobboard.cards): a change to
+"""The list's cards kept in the shared cache by their own content (jobboard.cards): a change to
 a vacancy or its employer shows at once, and one visitor's "Applied" never shows to another."""
 
 import pytest
@@ -67,3 +67,19 @@ def test_the_card_speaks_the_visitor_s_language(seeker_client):
     assert "Penuh waktu" in cards_of(client)
     client.post(reverse("set_language"), {"language": "en", "next": LIST})
     assert "Full time" in cards_of(client)
+
+
+def test_a_change_made_outside_the_portal_shows_too(seeker_client):
+    """The key is what the card shows, not a timestamp: a title changed in the database
+    directly (no ``updated_at``, no signal) is not hidden by the kept card."""
+    from django.db import connection
+
+    client, _seeker = seeker_client
+    vacancy = make_vacancy(title="Operator bubut")
+    assert "Operator bubut" in cards_of(client)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "update jobboard_vacancy set title = %s where id = %s", ["Operator CNC", vacancy.pk]
+        )
+    shown = cards_of(client)
+    assert "Operator CNC" in shown and "Operator bubut" not in shown
