@@ -20,8 +20,12 @@ Correctness:
   migration run sets a new version (``post_migrate``).
 - The superuser is never cached (Django gives it every permission from the table).
 - A cache that cannot be reached is logged and worked around: the permissions are computed.
+- With the database as the shared cache (a deployment without Redis, ``manage.py serve``'s
+  default) nothing is kept: a lookup there is a query too, and the cache's table does not exist
+  yet while ``migrate`` creates the roles' groups.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -33,6 +37,10 @@ TIMEOUT = 300  # seconds: the longest an unsignalled change could go unseen
 _LOADED = "_shared_perms_loaded"
 
 
+def _in_use():
+    return not settings.CACHES["default"]["BACKEND"].endswith(".DatabaseCache")
+
+
 def _key(user):
     return f"permissions:user:{user.pk}"
 
@@ -41,7 +49,7 @@ def load(user):
     """Put the user's permissions where the backends look for them (attributes of the user
     object, as Django's ModelBackend keeps them for a request), from the shared cache when it
     has them under the current version, else computed and stored. Once per request."""
-    if getattr(user, _LOADED, False) or not user.is_active or user.is_superuser:
+    if getattr(user, _LOADED, False) or not user.is_active or user.is_superuser or not _in_use():
         return
     setattr(user, _LOADED, True)
     from .backends import EmailOrUsernameBackend
@@ -68,7 +76,7 @@ def forget(user):
 
 def invalidate(**kwargs):
     """A new permissions version: now, and again once the current transaction commits."""
-    if kwargs.get("raw"):  # fixtures loading
+    if kwargs.get("raw") or not _in_use():  # fixtures loading; nothing kept
         return
     pagecache._new_versions([VERSION_KEY])
     transaction.on_commit(lambda: pagecache._new_versions([VERSION_KEY]), robust=True)
