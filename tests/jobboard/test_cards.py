@@ -1,5 +1,6 @@
-"""The list's cards kept in the shared cache by their own content (jobboard.cards): a change to
-a vacancy or its employer shows at once, and one visitor's "Applied" never shows to another."""
+"""The list's cards (jobboard.cards): a change to a vacancy or its employer shows on the next
+list, and one visitor's "Applied" never shows to another (the cards were kept in the shared
+cache for a while; these held it to that)."""
 
 import pytest
 from django.urls import reverse
@@ -27,7 +28,7 @@ def test_a_vacancy_edited_shows_its_new_title_on_the_next_list(seeker_client):
     client, _seeker = seeker_client
     vacancy = make_vacancy(title="Operator mesin jahit")
     assert "Operator mesin jahit" in cards_of(client)
-    cards_of(client)  # the card is now kept
+    cards_of(client)
     vacancy.title, vacancy.salary_min, vacancy.salary_max = "Penjahit garmen", 3_100_000, None
     vacancy.save()
     shown = cards_of(client)
@@ -50,7 +51,7 @@ def test_applied_shows_only_to_the_job_seeker_who_applied(client, seeker_client)
     vacancy = make_vacancy(title="Juru las konstruksi")
     make_application(vacancy, seeker)
     badge = 'class="badge text-bg-info"'
-    assert badge in cards_of(client)  # his list: the card rendered and kept with his badge
+    assert badge in cards_of(client)
     client.logout()
     other = make_seeker()
     client.force_login(other.user)
@@ -58,7 +59,7 @@ def test_applied_shows_only_to_the_job_seeker_who_applied(client, seeker_client)
     assert "Juru las konstruksi" in shown and badge not in shown
     client.logout()
     client.force_login(seeker.user)
-    assert badge in cards_of(client)  # the kept card, his badge put in again
+    assert badge in cards_of(client)
 
 
 def test_the_card_speaks_the_visitor_s_language(seeker_client):
@@ -70,8 +71,7 @@ def test_the_card_speaks_the_visitor_s_language(seeker_client):
 
 
 def test_a_change_made_outside_the_portal_shows_too(seeker_client):
-    """The key is what the card shows, not a timestamp: a title changed in the database
-    directly (no ``updated_at``, no signal) is not hidden by the kept card."""
+    """A title changed in the database directly (no ``updated_at``, no signal) shows too."""
     from django.db import connection
 
     client, _seeker = seeker_client
