@@ -79,6 +79,8 @@ ANONYMOUS_SEARCHES = (
     PAGE_50,
 )
 SEARCH_FLOOR = "floor: the search's queries, no page"
+# the same, never from the page cache: what the uncached search rows cost at the least
+SEARCH_FLOOR_MISS = "floor: the search's queries, no page, uncached"
 ADMIN_FLOOR = "floor: admin change list, 1 row, 1 column, nothing else"
 DURATION = int(os.environ.get("BENCH_DURATION", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
@@ -605,6 +607,15 @@ def main():
             (
                 SEARCH_FLOOR,
                 write("floor_search.txt", [f"/__floor__/search/?{q}" for q in queries]),
+                None,
+                None,
+            ),
+            (
+                SEARCH_FLOOR_MISS,
+                write(
+                    "floor_search_miss.txt",
+                    [f"/__floor__/search/?{q}&r={{rand}}" for q in queries],
+                ),
                 None,
                 None,
             ),
