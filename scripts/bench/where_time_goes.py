@@ -7,7 +7,10 @@ belong to the same volume as docs/performance.md. Examples:
       .venv/bin/python scripts/bench/where_time_goes.py '/loker/?q=operator&r=1' -n 200
     ... scripts/bench/where_time_goes.py '/admin/jobboard/jobseeker/?status__exact=waiting' --user bench-officer
 
-Each request also reports its SQL time, so Python and database are told apart.
+Each request also reports its SQL time, so Python and database are told apart. ``--groups``
+prints the profiled time by kind of work instead of function by function (docs/performance.md);
+``--status-check`` POSTs the complaint status form with a different real (reference, phone)
+pair each time, as the benchmark's row does.
 """
 
 import argparse
@@ -44,6 +47,47 @@ def verify_second_factor(client, username):
         session.save()
 
 
+# The kinds of work a page's time goes to, by the functions that do them (they overlap a
+# little: templates call reverse(), the view's queries run inside the templates' loops).
+GROUPS = {
+    "PostgreSQL (psycopg waiting for the answer)": ("psycopg/connection.py", ("wait",)),
+    "building SQL (Django's compiler)": ("db/models/sql/compiler.py", ("as_sql",)),
+    "model instances from rows": ("db/models/base.py", ("from_db",)),
+    "templates (all rendering)": ("template/backends/django.py", ("render",)),
+    "permission checks (has_perm)": ("contrib/auth/models.py", ("has_perm",)),
+    "URL reverse and resolve": ("django/urls/base.py", ("reverse", "resolve")),
+    "Redis round trips": ("cache/backends/redis.py", ("get", "get_many", "set", "set_many", "add")),
+}
+
+
+def print_groups(profile, n):
+    stats = pstats.Stats(profile).stats
+    profiled = sum(entry[2] for entry in stats.values())
+
+    def cumulative(module, names):
+        return sum(v[3] for k, v in stats.items() if k[0].endswith(module) and k[2] in names)
+
+    shares = {name: cumulative(*where) for name, where in GROUPS.items()}
+    handler = "core/handlers/base.py"
+    shares["outside the view (middleware, session, user, second factor)"] = cumulative(
+        handler, ("get_response",)
+    ) - cumulative(handler, ("_get_response",))
+    print(f"profiled: {profiled / n * 1000:.1f} ms per request")
+    for name, seconds in shares.items():
+        print(f"  {seconds / profiled:5.0%}  {seconds / n * 1000:5.1f} ms  {name}")
+
+
+def status_checks(count):
+    """``count`` (reference, phone) pairs of real complaints, for the status form."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reference, complainant_phone FROM complaints_complaint "
+            "ORDER BY random() LIMIT %s",
+            [count],
+        )
+        return cursor.fetchall()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path")
@@ -52,14 +96,25 @@ def main():
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--plain", action="store_true", help="time only, without the profiler")
+    parser.add_argument("--groups", action="store_true", help="the time by kind of work")
+    parser.add_argument("--status-check", action="store_true", help="POST the status form")
     args = parser.parse_args()
 
     client = Client(HTTP_HOST="127.0.0.1")
     if args.user:
         client.force_login(get_user_model().objects.get(username=args.user))
         verify_second_factor(client, args.user)
+    pairs = iter(status_checks(args.n + 5)) if args.status_check else None
+
+    def request():
+        if pairs is None:
+            return client.get(args.path)
+        reference, phone = next(pairs)
+        client.cookies.clear()  # a new visitor each time, as the benchmark's requests are
+        return client.post(args.path, {"reference": reference, "contact": phone})
+
     for _ in range(5):
-        response = client.get(args.path)
+        response = request()
         assert response.status_code == 200, response.status_code
 
     sql = []
@@ -77,7 +132,7 @@ def main():
         if not args.plain:
             profile.enable()
         for _ in range(args.n):
-            client.get(args.path)
+            request()
         profile.disable()
         total = time.perf_counter() - start
     per = total / args.n * 1000
@@ -86,7 +141,9 @@ def main():
         f"{args.path}: {per:.1f} ms per request{'' if args.plain else ' under the profiler'}, "
         f"of which SQL {db:.1f} ms ({len(sql) / args.n:.0f} queries)"
     )
-    if not args.plain:
+    if args.groups and not args.plain:
+        print_groups(profile, args.n)
+    elif not args.plain:
         pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
 
 
