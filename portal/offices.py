@@ -44,6 +44,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.http.request import split_domain_port
 from django.urls import reverse, set_urlconf
 
+from . import permcache
 from .models import Office
 from .pagecache import memoize
 
@@ -293,8 +294,6 @@ def office_permissions(user):
         return {}
     cached = getattr(user, _CACHE, None)
     if cached is None:
-        from . import permcache
-
         permcache.load(user)  # kept between requests: this very map, when nothing changed
         cached = getattr(user, _CACHE, None)
     if cached is not None:
@@ -331,16 +330,10 @@ def office_permissions(user):
 
 def forget(user):
     """Drop the cached map (after giving or taking a role in the same request or test)."""
-    for name in (
-        _CACHE,
-        _FIRST,
-        "_perm_cache",
-        "_user_perm_cache",
-        "_group_perm_cache",
-        "_shared_perms_loaded",  # portal.permcache
-    ):
+    for name in (_CACHE, _FIRST, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         if hasattr(user, name):
             delattr(user, name)
+    permcache.forget(user)
 
 
 def all_office_ids():

@@ -81,6 +81,13 @@ def invalidate(model=None):
     transaction.on_commit(lambda: _new_versions(keys), robust=True)
 
 
+def renew(version_key):
+    """A new version at ``version_key`` (retiring what ``memoize_under`` kept under it): now,
+    and again once the current transaction has committed, for the reasons of ``invalidate``."""
+    _new_versions([version_key])
+    transaction.on_commit(lambda: _new_versions([version_key]), robust=True)
+
+
 def _note_primary_position():
     from portal.db_router import note_primary_position
 
@@ -110,7 +117,13 @@ def memoize(key, compute, timeout, model):
     must be registered with ``invalidate_on_change``) retires the value, with the same
     reasoning as the pages (the version is read before the value is computed).
     """
-    version_key, key = model_version_key(model), f"pagecache:memo:{key}"
+    return memoize_under(model_version_key(model), key, compute, timeout)
+
+
+def memoize_under(version_key, key, compute, timeout):
+    """``compute()``, kept in the shared cache under the version stored at ``version_key``
+    (``memoize`` for a value that depends on more than one model; ``renew`` retires it)."""
+    key = f"pagecache:memo:{key}"
     version, stored = _fetch(version_key, key)
     if stored is not None and len(stored) == 1:
         return stored[0]

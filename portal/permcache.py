@@ -27,7 +27,6 @@ Correctness:
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from . import pagecache
@@ -52,24 +51,28 @@ def load(user):
     if getattr(user, _LOADED, False) or not user.is_active or user.is_superuser or not _in_use():
         return
     setattr(user, _LOADED, True)
-    from .backends import EmailOrUsernameBackend
-    from .offices import _CACHE, office_permissions
+    from .offices import _CACHE
 
-    version, stored = pagecache._fetch(VERSION_KEY, _key(user))
-    if stored is not None and len(stored) == 3:
-        own, grouped, office = stored
-        user._user_perm_cache, user._group_perm_cache = set(own), set(grouped)
-        setattr(user, _CACHE, office)
-        return
+    own, grouped, office = pagecache.memoize_under(
+        VERSION_KEY, _key(user), lambda: _computed(user), TIMEOUT
+    )
+    user._user_perm_cache, user._group_perm_cache = set(own), set(grouped)
+    setattr(user, _CACHE, office)
+
+
+def _computed(user):
+    """The three answers from the database, as the backends give them."""
+    from .backends import EmailOrUsernameBackend
+    from .offices import office_permissions
+
     backend = EmailOrUsernameBackend()
     own = frozenset(backend.get_user_permissions(user))
     grouped = frozenset(backend.get_group_permissions(user))
-    office = office_permissions(user)
-    if version is not None:
-        pagecache._store(_key(user), (version, own, grouped, office), TIMEOUT)
+    return own, grouped, office_permissions(user)
 
 
 def forget(user):
+    """Ask the shared cache again on the next permission question (portal.offices.forget)."""
     if hasattr(user, _LOADED):
         delattr(user, _LOADED)
 
@@ -78,8 +81,7 @@ def invalidate(**kwargs):
     """A new permissions version: now, and again once the current transaction commits."""
     if kwargs.get("raw") or not _in_use():  # fixtures loading; nothing kept
         return
-    pagecache._new_versions([VERSION_KEY])
-    transaction.on_commit(lambda: pagecache._new_versions([VERSION_KEY]), robust=True)
+    pagecache.renew(VERSION_KEY)
 
 
 def connect():
