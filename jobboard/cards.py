@@ -1,8 +1,8 @@
 """The vacancy list's cards as HTML, built in Python rather than by the template's loop.
 
 A card shows the same to every visitor (title, employer, place, type of work, education, salary,
-closing date); what differs per visitor, the "Applied" badge of a logged-in job seeker, is put
-in between its two halves. Twenty cards cost 0.65 ms built here. Keeping each card in the
+closing date), except the "Applied" badge of a logged-in job seeker. Twenty cards cost 0.65 ms
+built here. Keeping each card in the
 shared cache by its content was tried and taken out again: 0.34 ms for a page whose cards
 were all kept, 1.74 ms for one whose cards were new (hashing, one read, one write of twenty),
 and most of a search's pages show cards no one asked for a moment ago (docs/performance.md).
@@ -10,7 +10,6 @@ and most of a search's pages show cards no one asked for a moment ago (docs/perf
 
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from portal.dates import tanggal
@@ -31,8 +30,8 @@ FIELDS = (
 )
 
 
-def _halves(vacancy, work_types, at_least, closes):
-    """The card's HTML before and after the place of the "Applied" badge."""
+def _card(vacancy, work_types, at_least, closes, applied):
+    """One card's HTML; ``applied``: the "Applied" badge, or nothing."""
     facts = " · ".join(
         [
             work_types[vacancy.work_type],
@@ -41,20 +40,18 @@ def _halves(vacancy, work_types, at_least, closes):
             f"{closes} {tanggal(vacancy.closing_date)}",
         ]
     )
-    head = format_html(
+    return format_html(
         '<article class="card mb-2 vacancy-card">\n  <div class="card-body">\n'
-        '    <h2 class="h5 card-title mb-1"><a href="{}">{}</a>',
+        '    <h2 class="h5 card-title mb-1"><a href="{}">{}</a>{}</h2>\n'
+        '    <p class="mb-1">{} · {}</p>\n'
+        '    <p class="mb-0 small text-body-secondary">{}</p>\n  </div>\n</article>',
         reverse("jobboard:vacancy_detail", args=[vacancy.pk]),
         vacancy.title,
-    )
-    tail = format_html(
-        '</h2>\n    <p class="mb-1">{} · {}</p>\n'
-        '    <p class="mb-0 small text-body-secondary">{}</p>\n  </div>\n</article>',
+        applied,
         vacancy.employer.company_name,
         vacancy.place,
         facts,
     )
-    return str(head), str(tail)
 
 
 def cards(vacancies):
@@ -63,9 +60,7 @@ def cards(vacancies):
     work_types = {value: str(label) for value, label in WorkType.choices}
     labels = (work_types, _("at least"), _("closes"))  # translated once per page
     badge = format_html(' <span class="badge text-bg-info">{}</span>', _("Applied"))
-    html = []
-    for vacancy in vacancies:
-        head, tail = _halves(vacancy, *labels)
-        applied = badge if getattr(vacancy, "applied", False) else ""
-        html.append(mark_safe(f"{head}{applied}{tail}"))  # noqa: S308 - escaped by format_html
-    return html
+    return [
+        _card(vacancy, *labels, badge if getattr(vacancy, "applied", False) else "")
+        for vacancy in vacancies
+    ]
