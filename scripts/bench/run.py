@@ -345,9 +345,13 @@ def floors(results):
 
 
 def replica_lines(results, standby):
-    """Where the rows read: the standby's and the primary's counters over each row."""
+    """Where the rows read: a summary line, and a table of the standby's and the primary's
+    counters over each row (none without a standby)."""
     if standby is None:
-        return ["Replica: none; every row read the primary (BENCH_REPLICA=1 for a streaming one)."]
+        return (
+            "Replica: none; every row read the primary (BENCH_REPLICA=1 for a streaming one).",
+            [],
+        )
     # the anonymous vacancy searches: the rows the router sends to the replica
     searches = [r["replica"] for name, r, _ in results if name in ANONYMOUS_SEARCHES]
     total = {
@@ -357,15 +361,16 @@ def replica_lines(results, standby):
     on, off = total["replica"], total["primary"]
     scans = on["vacancy_idx_scan"] + off["vacancy_idx_scan"]
     share = f"{on['vacancy_idx_scan'] / scans:.0%}" if scans else "none"
-    lines = [
+    summary = (
         f"Replica: a streaming standby of the primary (pg_basebackup -R -X stream of "
         f"{standby.size / 2**20:,.0f} MB in {standby.basebackup_seconds:.0f} s, "
         f"scripts/bench/replica.py); it {'served' if on['vacancy_idx_scan'] else 'did NOT serve'} "
         f"the public search rows ({share} of their index scans on jobboard_vacancy). "
         f"replica: {on['transactions']} transactions / {on['vacancy_idx_scan']} index scans on "
         f"jobboard_vacancy during the search rows; primary: {off['transactions']} / "
-        f"{off['vacancy_idx_scan']}.",
-        "",
+        f"{off['vacancy_idx_scan']}."
+    )
+    table = [
         "| page | replica: transactions | jobboard_vacancy index scans | seq scans "
         "| tuples returned | primary: transactions | jobboard_vacancy index scans | seq scans "
         "| tuples returned |",
@@ -377,8 +382,8 @@ def replica_lines(results, standby):
             f"| {c['tup_returned']}"
             for c in (r["replica"]["replica"], r["replica"]["primary"])
         ]
-        lines.append(f"| {name} | {' | '.join(cells)} |")
-    return lines
+        table.append(f"| {name} | {' | '.join(cells)} |")
+    return summary, table
 
 
 def main():
@@ -682,6 +687,7 @@ def main():
             )
             (OUT / f"wrk-{paths_file.stem}.txt").write_text(result["raw"])
         memory = worker_peak_memory(server.pid)
+    replica_summary, replica_table = replica_lines(results, standby)
     lines = [
         f"{WORKERS} gunicorn workers x {THREADS} threads, wrk 2 threads x {CONNECTIONS} connections, "
         f"{DURATION} s per URL, {os.cpu_count()} cores shared by server, database and load generator; "
@@ -690,7 +696,7 @@ def main():
         f"Open loop: each row again at {OPEN_SHARE:.0%} of the rate it reached, {OPEN_DURATION} s, "
         "latency from each request's due time (scripts/bench/open_loop.py).",
         "",
-        replica_lines(results, standby)[0],
+        replica_summary,
         "",
         "| page | req/s | p50 ms | p99 ms | errors | bare view just before, req/s | vs bare "
         "| open loop req/s | p50 ms | p99 ms | p99.9 ms | errors |",
@@ -704,9 +710,9 @@ def main():
             f"| {o['rate']:.0f} | {o['p50']:.1f} | {o['p99']:.1f} | {o['p999']:.1f} | {o['errors']} |"
         )
     lines += ["", f"Peak memory of a gunicorn worker (VmHWM): {memory:.0f} MB", ""]
-    if standby:
+    if replica_table:
         lines += ["Reads of each row, from each server's statistics for the bench database:", ""]
-        lines += replica_lines(results, standby)[2:] + [""]
+        lines += replica_table + [""]
     if not ONLY:
         lines += ["Targets of the performance issue:", ""] + [
             f"- [{'x' if met else ' '}] {target}" for target, met in targets(results, memory)
