@@ -27,12 +27,17 @@ Correctness:
 
 import hashlib
 import logging
+import pickle
+import threading
+import time
 import uuid
 from functools import wraps
 from urllib.parse import urlencode
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -41,6 +46,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 VERSION_KEY = "pagecache:version"
+# Set once, when missing: emptying the shared cache gives it a new value (``remember``).
+EPOCH_KEY = "pagecache:epoch"
 logger = logging.getLogger(__name__)
 
 
@@ -58,8 +65,10 @@ def current_version(key=VERSION_KEY):
 
 
 def _new_versions(keys):
+    versions = {key: uuid.uuid4().hex for key in keys}
+    _seen_versions().update(versions)  # this request's later reads see the change at once
     try:
-        cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+        cache.set_many(versions, None)
     except Exception:  # the cache being down must not stop an officer's decision
         logger.exception("page cache: could not set a new content version")
 
@@ -112,52 +121,128 @@ def invalidate_on_change(*models):
 def memoize(key, compute, timeout, model):
     """``compute()``, kept in the shared cache under the version of ``model``'s data.
 
-    For small values every public page shows (the office profile, the year's placements): one
-    round trip fetches the version and the value, and saving or deleting a ``model`` (which
-    must be registered with ``invalidate_on_change``) retires the value, with the same
-    reasoning as the pages (the version is read before the value is computed).
+    For small values every public page shows (the office profile, the year's placements):
+    saving or deleting a ``model`` (which must be registered with ``invalidate_on_change``)
+    retires the value, with the same reasoning as the pages (the version is read before the
+    value is computed).
     """
     return memoize_under(model_version_key(model), key, compute, timeout)
 
 
 def memoize_under(version_key, key, compute, timeout):
     """``compute()``, kept in the shared cache under the version stored at ``version_key``
-    (``memoize`` for a value that depends on more than one model; ``renew`` retires it)."""
+    (``memoize`` for a value that depends on more than one model; ``renew`` retires it), for
+    ``timeout`` seconds at most.
+
+    A request reads every version it may need in one round trip, the first time it needs one
+    (``_fetch``), and each worker keeps a copy of the values it has used (``_kept``): a value
+    whose version has not changed since costs no round trip at all. The copy is checked
+    against the version the request read, so a change shows on the next request in every
+    worker, as it did when every value was read from the shared cache.
+    """
     key = f"pagecache:memo:{key}"
-    version, stored = _fetch(version_key, key)
-    if stored is not None and len(stored) == 1:
-        return stored[0]
-    value = compute()
+    version = _seen_versions().get(version_key)
     if version is not None:
-        _store(key, (version, value), timeout)
+        kept = _kept_value(key, version)
+        if kept is not _NOTHING:
+            return kept
+    version, stored = _fetch(version_key, key)
+    if (
+        stored is not None
+        and len(stored) == 2
+        and isinstance(stored[0], float)
+        and stored[0] > time.time()
+    ):
+        deadline, value = stored
+    else:
+        value, deadline = compute(), time.time() + timeout
+        if version is not None:
+            _store(key, (version, deadline, value), timeout)
+    if version is not None:
+        _keep(key, version, deadline, value)
     return value
 
 
 def remember(key, compute, timeout):
     """``compute()``, kept in the shared cache for ``timeout`` seconds, with no version (for
     what may lag a little, and is costly to compute); computed each time when the cache
-    cannot be reached."""
+    cannot be reached. Emptying the shared cache retires it too (``EPOCH_KEY``)."""
+    return memoize_under(EPOCH_KEY, key, compute, timeout)
+
+
+# What one request has read of the versions ({version key: version}): None outside a request
+# (a task, a command), where each value's version is read when the value is. Thread- and
+# context-local, as a request is.
+_request = Local()
+# Every version key a request may need, learnt as values are asked for: the first value a
+# request asks for brings all of them in the same round trip.
+_version_keys = {VERSION_KEY, EPOCH_KEY}
+# This worker's copies of the values it has used: {key: (version, deadline, pickled value)}.
+# Pickled, so that each caller gets its own copy, as from the shared cache; bounded, oldest
+# out first.
+_kept = {}
+_kept_lock = threading.Lock()
+KEPT_MAX = 512
+_NOTHING = object()
+
+
+def _start_request(**kwargs):
+    _request.versions = {}
+
+
+def _end_request(**kwargs):
+    _request.versions = None
+
+
+request_started.connect(_start_request, dispatch_uid="pagecache-versions-start")
+request_finished.connect(_end_request, dispatch_uid="pagecache-versions-end")
+
+
+def _seen_versions():
+    """This request's versions so far; outside a request a throwaway dict (nothing is kept)."""
+    versions = getattr(_request, "versions", None)
+    return {} if versions is None else versions
+
+
+def _kept_value(key, version):
+    kept = _kept.get(key)
+    if kept is None or kept[0] != version or kept[1] <= time.time():
+        return _NOTHING
+    return pickle.loads(kept[2])  # noqa: S301 (bytes this worker pickled itself)
+
+
+def _keep(key, version, deadline, value):
     try:
-        value = cache.get(key)
-    except Exception:
-        logger.exception("shared cache: could not be read")
-        value = None
-    if value is None:
-        value = compute()
-        _store(key, value, timeout)
-    return value
+        pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a value that cannot be copied is simply not kept here
+        logger.exception("page cache: could not keep a copy of %s", key)
+        return
+    with _kept_lock:
+        _kept.pop(key, None)
+        while len(_kept) >= KEPT_MAX:
+            del _kept[next(iter(_kept))]
+        _kept[key] = (version, deadline, pickled)
 
 
 def _fetch(version_key, key):
-    """(current version, the value stored under it without its version) in one round trip.
+    """(current version, the value stored under it without its version) in one round trip,
+    which also brings every version this request has not read yet.
 
     The value is None when missing, of another version or of an unexpected shape (a deploy
     that changes a format must not crash on what the shared cache still holds); both are None
     when the cache cannot be reached, which is logged: the caller goes on without it.
     """
+    versions = getattr(_request, "versions", None)
+    _version_keys.add(version_key)
+    unread = [version_key] if versions is None else list(_version_keys.difference(versions))
     try:
-        found = cache.get_many([version_key, key])
-        version = found.get(version_key) or current_version(version_key)
+        found = cache.get_many([key, *unread])
+        for unread_key in unread:
+            read = found.get(unread_key) or current_version(unread_key)
+            if versions is not None:
+                versions[unread_key] = read
+            found[unread_key] = read
+        version = found[version_key] if versions is None else versions[version_key]
     except Exception:
         logger.exception("shared cache: could not be read")
         return None, None
