@@ -8,7 +8,9 @@ belong to the same volume as docs/performance.md. Examples:
     ... scripts/bench/where_time_goes.py '/admin/jobboard/jobseeker/?status__exact=waiting' --user bench-officer
 
 Each request also reports its SQL time, so Python and database are told apart. ``--groups``
-prints the profiled time by kind of work instead of function by function (docs/performance.md);
+prints the profiled time by kind of work instead of function by function (docs/performance.md),
+``--lines K`` the K functions with the most time of their own as a Markdown table
+(docs/profiles.md, by scripts/bench/profiles.sh);
 ``--status-check`` POSTs the complaint status form with a different real (reference, phone)
 pair each time, as the benchmark's row does.
 """
@@ -77,6 +79,30 @@ def print_groups(profile, n):
         print(f"  {seconds / profiled:5.0%}  {seconds / n * 1000:5.1f} ms  {name}")
 
 
+def short_place(filename, line, function):
+    """``django/template/base.py:1057 render``: the path from the package down, for a table."""
+    for marker in ("site-packages/", "/lib/python3", str(ROOT) + "/"):
+        if marker in filename:
+            filename = filename.split(marker, 1)[1]
+            break
+    if filename.startswith(".") and "/" in filename:  # python3.13/… of the standard library
+        filename = filename.split("/", 1)[1]
+    return f"{filename}:{line} {function}" if line else function
+
+
+def print_lines(profile, n, count):
+    """The ``count`` functions with the most time of their own, as a Markdown table."""
+    stats = pstats.Stats(profile).stats
+    profiled = sum(entry[2] for entry in stats.values())
+    print(f"profiled: {profiled / n * 1000:.1f} ms per request\n")
+    print("| function (file:line) | calls per request | own ms per request | share |")
+    print("| --- | ---: | ---: | ---: |")
+    ranked = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)
+    for (filename, line, function), (_, calls, own, *_rest) in ranked[:count]:
+        place = short_place(filename, line, function).replace("|", "\\|")
+        print(f"| `{place}` | {calls / n:.0f} | {own / n * 1000:.2f} | {own / profiled:.0%} |")
+
+
 def status_checks(count):
     """``count`` (reference, phone) pairs of real complaints, for the status form."""
     with connection.cursor() as cursor:
@@ -97,6 +123,9 @@ def main():
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--plain", action="store_true", help="time only, without the profiler")
     parser.add_argument("--groups", action="store_true", help="the time by kind of work")
+    parser.add_argument(
+        "--lines", type=int, metavar="K", help="the K functions with most own time, as Markdown"
+    )
     parser.add_argument("--status-check", action="store_true", help="POST the status form")
     args = parser.parse_args()
 
@@ -143,6 +172,8 @@ def main():
     )
     if args.groups and not args.plain:
         print_groups(profile, args.n)
+    elif args.lines and not args.plain:
+        print_lines(profile, args.n, args.lines)
     elif not args.plain:
         pstats.Stats(profile).sort_stats(args.sort).print_stats(args.top)
 
