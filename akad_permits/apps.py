@@ -10,11 +10,11 @@ class AkadPermitsConfig(AppConfig):
         """Only active employers apply for permits; a visitor reads what the permit needs."""
         from django.urls import reverse
 
-        from jobboard.models import Employer
+        from jobboard import rules
 
         if not user.is_authenticated:
             return [(_("AKAD permits"), reverse("portal:service_standard", args=["akad"]))]
-        if user.is_staff or not Employer.objects.active().filter(user=user).exists():
+        if user.is_staff or rules.active_employer(user) is None:
             return []
         return [(_("AKAD permits"), reverse("akad_permits:application_list"))]
 

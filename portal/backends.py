@@ -121,6 +121,20 @@ class EmailOrUsernameBackend(ModelBackend):
             permcache.load(user_obj)  # kept between requests (portal.permcache)
         return super()._get_permissions(user_obj, obj, from_name)
 
+    def get_user(self, user_id):
+        """The logged-in account, with its job seeker's and employer's profiles (if any) from
+        the same query: nearly every page of theirs asks which one they are (jobboard.rules,
+        the menu), and each would otherwise be a query of its own."""
+        try:
+            user = (
+                get_user_model()
+                ._default_manager.select_related("jobseeker", "employer")
+                .get(pk=user_id)
+            )
+        except get_user_model().DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username and "@" in username:
             user = find_account(username)
