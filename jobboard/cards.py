@@ -8,6 +8,7 @@ were all kept, 1.74 ms for one whose cards were new (hashing, one read, one writ
 and most of a search's pages show cards no one asked for a moment ago (docs/performance.md).
 """
 
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -64,3 +65,58 @@ def cards(vacancies):
         _card(vacancy, *labels, badge if getattr(vacancy, "applied", False) else "")
         for vacancy in vacancies
     ]
+
+
+def candidate_cards(seekers):
+    """The HTML of each job seeker's card in the employer's job-seeker search, in order: what
+    ``jobboard/_jobseeker_profile.html`` shows without its contact lines (an employer sees the
+    telephone and e-mail on the job seeker's own page), built here for the same reason as the
+    vacancies' cards. A ``saved`` attribute, when true, adds the badge."""
+    labels = {
+        "education": _("Education"),
+        "job": _("Job wanted"),
+        "skills": _("Skills"),
+        "lives": _("Lives in"),
+        "age": _("Age"),
+    }
+    badge = format_html(' <span class="badge text-bg-info">{}</span>', _("Saved"))
+    return [_candidate_card(seeker, labels, badge) for seeker in seekers]
+
+
+def _candidate_card(seeker, labels, badge):
+    major = f", {seeker.education_major}" if seeker.education_major else ""
+    skills = (
+        format_html(
+            '\n  <dt class="col-sm-4">{}</dt><dd class="col-sm-8">{}</dd>',
+            labels["skills"],
+            linebreaksbr(seeker.skills, autoescape=True),
+        )
+        if seeker.skills
+        else ""
+    )
+    return format_html(
+        '<article class="card mb-2 candidate"><div class="card-body">\n'
+        '  <h2 class="h6"><a href="{}">{}</a>{}</h2>\n'
+        '<dl class="row mb-0 small">\n'
+        '  <dt class="col-sm-4">{}</dt><dd class="col-sm-8">{}{} — {} ({})</dd>\n'
+        '  <dt class="col-sm-4">{}</dt><dd class="col-sm-8">{}</dd>{}\n'
+        '  <dt class="col-sm-4">{}</dt><dd class="col-sm-8">{}, {}</dd>\n'
+        '  <dt class="col-sm-4">{}</dt><dd class="col-sm-8">{}</dd>\n'
+        "</dl>\n</div></article>",
+        reverse("jobboard:candidate_detail", args=[seeker.pk]),
+        seeker.full_name,
+        badge if getattr(seeker, "saved", False) else "",
+        labels["education"],
+        seeker.get_education_level_display(),
+        major,
+        seeker.education_institution,
+        seeker.graduation_year,
+        labels["job"],
+        seeker.desired_job,
+        skills,
+        labels["lives"],
+        seeker.kecamatan,
+        seeker.city,
+        labels["age"],
+        seeker.age,
+    )

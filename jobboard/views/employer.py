@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from portal.submissions import record_once
 from portal.workflow import MoveRefused
 
-from .. import rules, search, services
+from .. import cards, rules, search, services
 from ..forms import (
     CandidateSearchForm,
     MoveApplicationForm,
@@ -248,7 +248,12 @@ def candidate_search(request):
     return render(
         request,
         "jobboard/candidate_search.html",
-        {"form": form, "page": page, "save_form": SaveCandidateForm()},
+        {
+            "form": form,
+            "page": page,
+            "cards": cards.candidate_cards(page),
+            "save_form": SaveCandidateForm(),
+        },
     )
 
 

@@ -83,3 +83,33 @@ def test_a_change_made_outside_the_portal_shows_too(seeker_client):
         )
     shown = cards_of(client)
     assert "Operator CNC" in shown and "Operator bubut" not in shown
+
+
+def test_a_job_seeker_card_shows_what_the_profile_shows_without_the_contacts():
+    """The employer's search builds its cards in Python: the same facts as the profile's
+    template (jobboard/_jobseeker_profile.html), with the skills' line breaks and the escaping,
+    and never the telephone or e-mail."""
+    import re
+
+    from django.template.loader import render_to_string
+
+    from jobboard.cards import candidate_cards
+    from tests.factories import make_jobseeker
+
+    seeker = make_jobseeker(
+        status="active",
+        skills="Las listrik\n<b>Bubut</b>",
+    )
+    seeker.saved = True
+    card = str(candidate_cards([seeker])[0])
+    profile = render_to_string("jobboard/_jobseeker_profile.html", {"seeker": seeker})
+
+    def facts(html):
+        dl = html[html.index("<dl") : html.index("</dl>")]
+        return re.sub(r">\s+<", "><", dl).strip()
+
+    assert facts(card) == facts(profile)
+    assert "Las listrik<br>&lt;b&gt;Bubut&lt;/b&gt;" in card
+    assert seeker.phone not in card and seeker.email not in card
+    assert reverse("jobboard:candidate_detail", args=[seeker.pk]) in card
+    assert "badge" in card
