@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 def test_a_job_seekers_vacancy_page_asks_five_queries(client, office, django_assert_num_queries):
     """The session (a row here; Redis with REDIS_URL), the account with its profile, the
     vacancy, the job seeker's application to it, and a survey waiting for an answer: the
-    profile no longer costs queries of its own (it cost two more: the job seeker's, and the
-    employer's asked by the menu and the owner's link)."""
+    profile no longer costs queries of its own (it cost three more: the job seeker's, the
+    employer's for the owner's link, and the AKAD menu's own question)."""
     seeker = make_jobseeker(status="active")
     vacancy = make_vacancy(title="Operator Forklift")
     client.force_login(seeker.user)
