@@ -155,7 +155,8 @@ def memoize_under(version_key, key, compute, timeout):
     ):
         deadline, value = stored
     else:
-        value, deadline = compute(), time.time() + timeout
+        value = compute()
+        deadline = time.time() + timeout if timeout is not None else float("inf")
         if version is not None:
             _store(key, (version, deadline, value), timeout)
     if version is not None:

@@ -176,12 +176,21 @@ def birth_date():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache, as it starts with an empty database."""
+    """Each test starts with an empty cache, as it starts with an empty database, and with no
+    request's versions or worker copies left by the test before (portal.pagecache): a
+    streaming response the test client never read does not end its request."""
     from django.core.cache import cache
 
-    cache.clear()
+    from portal import pagecache
+
+    def empty():
+        cache.clear()
+        pagecache._end_request()
+        pagecache._kept.clear()
+
+    empty()
     yield
-    cache.clear()
+    empty()
 
 
 @pytest.fixture(autouse=True)

@@ -90,3 +90,16 @@ def test_a_search_page_asks_the_shared_cache_once(client, office):
             cache.clear()
     assert "Operator Forklift" in page.content.decode()
     assert after - before - 1 == 1  # one MGET (the INFO asked before counts itself)
+
+
+def test_a_value_without_a_timeout_is_kept_until_its_version_changes(office):
+    calls = []
+    pagecache._start_request()
+    try:
+        for _ in range(2):
+            pagecache.memoize_under("test:version", "test:forever", lambda: calls.append(1), None)
+        pagecache.renew("test:version")
+        pagecache.memoize_under("test:version", "test:forever", lambda: calls.append(1), None)
+    finally:
+        pagecache._end_request()
+    assert len(calls) == 2
