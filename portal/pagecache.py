@@ -213,6 +213,9 @@ def _kept_value(key, version):
 
 
 def _keep(key, version, deadline, value):
+    kept = _kept.get(key)
+    if kept is not None and kept[:2] == (version, deadline):
+        return  # the first value of a request comes with its versions: already kept as it is
     try:
         pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     except Exception:  # a value that cannot be copied is simply not kept here
