@@ -62,9 +62,16 @@ GROUPS = {
 }
 
 
-def print_groups(profile, n):
+def profiled_time(profile, n):
+    """(the profile's stats by function, its total own time), the total printed per request."""
     stats = pstats.Stats(profile).stats
     profiled = sum(entry[2] for entry in stats.values())
+    print(f"profiled: {profiled / n * 1000:.1f} ms per request")
+    return stats, profiled
+
+
+def print_groups(profile, n):
+    stats, profiled = profiled_time(profile, n)
 
     def cumulative(module, names):
         return sum(v[3] for k, v in stats.items() if k[0].endswith(module) and k[2] in names)
@@ -74,7 +81,6 @@ def print_groups(profile, n):
     shares["outside the view (middleware, session, user, second factor)"] = cumulative(
         handler, ("get_response",)
     ) - cumulative(handler, ("_get_response",))
-    print(f"profiled: {profiled / n * 1000:.1f} ms per request")
     for name, seconds in shares.items():
         print(f"  {seconds / profiled:5.0%}  {seconds / n * 1000:5.1f} ms  {name}")
 
@@ -92,9 +98,8 @@ def short_place(filename, line, function):
 
 def print_lines(profile, n, count):
     """The ``count`` functions with the most time of their own, as a Markdown table."""
-    stats = pstats.Stats(profile).stats
-    profiled = sum(entry[2] for entry in stats.values())
-    print(f"profiled: {profiled / n * 1000:.1f} ms per request\n")
+    stats, profiled = profiled_time(profile, n)
+    print()
     print("| function (file:line) | calls per request | own ms per request | share |")
     print("| --- | ---: | ---: | ---: |")
     ranked = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)
